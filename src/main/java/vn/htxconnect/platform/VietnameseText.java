@@ -1,0 +1,172 @@
+package vn.htxconnect.platform;
+
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * Vietnamese text normalisation and folding, the single place both indexing and querying use.
+ * The Elasticsearch we run has no asciifolding, icu or synonym support, so everything that makes
+ * "ca phe" find "cà phê" happens here, in the application.
+ *
+ * <p>All methods accept {@code null} and treat it as empty text.
+ */
+public final class VietnameseText {
+
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+", Pattern.UNICODE_CHARACTER_CLASS);
+    // Soft hyphens, joiners, BOMs and direction marks arrive with copy-pasted text and are
+    // invisible; they are dropped. A zero-width space separates words, so it becomes a space.
+    private static final Pattern FORMAT_CHARS = Pattern.compile("\\p{Cf}");
+    private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+
+    private static final String TONE_MARKS = "\u0300\u0301\u0303\u0309\u0323";
+
+    private VietnameseText() {
+    }
+
+    /** Returns the NFC (composed) form; text typed or pasted in decomposed form becomes comparable. */
+    public static String nfc(String text) {
+        if (text == null || text.isEmpty()) {
+            return "";
+        }
+        return Normalizer.normalize(text, Normalizer.Form.NFC);
+    }
+
+    /**
+     * Lowercase NFC text with single spaces that keeps every diacritic, for exact-diacritic
+     * matching ("nấm", "nam" and "năm" stay distinct).
+     *
+     * <p>Two spellings that mean the same letters are unified: the tone mark of an open
+     * "oa", "oe" or "uy" syllable is put on the first vowel ("hoà" becomes "hòa", "thuỷ" becomes
+     * "thủy"; both placements are in common use and names such as Thanh Hóa use this one), and the
+     * look-alike "Ð"/"ð" (U+00D0/U+00F0) becomes "đ". Index and query must both pass through this
+     * method for that to help.
+     */
+    public static String normalize(String text) {
+        String s = nfc(text);
+        if (s.isEmpty()) {
+            return "";
+        }
+        s = FORMAT_CHARS.matcher(s.replace('\u200B', ' ')).replaceAll("");
+        // Lowercasing can yield decomposed sequences (e.g. from "İ"), hence the second NFC.
+        s = nfc(s.toLowerCase(Locale.ROOT)).replace('ð', 'đ');
+        s = canonicalToneMarks(s);
+        return WHITESPACE.matcher(s).replaceAll(" ").trim();
+    }
+
+    /**
+     * Folds text for accent-insensitive matching: {@link #normalize(String)}, then every combining
+     * mark is removed and "đ" becomes "d" ("Cà Phê Đắk Lắk" becomes "ca phe dak lak").
+     */
+    public static String fold(String text) {
+        String s = normalize(text);
+        if (s.isEmpty()) {
+            return "";
+        }
+        String stripped = MARKS.matcher(Normalizer.normalize(s, Normalizer.Form.NFD)).replaceAll("");
+        // "đ" has no decomposition, so stripping marks leaves it alone.
+        return nfc(stripped.replace('đ', 'd'));
+    }
+
+    /** True if the text carries any Vietnamese diacritic, i.e. folding changes it. */
+    public static boolean hasDiacritics(String text) {
+        String normalized = normalize(text);
+        return !normalized.equals(fold(normalized));
+    }
+
+    /**
+     * Splits NFC text into word tokens roughly as Elasticsearch's standard tokenizer does for
+     * Vietnamese: runs of letters and digits (with their combining marks), so "ST25" is one token
+     * and punctuation or spaces separate tokens. Case and diacritics are kept; combine with
+     * {@link #normalize(String)} or {@link #fold(String)} as needed. Each token is a substring of
+     * {@code nfc(text)}.
+     */
+    public static List<String> tokens(String text) {
+        String s = nfc(text);
+        List<String> tokens = new ArrayList<>();
+        int start = -1;
+        int i = 0;
+        while (i < s.length()) {
+            int cp = s.codePointAt(i);
+            boolean wordChar = Character.isLetterOrDigit(cp) || (start >= 0 && isMark(cp));
+            if (wordChar && start < 0) {
+                start = i;
+            } else if (!wordChar && start >= 0) {
+                tokens.add(s.substring(start, i));
+                start = -1;
+            }
+            i += Character.charCount(cp);
+        }
+        if (start >= 0) {
+            tokens.add(s.substring(start));
+        }
+        return tokens;
+    }
+
+    /**
+     * Folds and keeps only letters and digits, for comparing codes and names written with
+     * different punctuation or spacing ("TP.HCM" and "tp hcm" both become "tphcm").
+     */
+    public static String foldedKey(String text) {
+        String folded = fold(text);
+        StringBuilder key = new StringBuilder(folded.length());
+        folded.codePoints().filter(Character::isLetterOrDigit).forEach(key::appendCodePoint);
+        return key.toString();
+    }
+
+    private static boolean isMark(int cp) {
+        int type = Character.getType(cp);
+        return type == Character.NON_SPACING_MARK
+                || type == Character.COMBINING_SPACING_MARK
+                || type == Character.ENCLOSING_MARK;
+    }
+
+    /**
+     * Moves the tone mark of a word-final "oa", "oe" or "uy" (no final consonant) from the second
+     * vowel to the first. With a final consonant ("hoàng", "thuyền") both conventions agree, and
+     * "quy" is left alone because there the "u" belongs to the initial "qu".
+     */
+    private static String canonicalToneMarks(String s) {
+        char[] chars = s.toCharArray();
+        boolean changed = false;
+        for (int i = 1; i < chars.length; i++) {
+            boolean wordEnd = i + 1 == chars.length || !Character.isLetter(chars[i + 1]);
+            if (!wordEnd || !Character.isLetter(chars[i])) {
+                continue;
+            }
+            char first = chars[i - 1];
+            String second = Normalizer.normalize(String.valueOf(chars[i]), Normalizer.Form.NFD);
+            if (second.length() != 2 || TONE_MARKS.indexOf(second.charAt(1)) < 0) {
+                continue;
+            }
+            char secondBase = second.charAt(0);
+            boolean pair = (first == 'o' && (secondBase == 'a' || secondBase == 'e'))
+                    || (first == 'u' && secondBase == 'y');
+            if (!pair) {
+                continue;
+            }
+            if (i >= 2) {
+                char before = chars[i - 2];
+                if (isVowel(before) || (first == 'u' && before == 'q')) {
+                    continue;
+                }
+            }
+            String toned = Normalizer.normalize(first + second.substring(1), Normalizer.Form.NFC);
+            if (toned.length() != 1) {
+                continue;
+            }
+            chars[i - 1] = toned.charAt(0);
+            chars[i] = secondBase;
+            changed = true;
+        }
+        return changed ? new String(chars) : s;
+    }
+
+    private static boolean isVowel(char c) {
+        // ă, â, ê, ô, ơ, ư and toned vowels all decompose to a plain vowel plus marks.
+        char base = Normalizer.normalize(String.valueOf(c), Normalizer.Form.NFD).charAt(0);
+        return "aeiouy".indexOf(base) >= 0;
+    }
+}
