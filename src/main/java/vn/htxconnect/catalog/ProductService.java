@@ -1,0 +1,29 @@
+package vn.htxconnect.catalog;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The catalogue's API for controllers and other modules (search indexing reads through it). */
+public interface ProductService {
+
+    ProductPayload create(ProductInput input);
+
+    ProductPayload update(ProductInput input);
+
+    ProductPayload archive(String id, Long expectedVersion, String clientMutationId);
+
+    Optional<Product> findById(long id);
+
+    /** Products with their certifications, in two SQL statements whatever the number of IDs. */
+    Map<Long, Product> findByIds(Collection<Long> ids);
+
+    /** IDs of an organization's products (to re-index them when the organization changes). */
+    List<Long> idsOfOrganization(long organizationId);
+
+    /** Product IDs after {@code afterId} in ID order, for a full reindex in batches. */
+    List<Long> idsAfter(long afterId, int limit);
+
+    long count();
+}

@@ -1,0 +1,107 @@
+package vn.htxconnect.catalog.internal;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.BatchMapping;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.stereotype.Controller;
+
+import vn.htxconnect.catalog.Category;
+import vn.htxconnect.catalog.CategoryService;
+import vn.htxconnect.catalog.Product;
+import vn.htxconnect.catalog.ProductInput;
+import vn.htxconnect.catalog.ProductPayload;
+import vn.htxconnect.catalog.ProductService;
+import vn.htxconnect.organization.Organization;
+import vn.htxconnect.organization.OrganizationService;
+import vn.htxconnect.platform.ApiException;
+import vn.htxconnect.platform.GlobalId;
+import vn.htxconnect.platform.NodeResolver;
+import vn.htxconnect.region.Province;
+import vn.htxconnect.region.ProvinceService;
+
+@Controller
+class ProductController implements NodeResolver {
+
+    private final ProductService products;
+    private final OrganizationService organizations;
+    private final CategoryService categories;
+    private final ProvinceService provinces;
+
+    ProductController(ProductService products, OrganizationService organizations, CategoryService categories,
+                      ProvinceService provinces) {
+        this.products = products;
+        this.organizations = organizations;
+        this.categories = categories;
+        this.provinces = provinces;
+    }
+
+    @QueryMapping
+    Product product(@Argument String id) {
+        return products.findById(GlobalId.decode("id", id, Product.TYPE))
+                .orElseThrow(() -> ApiException.notFound("No product with ID " + id));
+    }
+
+    @MutationMapping
+    ProductPayload createProduct(@Argument ProductInput input) {
+        return products.create(input);
+    }
+
+    @MutationMapping
+    ProductPayload updateProduct(@Argument ProductInput input) {
+        return products.update(input);
+    }
+
+    @MutationMapping
+    ProductPayload archiveProduct(@Argument ArchiveProductInput input) {
+        return products.archive(input.id(), input.expectedVersion(), input.clientMutationId());
+    }
+
+    record ArchiveProductInput(String id, Long expectedVersion, String clientMutationId) {
+    }
+
+    /** One SQL statement for all products of a response, whatever the page size. */
+    @BatchMapping
+    Map<Product, Organization> organization(List<Product> page) {
+        Map<Long, Organization> byId = organizations.findByIds(page.stream().map(Product::organizationId).distinct().toList());
+        return page.stream().filter(p -> byId.containsKey(p.organizationId()))
+                .collect(Collectors.toMap(Function.identity(), p -> byId.get(p.organizationId()), (a, b) -> a));
+    }
+
+    @SchemaMapping
+    Category category(Product product) {
+        return categories.findByCode(product.categoryCode()).orElse(null);
+    }
+
+    @SchemaMapping
+    Province province(Product product) {
+        return provinces.findByCode(product.provinceCode()).orElse(null);
+    }
+
+    @SchemaMapping(typeName = "Product", field = "certifications")
+    List<?> certifications(Product product, @Argument Boolean includeExpired) {
+        return Boolean.TRUE.equals(includeExpired) ? product.certifications() : product.validCertifications();
+    }
+
+    @QueryMapping
+    List<Category> categories() {
+        return categories.all();
+    }
+
+    @Override
+    public String typeName() {
+        return Product.TYPE;
+    }
+
+    @Override
+    public Optional<?> load(long id) {
+        return products.findById(id);
+    }
+}

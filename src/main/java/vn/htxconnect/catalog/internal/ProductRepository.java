@@ -1,0 +1,29 @@
+package vn.htxconnect.catalog.internal;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
+
+interface ProductRepository extends JpaRepository<ProductEntity, Long> {
+
+    /** One statement for any number of products, certifications included. */
+    @Query("select distinct p from ProductEntity p left join fetch p.certifications where p.id in :ids")
+    List<ProductEntity> findWithCertifications(@Param("ids") Collection<Long> ids);
+
+    @Query("select p.id from ProductEntity p where p.organizationId = :organizationId")
+    List<Long> findIdsByOrganizationId(@Param("organizationId") long organizationId);
+
+    @Query("select p.id from ProductEntity p where p.id > :afterId order by p.id")
+    List<Long> findIdsAfter(@Param("afterId") long afterId, org.springframework.data.domain.Limit limit);
+
+    Optional<ProductEntity> findByOrganizationIdAndExternalRef(long organizationId, String externalRef);
+
+    @Query("select distinct p from ProductEntity p left join fetch p.certifications "
+            + "where p.organizationId = :organizationId and p.externalRef in :refs")
+    List<ProductEntity> findByExternalRefs(@Param("organizationId") long organizationId,
+                                           @Param("refs") Collection<String> refs);
+}

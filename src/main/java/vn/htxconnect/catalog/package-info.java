@@ -1,0 +1,6 @@
+/**
+ * The product catalogue: categories, units, products with their harvest season, capacity, prices
+ * and certifications (VietGAP, OCOP…), and the CSV import cooperatives use to bring in their
+ * spreadsheets. Every change is queued in the outbox for the search index.
+ */
+package vn.htxconnect.catalog;

@@ -1,0 +1,8 @@
+package vn.htxconnect.organization;
+
+import java.util.List;
+
+/** Filter of the {@code organizations} list; null fields do not filter. */
+public record OrganizationFilter(List<OrganizationKind> kinds, String province, VerificationStatus verification,
+                                 String text) {
+}

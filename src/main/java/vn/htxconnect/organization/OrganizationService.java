@@ -1,0 +1,24 @@
+package vn.htxconnect.organization;
+
+import java.util.Collection;
+import java.util.Map;
+import java.util.Optional;
+
+import vn.htxconnect.platform.Connection;
+
+/** The organization module's API for controllers and other modules. */
+public interface OrganizationService {
+
+    OrganizationPayload create(OrganizationInput input);
+
+    OrganizationPayload update(OrganizationInput input);
+
+    OrganizationPayload setVerification(String id, boolean verified, String clientMutationId);
+
+    Optional<Organization> findById(long id);
+
+    /** Loads many at once (one SQL statement), for batch loading and indexing. */
+    Map<Long, Organization> findByIds(Collection<Long> ids);
+
+    Connection<Organization> list(OrganizationFilter filter, int first, String after);
+}

@@ -1,0 +1,69 @@
+package vn.htxconnect.organization.internal;
+
+import java.util.Optional;
+
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.stereotype.Controller;
+
+import vn.htxconnect.organization.Organization;
+import vn.htxconnect.organization.OrganizationFilter;
+import vn.htxconnect.organization.OrganizationInput;
+import vn.htxconnect.organization.OrganizationPayload;
+import vn.htxconnect.organization.OrganizationService;
+import vn.htxconnect.platform.ApiException;
+import vn.htxconnect.platform.Connection;
+import vn.htxconnect.platform.Cursors;
+import vn.htxconnect.platform.GlobalId;
+import vn.htxconnect.platform.NodeResolver;
+
+@Controller
+class OrganizationController implements NodeResolver {
+
+    private final OrganizationService organizations;
+
+    OrganizationController(OrganizationService organizations) {
+        this.organizations = organizations;
+    }
+
+    @QueryMapping
+    Organization organization(@Argument String id) {
+        return organizations.findById(GlobalId.decode("id", id, Organization.TYPE))
+                .orElseThrow(() -> ApiException.notFound("No organization with ID " + id));
+    }
+
+    @QueryMapping
+    Connection<Organization> organizations(@Argument OrganizationFilter filter, @Argument Integer first,
+                                           @Argument String after) {
+        return organizations.list(filter, Cursors.first(first), after);
+    }
+
+    @MutationMapping
+    OrganizationPayload createOrganization(@Argument OrganizationInput input) {
+        return organizations.create(input);
+    }
+
+    @MutationMapping
+    OrganizationPayload updateOrganization(@Argument OrganizationInput input) {
+        return organizations.update(input);
+    }
+
+    @MutationMapping
+    OrganizationPayload setOrganizationVerification(@Argument SetVerificationInput input) {
+        return organizations.setVerification(input.id(), input.verified(), input.clientMutationId());
+    }
+
+    record SetVerificationInput(String id, boolean verified, String clientMutationId) {
+    }
+
+    @Override
+    public String typeName() {
+        return Organization.TYPE;
+    }
+
+    @Override
+    public Optional<?> load(long id) {
+        return organizations.findById(id);
+    }
+}

@@ -1,0 +1,232 @@
+package vn.htxconnect.organization.internal;
+
+import java.time.Instant;
+import java.time.Year;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.interceptor.TransactionAspectSupport;
+
+import vn.htxconnect.organization.Organization;
+import vn.htxconnect.organization.OrganizationFilter;
+import vn.htxconnect.organization.OrganizationInput;
+import vn.htxconnect.organization.OrganizationPayload;
+import vn.htxconnect.organization.OrganizationService;
+import vn.htxconnect.organization.VerificationStatus;
+import vn.htxconnect.platform.Connection;
+import vn.htxconnect.platform.GlobalId;
+import vn.htxconnect.platform.Outbox;
+import vn.htxconnect.platform.UserErrorCode;
+import vn.htxconnect.platform.ValidationErrors;
+import vn.htxconnect.region.Province;
+import vn.htxconnect.region.ProvinceService;
+
+/** Creates, updates and reads organizations; every change that product documents show goes to the outbox. */
+@Service
+class OrganizationManagement implements OrganizationService {
+
+    static final String OUTBOX_TYPE = "organization";
+    private static final Pattern TAX_CODE = Pattern.compile("\\d{10}(-\\d{3})?");
+    private static final Pattern PHONE = Pattern.compile("\\+?[0-9 .()-]{8,20}");
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+    private static final Pattern URL = Pattern.compile("https?://[^\\s]{3,490}");
+
+    private final OrganizationRepository repository;
+    private final OrganizationQueries queries;
+    private final ProvinceService provinces;
+    private final Outbox outbox;
+
+    OrganizationManagement(OrganizationRepository repository, OrganizationQueries queries, ProvinceService provinces,
+                           Outbox outbox) {
+        this.repository = repository;
+        this.queries = queries;
+        this.provinces = provinces;
+        this.outbox = outbox;
+    }
+
+    @Override
+    @Transactional
+    public OrganizationPayload create(OrganizationInput in) {
+        ValidationErrors errors = new ValidationErrors();
+        if (in.kind() == null) {
+            errors.add("kind", UserErrorCode.REQUIRED, "kind is required");
+        }
+        if (in.province() == null || in.province().isBlank()) {
+            errors.add("province", UserErrorCode.REQUIRED, "province is required");
+        }
+        if (in.name() == null || in.name().isBlank()) {
+            errors.add("name", UserErrorCode.REQUIRED, "name is required");
+        }
+        OrganizationEntity e = new OrganizationEntity();
+        e.kind = in.kind();
+        apply(in, e, errors);
+        if (errors.hasErrors()) {
+            return new OrganizationPayload(null, errors.list(), in.clientMutationId());
+        }
+        repository.save(e);
+        return new OrganizationPayload(e.toView(), List.of(), in.clientMutationId());
+    }
+
+    @Override
+    @Transactional
+    public OrganizationPayload update(OrganizationInput in) {
+        ValidationErrors errors = new ValidationErrors();
+        Long id = GlobalId.tryDecode(in.id(), Organization.TYPE);
+        OrganizationEntity e = id == null ? null : repository.findById(id).orElse(null);
+        if (e == null) {
+            errors.add("id", UserErrorCode.NOT_FOUND, "No organization with this ID");
+            return new OrganizationPayload(null, errors.list(), in.clientMutationId());
+        }
+        if (in.expectedVersion() != null && in.expectedVersion() != e.version) {
+            errors.add("expectedVersion", UserErrorCode.CONFLICT,
+                    "The organization was changed meanwhile (version " + e.version + "); reload it and retry");
+            return new OrganizationPayload(null, errors.list(), in.clientMutationId());
+        }
+        if (in.kind() != null) {
+            e.kind = in.kind();
+        }
+        apply(in, e, errors);
+        if (errors.hasErrors()) {
+            // The entity is managed and half-changed: roll back so nothing reaches the database.
+            TransactionAspectSupport.currentTransactionStatus().setRollbackOnly();
+            return new OrganizationPayload(null, errors.list(), in.clientMutationId());
+        }
+        repository.saveAndFlush(e);
+        outbox.enqueue(OUTBOX_TYPE, e.id, "updated");
+        return new OrganizationPayload(e.toView(), List.of(), in.clientMutationId());
+    }
+
+    @Override
+    @Transactional
+    public OrganizationPayload setVerification(String globalId, boolean verified, String clientMutationId) {
+        Long id = GlobalId.tryDecode(globalId, Organization.TYPE);
+        OrganizationEntity e = id == null ? null : repository.findById(id).orElse(null);
+        if (e == null) {
+            return new OrganizationPayload(null, new ValidationErrors()
+                    .add("id", UserErrorCode.NOT_FOUND, "No organization with this ID").list(), clientMutationId);
+        }
+        e.verificationStatus = verified ? VerificationStatus.VERIFIED : VerificationStatus.UNVERIFIED;
+        e.verifiedAt = verified ? Instant.now() : null;
+        repository.saveAndFlush(e);
+        outbox.enqueue(OUTBOX_TYPE, e.id, "verification");
+        return new OrganizationPayload(e.toView(), List.of(), clientMutationId);
+    }
+
+    /** Validates and copies the given (non-null) fields. */
+    private void apply(OrganizationInput in, OrganizationEntity e, ValidationErrors errors) {
+        if (in.name() != null) {
+            e.name = errors.text("name", in.name(), 255, true);
+        }
+        if (in.taxCode() != null) {
+            String tax = in.taxCode().strip();
+            if (!TAX_CODE.matcher(tax).matches()) {
+                errors.add("taxCode", UserErrorCode.INVALID, "taxCode must be 10 digits, or 10 digits, a dash and 3 digits");
+            } else if (!tax.equals(e.taxCode) && repository.existsByTaxCode(tax)) {
+                errors.add("taxCode", UserErrorCode.DUPLICATE, "Another organization already has this taxCode");
+            }
+            e.taxCode = tax;
+        }
+        if (in.foundedYear() != null) {
+            if (in.foundedYear() < 1945 || in.foundedYear() > Year.now().getValue()) {
+                errors.add("foundedYear", UserErrorCode.OUT_OF_RANGE, "foundedYear must be between 1945 and this year");
+            }
+            e.foundedYear = in.foundedYear();
+        }
+        if (in.memberCount() != null) {
+            if (in.memberCount() < 0 || in.memberCount() > 1_000_000) {
+                errors.add("memberCount", UserErrorCode.OUT_OF_RANGE, "memberCount must be between 0 and 1,000,000");
+            }
+            e.memberCount = in.memberCount();
+        }
+        if (in.sectors() != null) {
+            List<String> sectors = new ArrayList<>();
+            for (String s : in.sectors()) {
+                if (s != null && !s.isBlank()) {
+                    sectors.add(s.strip().replace(",", " "));
+                }
+            }
+            if (sectors.size() > 20 || sectors.stream().anyMatch(s -> s.length() > 60)) {
+                errors.add("sectors", UserErrorCode.TOO_LONG, "At most 20 sectors of at most 60 characters each");
+            }
+            e.sectors = String.join(",", sectors);
+        }
+        Province province = null;
+        if (in.province() != null && !in.province().isBlank()) {
+            province = provinces.resolve(in.province()).orElse(null);
+            if (province == null) {
+                errors.add("province", UserErrorCode.NOT_FOUND, "Unknown province: " + in.province());
+            } else {
+                e.provinceCode = province.code();
+            }
+        }
+        e.address = errors.text("address", in.address() != null ? in.address() : e.address, 500, false);
+        if (in.lat() != null || in.lon() != null) {
+            if (in.lat() == null || in.lon() == null) {
+                errors.add(in.lat() == null ? "lat" : "lon", UserErrorCode.REQUIRED, "lat and lon go together");
+            } else if (in.lat() < -90 || in.lat() > 90 || in.lat().isNaN()) {
+                errors.add("lat", UserErrorCode.OUT_OF_RANGE, "lat must be between -90 and 90");
+            } else if (in.lon() < -180 || in.lon() > 180 || in.lon().isNaN()) {
+                errors.add("lon", UserErrorCode.OUT_OF_RANGE, "lon must be between -180 and 180");
+            } else {
+                e.lat = in.lat();
+                e.lon = in.lon();
+            }
+        } else if (province != null && (e.lat == null || in.province() != null)) {
+            // No point given: the province centroid is the best location we know.
+            e.lat = province.centroid().lat();
+            e.lon = province.centroid().lon();
+        }
+        e.contactName = errors.text("contactName", in.contactName() != null ? in.contactName() : e.contactName, 120, false);
+        if (in.contactPhone() != null) {
+            e.contactPhone = checked(errors, "contactPhone", in.contactPhone(), PHONE, "a phone number of 8 to 20 digits");
+        }
+        if (in.contactEmail() != null) {
+            e.contactEmail = checked(errors, "contactEmail", in.contactEmail(), EMAIL, "an email address");
+        }
+        if (in.website() != null) {
+            e.website = checked(errors, "website", in.website(), URL, "an http(s) URL");
+        }
+        e.description = errors.text("description", in.description() != null ? in.description() : e.description, 5000, false);
+    }
+
+    private static String checked(ValidationErrors errors, String field, String value, Pattern pattern, String what) {
+        String v = value.strip();
+        if (v.isEmpty()) {
+            return null;
+        }
+        if (!pattern.matcher(v).matches()) {
+            errors.add(field, UserErrorCode.INVALID, field + " must be " + what);
+        }
+        return v;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<Organization> findById(long id) {
+        return repository.findById(id).map(OrganizationEntity::toView);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Map<Long, Organization> findByIds(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        return repository.findAllById(ids).stream().map(OrganizationEntity::toView)
+                .collect(Collectors.toMap(Organization::databaseId, Function.identity()));
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Connection<Organization> list(OrganizationFilter filter, int first, String after) {
+        return queries.list(filter, first, after);
+    }
+}

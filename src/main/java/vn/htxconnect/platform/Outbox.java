@@ -1,0 +1,100 @@
+package vn.htxconnect.platform;
+
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The transactional outbox. Writers {@link #enqueue} in their own transaction, so a change and the
+ * notice that Elasticsearch must follow it commit or roll back together; consumers
+ * {@link #claim} batches with {@code FOR UPDATE SKIP LOCKED}, so several app instances drain
+ * disjoint batches without waiting on each other. Plain SQL on purpose: Hibernate's dialect for
+ * MariaDB-as-MySQL-5.5 would silently drop {@code SKIP LOCKED}.
+ */
+@Component("transactionalOutbox")
+public class Outbox {
+
+    static final Duration MAX_BACKOFF = Duration.ofMinutes(5);
+
+    private final JdbcTemplate jdbc;
+
+    public Outbox(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Queues one notice; must run inside the writer's transaction. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void enqueue(String aggregateType, long aggregateId, String eventType) {
+        jdbc.update("INSERT INTO outbox_event (aggregate_type, aggregate_id, event_type) VALUES (?, ?, ?)",
+                aggregateType, aggregateId, eventType);
+    }
+
+    /** Queues many notices in one JDBC batch (imports, reindex of an organization's products). */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void enqueueAll(String aggregateType, Collection<Long> aggregateIds, String eventType) {
+        if (aggregateIds.isEmpty()) {
+            return;
+        }
+        List<Object[]> rows = aggregateIds.stream().map(id -> new Object[] {aggregateType, id, eventType}).toList();
+        jdbc.batchUpdate("INSERT INTO outbox_event (aggregate_type, aggregate_id, event_type) VALUES (?, ?, ?)", rows);
+    }
+
+    /**
+     * Locks up to {@code limit} due events that no other transaction holds, skipping locked ones
+     * instead of waiting. Call inside a transaction; the locks last until it ends.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public List<OutboxEvent> claim(int limit) {
+        return jdbc.query("""
+                SELECT id, aggregate_type, aggregate_id, event_type, attempts FROM outbox_event
+                WHERE available_at <= CURRENT_TIMESTAMP(6)
+                ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED""",
+                (rs, i) -> new OutboxEvent(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4), rs.getInt(5)),
+                limit);
+    }
+
+    /** Removes handled events. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void complete(Collection<Long> eventIds) {
+        if (!eventIds.isEmpty()) {
+            jdbc.batchUpdate("DELETE FROM outbox_event WHERE id = ?", eventIds.stream().map(id -> new Object[] {id}).toList());
+        }
+    }
+
+    /** Puts failed events back with exponential backoff (1 s, 2 s, 4 s … capped at 5 minutes). */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void retryLater(Collection<OutboxEvent> events, String error) {
+        String message = error == null ? "unknown" : error.substring(0, Math.min(error.length(), 1000));
+        List<Object[]> rows = events.stream()
+                .map(e -> new Object[] {message, backoff(e.attempts() + 1).toMillis() * 1000, e.id()})
+                .toList();
+        jdbc.batchUpdate("""
+                UPDATE outbox_event SET attempts = attempts + 1, last_error = ?,
+                  available_at = TIMESTAMPADD(MICROSECOND, ?, CURRENT_TIMESTAMP(6)) WHERE id = ?""", rows);
+    }
+
+    static Duration backoff(int attempts) {
+        long seconds = 1L << Math.min(Math.max(attempts - 1, 0), 20);
+        return seconds >= MAX_BACKOFF.toSeconds() ? MAX_BACKOFF : Duration.ofSeconds(seconds);
+    }
+
+    /** How many events wait, and how old the oldest is in seconds (for health and metrics). */
+    public Backlog backlog() {
+        Map<String, Object> row = jdbc.queryForMap("""
+                SELECT COUNT(*) AS pending, COALESCE(MAX(attempts), 0) AS max_attempts,
+                  COALESCE(TIMESTAMPDIFF(SECOND, MIN(created_at), CURRENT_TIMESTAMP(6)), 0) AS oldest
+                FROM outbox_event""");
+        return new Backlog(((Number) row.get("pending")).longValue(), ((Number) row.get("oldest")).longValue(),
+                ((Number) row.get("max_attempts")).intValue());
+    }
+
+    /** Outbox backlog figures. */
+    public record Backlog(long pending, long oldestAgeSeconds, int maxAttempts) {
+    }
+}

@@ -1,0 +1,133 @@
+package vn.htxconnect.search.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch.indices.IndexState;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.stereotype.Component;
+
+/**
+ * Creates indices from {@code search-config/indices/*.json} as versioned indices ({@code products_v1})
+ * behind an alias ({@code products}), and swaps the alias atomically after a full reindex.
+ */
+@Component
+public class IndexManager {
+
+    private static final Logger log = LoggerFactory.getLogger(IndexManager.class);
+    public static final String PRODUCTS = "products";
+
+    private final ElasticsearchClient client;
+    private final String prefix;
+    private volatile boolean productsReady;
+
+    IndexManager(ElasticsearchClient client, SearchProperties properties) {
+        this.client = client;
+        this.prefix = properties.indexPrefix();
+    }
+
+    public String alias(String logical) {
+        return prefix + logical;
+    }
+
+    /** The index definition (settings and mappings) as JSON text. */
+    public static String definition(String logical) {
+        try (InputStream in = new ClassPathResource("search-config/indices/" + logical + ".json").getInputStream()) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalStateException("Missing index definition search-config/indices/" + logical + ".json", e);
+        }
+    }
+
+    /** Makes sure the alias exists, creating version 1 if not. Cheap after the first success. */
+    public void ensureProducts() throws IOException {
+        if (productsReady) {
+            return;
+        }
+        String alias = alias(PRODUCTS);
+        if (!client.indices().existsAlias(a -> a.name(alias)).value()) {
+            int next = Math.max(1, highestVersion(PRODUCTS) + 1);
+            String index = alias + "_v" + next;
+            log.info("Creating index {} behind alias {}", index, alias);
+            try {
+                client.indices().create(c -> c.index(index).withJson(new StringReader(definition(PRODUCTS)))
+                        .aliases(alias, a -> a.isWriteIndex(true)));
+            } catch (co.elastic.clients.elasticsearch._types.ElasticsearchException e) {
+                // Another instance won the race: fine if the alias now exists.
+                if (!client.indices().existsAlias(a -> a.name(alias)).value()) {
+                    throw e;
+                }
+            }
+        }
+        productsReady = true;
+    }
+
+    /** Forget what we know (after Elasticsearch was reset or an alias swapped). */
+    public void invalidate() {
+        productsReady = false;
+    }
+
+    /** Highest N of existing {@code <alias>_vN} indices, 0 when none. */
+    public int highestVersion(String logical) throws IOException {
+        String alias = alias(logical);
+        Pattern p = Pattern.compile(Pattern.quote(alias) + "_v(\\d+)");
+        Map<String, IndexState> indices = client.indices().get(g -> g.index(alias + "_v*").ignoreUnavailable(true)
+                .allowNoIndices(true)).indices();
+        int max = 0;
+        for (String name : indices.keySet()) {
+            Matcher m = p.matcher(name);
+            if (m.matches()) {
+                max = Math.max(max, Integer.parseInt(m.group(1)));
+            }
+        }
+        return max;
+    }
+
+    /** Indices the alias points at now. */
+    public List<String> aliasTargets(String logical) throws IOException {
+        String alias = alias(logical);
+        if (!client.indices().existsAlias(a -> a.name(alias)).value()) {
+            return List.of();
+        }
+        return List.copyOf(client.indices().getAlias(a -> a.name(alias)).aliases().keySet());
+    }
+
+    /** Creates a new version tuned for bulk loading (no refresh, no replicas); returns its name. */
+    public String createNextVersion(String logical) throws IOException {
+        String index = alias(logical) + "_v" + (highestVersion(logical) + 1);
+        client.indices().create(c -> c.index(index).withJson(new StringReader(definition(logical))));
+        client.indices().putSettings(s -> s.index(index).settings(st -> st.refreshInterval(t -> t.time("-1"))
+                .numberOfReplicas("0")));
+        return index;
+    }
+
+    /** Restores search settings on a loaded index, then points the alias at it alone, atomically. */
+    public void swapAlias(String logical, String index, String replicas) throws IOException {
+        String alias = alias(logical);
+        client.indices().putSettings(s -> s.index(index).settings(st -> st.refreshInterval(t -> t.time("1s"))
+                .numberOfReplicas(replicas)));
+        client.indices().refresh(r -> r.index(index));
+        List<String> old = aliasTargets(logical);
+        client.indices().updateAliases(u -> {
+            for (String o : old) {
+                u.actions(a -> a.remove(r -> r.index(o).alias(alias)));
+            }
+            return u.actions(a -> a.add(ad -> ad.index(index).alias(alias).isWriteIndex(true)));
+        });
+        for (String o : old) {
+            if (!o.equals(index)) {
+                client.indices().delete(d -> d.index(o));
+            }
+        }
+        log.info("Alias {} now points at {} (was {})", alias, index, old);
+    }
+}

@@ -1,0 +1,225 @@
+package vn.htxconnect.search.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import co.elastic.clients.elasticsearch._types.FieldValue;
+import co.elastic.clients.elasticsearch._types.query_dsl.Operator;
+import co.elastic.clients.elasticsearch._types.query_dsl.Query;
+import co.elastic.clients.elasticsearch._types.query_dsl.TextQueryType;
+import org.springframework.stereotype.Component;
+
+import vn.htxconnect.catalog.CategoryService;
+import vn.htxconnect.catalog.CertificationScheme;
+import vn.htxconnect.catalog.Unit;
+import vn.htxconnect.organization.Organization;
+import vn.htxconnect.platform.ApiException;
+import vn.htxconnect.platform.GlobalId;
+import vn.htxconnect.region.ProvinceService;
+import vn.htxconnect.search.ProductFilter;
+
+/**
+ * Turns a buyer's words and filters into an Elasticsearch query.
+ *
+ * <p>Recall: every word must match the folded (tone-mark-free) fields, or a regional synonym
+ * alternative must, or a fuzzy match must. Ranking: exact-diacritic matches and phrase (shingle)
+ * matches add score on top, so "nấm" ranks mushrooms above "nam" and "cà phê" as a phrase beats
+ * scattered syllables; fuzzy matches carry a low weight so a typo never outranks an exact match.
+ */
+@Component
+class ProductQueryBuilder {
+
+    static final int MAX_QUERY_LENGTH = 200;
+    private static final List<String> FOLDED_FIELDS = List.of("name_folded^3", "category_names_folded^1.5",
+            "org_name_folded^1", "province_names_folded^1", "description_folded^0.5");
+    private static final List<String> EXACT_FIELDS = List.of("name^3", "category_names^1.5", "org_name",
+            "province_names", "description^0.5");
+
+    private final QueryExpander expander;
+    private final CategoryService categories;
+    private final ProvinceService provinces;
+
+    ProductQueryBuilder(QueryExpander expander, CategoryService categories, ProvinceService provinces) {
+        this.expander = expander;
+        this.categories = categories;
+        this.provinces = provinces;
+    }
+
+    /** The full query: text relevance (if any words) within the filters. */
+    Query build(String text, ProductFilter filter) {
+        List<Query> filters = filters(filter);
+        ExpandedQuery exp = text == null || text.isBlank() ? ExpandedQuery.empty() : expander.expand(text);
+        if (exp.folded().isBlank()) {
+            return Query.of(q -> q.bool(b -> b.filter(filters)));
+        }
+        return Query.of(q -> q.bool(b -> b.filter(filters).must(recall(exp)).should(precision(exp))));
+    }
+
+    /** Something in the document must account for every word, directly, via a synonym, or fuzzily. */
+    private Query recall(ExpandedQuery exp) {
+        List<Query> ways = new ArrayList<>();
+        ways.add(crossFields(exp.folded(), FOLDED_FIELDS, 1.0f));
+        for (String alt : exp.alternatives()) {
+            ways.add(crossFields(vn.htxconnect.platform.VietnameseText.fold(alt), FOLDED_FIELDS, 0.9f));
+        }
+        ways.add(Query.of(q -> q.multiMatch(m -> m.query(exp.folded())
+                .fields("name_folded^2", "category_names_folded", "org_name_folded", "province_names_folded")
+                .type(TextQueryType.MostFields).operator(Operator.And)
+                .fuzziness("AUTO").prefixLength(1).maxExpansions(20).boost(0.2f))));
+        return Query.of(q -> q.disMax(d -> d.queries(ways).tieBreaker(0.0)));
+    }
+
+    private static Query crossFields(String text, List<String> fields, float boost) {
+        return Query.of(q -> q.multiMatch(m -> m.query(text).fields(fields).type(TextQueryType.CrossFields)
+                .operator(Operator.And).boost(boost)));
+    }
+
+    /** Extra score for exact diacritics, whole phrases and word pairs in the name. */
+    private List<Query> precision(ExpandedQuery exp) {
+        List<Query> should = new ArrayList<>();
+        should.add(Query.of(q -> q.matchPhrase(m -> m.field("name_folded").query(exp.folded()).slop(1).boost(2f))));
+        should.add(Query.of(q -> q.match(m -> m.field("name_folded.shingles").query(exp.folded()).boost(1.5f))));
+        if (exp.hasDiacritics()) {
+            should.add(Query.of(q -> q.multiMatch(m -> m.query(exp.normalized()).fields(EXACT_FIELDS)
+                    .type(TextQueryType.MostFields).boost(2f))));
+            should.add(Query.of(q -> q.matchPhrase(m -> m.field("name").query(exp.normalized()).slop(1).boost(3f))));
+            should.add(Query.of(q -> q.match(m -> m.field("name.shingles").query(exp.normalized()).boost(2f))));
+        }
+        for (String alt : exp.alternatives()) {
+            should.add(Query.of(q -> q.matchPhrase(m -> m.field("name").query(alt).slop(1).boost(1.5f))));
+        }
+        return should;
+    }
+
+    List<Query> filters(ProductFilter f) {
+        List<Query> out = new ArrayList<>();
+        out.add(term("status", "ACTIVE"));
+        if (f == null) {
+            return out;
+        }
+        if (f.category() != null && !f.category().isBlank()) {
+            String code = categories.resolve(f.category())
+                    .orElseThrow(() -> ApiException.badRequest("filter.category", "Unknown category: " + clip(f.category())))
+                    .code();
+            out.add(term("category_path", code));
+        }
+        if (f.province() != null && !f.province().isBlank()) {
+            String code = provinces.resolve(f.province())
+                    .orElseThrow(() -> ApiException.badRequest("filter.province", "Unknown province: " + clip(f.province())))
+                    .code();
+            out.add(term("province_code", code));
+        }
+        if (f.certifications() != null) {
+            for (String s : f.certifications()) {
+                CertificationScheme scheme = CertificationScheme.parse(s);
+                if (scheme == null) {
+                    throw ApiException.badRequest("filter.certifications", "Unknown certification scheme: " + clip(s));
+                }
+                out.add(validCertificate(scheme, null));
+            }
+        }
+        if (f.minOcopStars() != null) {
+            if (f.minOcopStars() < 1 || f.minOcopStars() > 5) {
+                throw ApiException.badRequest("filter.minOcopStars", "minOcopStars must be 1 to 5");
+            }
+            out.add(validCertificate(CertificationScheme.OCOP, f.minOcopStars()));
+        }
+        if (f.organizationId() != null) {
+            long org = GlobalId.decode("filter.organizationId", f.organizationId(), Organization.TYPE);
+            out.add(Query.of(q -> q.term(t -> t.field("organization_id").value(org))));
+        }
+        if (Boolean.TRUE.equals(f.verifiedOnly())) {
+            out.add(Query.of(q -> q.term(t -> t.field("org_verified").value(true))));
+        }
+        if (f.availableInMonth() != null) {
+            if (f.availableInMonth() < 1 || f.availableInMonth() > 12) {
+                throw ApiException.badRequest("filter.availableInMonth", "availableInMonth must be 1 to 12");
+            }
+            out.add(Query.of(q -> q.term(t -> t.field("available_months").value(f.availableInMonth()))));
+        }
+        capacity(f, out);
+        if (f.maxPriceVnd() != null) {
+            if (f.maxPriceVnd() < 0) {
+                throw ApiException.badRequest("filter.maxPriceVnd", "maxPriceVnd must be 0 or more");
+            }
+            out.add(Query.of(q -> q.range(r -> r.number(n -> n.field("price_min_vnd").lte(f.maxPriceVnd().doubleValue())))));
+        }
+        if (f.near() != null) {
+            ProductFilter.GeoFilter g = checkedNear(f.near(), true);
+            out.add(Query.of(q -> q.geoDistance(d -> d.field("location").distance(g.radiusKm() + "km")
+                    .location(l -> l.latlon(ll -> ll.lat(g.lat()).lon(g.lon()))))));
+        }
+        return out;
+    }
+
+    private static void capacity(ProductFilter f, List<Query> out) {
+        if (f.minMonthlyCapacity() == null) {
+            return;
+        }
+        if (f.minMonthlyCapacity() < 0 || f.minMonthlyCapacity().isNaN()) {
+            throw ApiException.badRequest("filter.minMonthlyCapacity", "minMonthlyCapacity must be 0 or more");
+        }
+        if (f.capacityUnit() == null) {
+            out.add(Query.of(q -> q.range(r -> r.number(n -> n.field("monthly_capacity").gte(f.minMonthlyCapacity())))));
+            return;
+        }
+        Unit unit = Unit.parse(f.capacityUnit())
+                .orElseThrow(() -> ApiException.badRequest("filter.capacityUnit", "Unknown unit: " + clip(f.capacityUnit())));
+        double base = switch (unit.dimension()) {
+            case MASS -> unit.convert(f.minMonthlyCapacity(), Unit.KG).orElseThrow();
+            case VOLUME -> unit.convert(f.minMonthlyCapacity(), Unit.LIT).orElseThrow();
+            case COUNT -> f.minMonthlyCapacity();
+        };
+        List<FieldValue> sameDimension = java.util.Arrays.stream(Unit.values())
+                .filter(u -> u.dimension() == unit.dimension() && (unit.dimension() != Unit.Dimension.COUNT || u == unit))
+                .map(u -> FieldValue.of(u.name())).toList();
+        out.add(Query.of(q -> q.terms(t -> t.field("unit").terms(v -> v.value(sameDimension)))));
+        out.add(Query.of(q -> q.range(r -> r.number(n -> n.field("monthly_capacity_base").gte(base)))));
+    }
+
+    static ProductFilter.GeoFilter checkedNear(ProductFilter.GeoFilter g, boolean needRadius) {
+        if (g.lat() == null || g.lon() == null || g.lat().isNaN() || g.lat() < -90 || g.lat() > 90) {
+            throw ApiException.badRequest("filter.near.lat", "lat must be between -90 and 90");
+        }
+        if (g.lon().isNaN() || g.lon() < -180 || g.lon() > 180) {
+            throw ApiException.badRequest("filter.near.lon", "lon must be between -180 and 180");
+        }
+        if (needRadius && (g.radiusKm() == null || g.radiusKm().isNaN() || g.radiusKm() <= 0 || g.radiusKm() > 2000)) {
+            throw ApiException.badRequest("filter.near.radiusKm", "radiusKm must be more than 0 and at most 2000");
+        }
+        return g;
+    }
+
+    /** A certificate of the scheme valid today (started, not expired), optionally with enough OCOP stars. */
+    static Query validCertificate(CertificationScheme scheme, Integer minStars) {
+        return Query.of(q -> q.nested(n -> n.path("certifications").query(inner -> inner.bool(b -> {
+            b.filter(term("certifications.scheme", scheme.name()));
+            b.filter(validToday());
+            if (minStars != null) {
+                b.filter(Query.of(r -> r.range(rr -> rr.number(nn -> nn.field("certifications.ocop_stars")
+                        .gte(minStars.doubleValue())))));
+            }
+            return b;
+        }))));
+    }
+
+    static Query validToday() {
+        Query notExpired = Query.of(q -> q.bool(b -> b
+                .should(Query.of(r -> r.range(rr -> rr.date(d -> d.field("certifications.valid_to").gte("now/d")))))
+                .should(Query.of(r -> r.bool(x -> x.mustNot(Query.of(e -> e.exists(ex -> ex.field("certifications.valid_to")))))))
+                .minimumShouldMatch("1")));
+        Query started = Query.of(q -> q.bool(b -> b
+                .should(Query.of(r -> r.range(rr -> rr.date(d -> d.field("certifications.valid_from").lte("now/d")))))
+                .should(Query.of(r -> r.bool(x -> x.mustNot(Query.of(e -> e.exists(ex -> ex.field("certifications.valid_from")))))))
+                .minimumShouldMatch("1")));
+        return Query.of(q -> q.bool(b -> b.filter(notExpired).filter(started)));
+    }
+
+    static Query term(String field, String value) {
+        return Query.of(q -> q.term(t -> t.field(field).value(value)));
+    }
+
+    private static String clip(String s) {
+        return s.length() > 60 ? s.substring(0, 60) + "…" : s;
+    }
+}

@@ -1,0 +1,215 @@
+package vn.htxconnect.search.internal;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.DistanceUnit;
+import co.elastic.clients.elasticsearch._types.FieldValue;
+import co.elastic.clients.elasticsearch._types.SortOptions;
+import co.elastic.clients.elasticsearch._types.SortOrder;
+import co.elastic.clients.elasticsearch._types.aggregations.Aggregate;
+import co.elastic.clients.elasticsearch._types.aggregations.Aggregation;
+import co.elastic.clients.elasticsearch._types.query_dsl.Query;
+import co.elastic.clients.elasticsearch.core.SearchResponse;
+import co.elastic.clients.elasticsearch.core.search.Hit;
+import co.elastic.clients.elasticsearch.core.search.HighlightField;
+import co.elastic.clients.util.NamedValue;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+import vn.htxconnect.catalog.Category;
+import vn.htxconnect.catalog.CategoryService;
+import vn.htxconnect.catalog.CertificationScheme;
+import vn.htxconnect.catalog.Product;
+import vn.htxconnect.platform.ApiException;
+import vn.htxconnect.platform.Connection;
+import vn.htxconnect.platform.ErrorCode;
+import vn.htxconnect.region.GeoPoint;
+import vn.htxconnect.region.ProvinceService;
+import vn.htxconnect.search.ProductFilter;
+import vn.htxconnect.search.ProductSort;
+import vn.htxconnect.search.SearchHit;
+import vn.htxconnect.search.ProductSearchConnection;
+
+/** Runs product searches: one Elasticsearch request per page, products built from the documents (no SQL). */
+@Service
+class ProductSearchService {
+
+    private static final Logger log = LoggerFactory.getLogger(ProductSearchService.class);
+
+    private final ElasticsearchClient client;
+    private final IndexManager indices;
+    private final ProductQueryBuilder queries;
+    private final ProductDocuments documents;
+    private final CategoryService categories;
+    private final ProvinceService provinces;
+
+    ProductSearchService(ElasticsearchClient client, IndexManager indices, ProductQueryBuilder queries,
+                         ProductDocuments documents, CategoryService categories, ProvinceService provinces) {
+        this.client = client;
+        this.indices = indices;
+        this.queries = queries;
+        this.documents = documents;
+        this.categories = categories;
+        this.provinces = provinces;
+    }
+
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    ProductSearchConnection search(String text, ProductFilter filter, ProductSort sort, int first, String after) {
+        if (text != null && text.length() > ProductQueryBuilder.MAX_QUERY_LENGTH) {
+            throw ApiException.badRequest("query", "query must be at most " + ProductQueryBuilder.MAX_QUERY_LENGTH + " characters");
+        }
+        Query query = queries.build(text, filter);
+        GeoPoint origin = filter != null && filter.near() != null
+                ? point(ProductQueryBuilder.checkedNear(filter.near(), false)) : null;
+        List<SortOptions> sortOptions = sortOptions(sort, origin, text != null && !text.isBlank());
+        List<FieldValue> searchAfter = after == null ? null : SearchCursor.decode(after, sortOptions.size());
+        SearchResponse<Map> response;
+        try {
+            response = client.search(s -> {
+                s.index(indices.alias(IndexManager.PRODUCTS)).query(query).size(first + 1).sort(sortOptions)
+                        .trackTotalHits(t -> t.enabled(true))
+                        .highlight(h -> h.preTags(Highlights.PRE).postTags(Highlights.POST)
+                                .fields(whole("name"), whole("name_folded"), whole("description"),
+                                        whole("description_folded")))
+                        .aggregations(facetAggregations());
+                if (searchAfter != null) {
+                    s.searchAfter(searchAfter);
+                }
+                return s;
+            }, Map.class);
+        } catch (IOException e) {
+            log.warn("Search failed: {}", e.toString());
+            throw new ApiException(ErrorCode.SEARCH_UNAVAILABLE, "Search is temporarily unavailable; please retry shortly");
+        } catch (co.elastic.clients.elasticsearch._types.ElasticsearchException e) {
+            if (e.status() == 404) {
+                // No index yet (nothing was ever indexed): an empty result, not an error.
+                return new ProductSearchConnection(List.of(), new Connection.PageInfo(false, after != null, null, null), 0,
+                        new ProductSearchConnection.Facets(List.of(), List.of(), List.of(), List.of()));
+            }
+            log.warn("Search rejected: {}", e.toString());
+            throw new ApiException(ErrorCode.SEARCH_UNAVAILABLE, "Search is temporarily unavailable; please retry shortly");
+        }
+        List<Hit<Map>> hits = response.hits().hits();
+        boolean hasNext = hits.size() > first;
+        List<SearchHit> edges = new ArrayList<>();
+        for (Hit<Map> hit : hits.subList(0, Math.min(first, hits.size()))) {
+            Product p = documents.fromSource(hit.source());
+            Double distance = origin == null || p.lat() == null ? null
+                    : Math.round(origin.distanceKm(new GeoPoint(p.lat(), p.lon())) * 10) / 10.0;
+            edges.add(new SearchHit(SearchCursor.encode(hit.sort()), p, hit.score(), highlights(p, hit.highlight()), distance));
+        }
+        long total = response.hits().total() == null ? edges.size() : response.hits().total().value();
+        Connection.PageInfo pageInfo = new Connection.PageInfo(hasNext, after != null,
+                edges.isEmpty() ? null : edges.getFirst().cursor(), edges.isEmpty() ? null : edges.getLast().cursor());
+        return new ProductSearchConnection(edges, pageInfo, total, facets(response.aggregations()));
+    }
+
+    private static NamedValue<HighlightField> whole(String field) {
+        return NamedValue.of(field, HighlightField.of(f -> f.numberOfFragments(0)));
+    }
+
+    private static GeoPoint point(ProductFilter.GeoFilter g) {
+        return new GeoPoint(g.lat(), g.lon());
+    }
+
+    private static List<SortOptions> sortOptions(ProductSort sort, GeoPoint origin, boolean hasText) {
+        ProductSort.Field field = sort == null || sort.field() == null
+                ? (hasText ? ProductSort.Field.RELEVANCE : ProductSort.Field.NEWEST) : sort.field();
+        boolean desc = sort != null && sort.direction() == ProductSort.Direction.DESC;
+        SortOrder order = desc ? SortOrder.Desc : SortOrder.Asc;
+        List<SortOptions> out = new ArrayList<>();
+        switch (field) {
+            case RELEVANCE -> out.add(SortOptions.of(s -> s.score(sc -> sc.order(
+                    sort != null && sort.direction() == ProductSort.Direction.ASC ? SortOrder.Asc : SortOrder.Desc))));
+            case DISTANCE -> {
+                if (origin == null) {
+                    throw ApiException.badRequest("sort.field", "Sorting by DISTANCE needs filter.near (a point)");
+                }
+                out.add(SortOptions.of(s -> s.geoDistance(g -> g.field("location")
+                        .location(l -> l.latlon(ll -> ll.lat(origin.lat()).lon(origin.lon())))
+                        .order(order).unit(DistanceUnit.Kilometers))));
+            }
+            case PRICE -> out.add(SortOptions.of(s -> s.field(f -> f.field("price_min_vnd").order(order)
+                    .missing(FieldValue.of("_last")))));
+            case NEWEST -> out.add(SortOptions.of(s -> s.field(f -> f.field("created_at")
+                    .order(sort == null || sort.direction() == null ? SortOrder.Desc : order))));
+        }
+        out.add(SortOptions.of(s -> s.field(f -> f.field("id").order(SortOrder.Asc))));
+        return out;
+    }
+
+    private static Map<String, Aggregation> facetAggregations() {
+        Query valid = ProductQueryBuilder.validToday();
+        return Map.of(
+                "category", Aggregation.of(a -> a.terms(t -> t.field("category_code").size(60))),
+                "province", Aggregation.of(a -> a.terms(t -> t.field("province_code").size(40))),
+                "certs", Aggregation.of(a -> a.nested(n -> n.path("certifications"))
+                        .aggregations("valid", v -> v.filter(valid)
+                                .aggregations("scheme", s -> s.terms(t -> t.field("certifications.scheme").size(10)))
+                                .aggregations("ocop", o -> o.filter(ProductQueryBuilder.term("certifications.scheme", "OCOP"))
+                                        .aggregations("stars", st -> st.terms(t -> t.field("certifications.ocop_stars").size(5)))))));
+    }
+
+    private ProductSearchConnection.Facets facets(Map<String, Aggregate> aggs) {
+        if (aggs == null || aggs.isEmpty()) {
+            return new ProductSearchConnection.Facets(List.of(), List.of(), List.of(), List.of());
+        }
+        List<ProductSearchConnection.FacetValue> category = aggs.get("category").sterms().buckets().array().stream()
+                .map(b -> new ProductSearchConnection.FacetValue(b.key().stringValue(),
+                        categories.findByCode(b.key().stringValue()).map(Category::nameVi).orElse(b.key().stringValue()),
+                        b.docCount())).toList();
+        List<ProductSearchConnection.FacetValue> province = aggs.get("province").sterms().buckets().array().stream()
+                .map(b -> new ProductSearchConnection.FacetValue(b.key().stringValue(),
+                        provinces.findByCode(b.key().stringValue()).map(p -> p.name()).orElse(b.key().stringValue()),
+                        b.docCount())).toList();
+        Aggregate valid = aggs.get("certs").nested().aggregations().get("valid");
+        // Counted per certificate; a product holds at most one certificate of a scheme in practice.
+        List<ProductSearchConnection.FacetValue> certs = valid.filter().aggregations().get("scheme").sterms().buckets().array()
+                .stream().map(b -> new ProductSearchConnection.FacetValue(b.key().stringValue(),
+                        label(b.key().stringValue()), b.docCount())).toList();
+        List<ProductSearchConnection.FacetValue> stars = valid.filter().aggregations().get("ocop").filter().aggregations()
+                .get("stars").lterms().buckets().array().stream()
+                .map(b -> new ProductSearchConnection.FacetValue(String.valueOf(b.key()), b.key() + "★", b.docCount())).toList();
+        return new ProductSearchConnection.Facets(category, province, certs, stars);
+    }
+
+    private static String label(String scheme) {
+        return switch (CertificationScheme.valueOf(scheme)) {
+            case VIETGAP -> "VietGAP";
+            case GLOBALGAP -> "GlobalG.A.P.";
+            case ORGANIC -> "Hữu cơ (Organic)";
+            case OCOP -> "OCOP";
+            case HACCP -> "HACCP";
+            case ISO22000 -> "ISO 22000";
+        };
+    }
+
+    private static List<SearchHit.Highlight> highlights(Product p, Map<String, List<String>> hl) {
+        List<SearchHit.Highlight> out = new ArrayList<>();
+        String name = first(hl, "name");
+        if (name == null) {
+            name = Highlights.onOriginal(p.name(), first(hl, "name_folded"));
+        }
+        if (name != null) {
+            out.add(new SearchHit.Highlight("name", List.of(name)));
+        }
+        String description = first(hl, "description");
+        if (description == null) {
+            description = Highlights.onOriginal(p.description(), first(hl, "description_folded"));
+        }
+        if (description != null) {
+            out.add(new SearchHit.Highlight("description", List.of(Highlights.around(description, 160))));
+        }
+        return out;
+    }
+
+    private static String first(Map<String, List<String>> hl, String field) {
+        List<String> f = hl == null ? null : hl.get(field);
+        return f == null || f.isEmpty() ? null : f.getFirst();
+    }
+}
