@@ -41,7 +41,9 @@ class OutboxIndexer {
         this.indexer = indexer;
         this.indices = indices;
         this.products = products;
-        this.tx = tx;
+        // Read committed: rows the claim examines but does not take are not kept locked.
+        this.tx = new TransactionTemplate(tx.getTransactionManager());
+        this.tx.setIsolationLevel(TransactionTemplate.ISOLATION_READ_COMMITTED);
         this.properties = properties;
     }
 

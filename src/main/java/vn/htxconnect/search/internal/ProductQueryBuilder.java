@@ -55,6 +55,28 @@ class ProductQueryBuilder {
         return Query.of(q -> q.bool(b -> b.filter(filters).must(recall(exp)).should(precision(exp))));
     }
 
+    /**
+     * What to mark in highlights: plain word matches (and their synonyms), not the scoring
+     * machinery, whose phrase and shingle clauses would mark whole names.
+     */
+    Query highlightQuery(String text) {
+        ExpandedQuery exp = text == null || text.isBlank() ? ExpandedQuery.empty() : expander.expand(text);
+        if (exp.folded().isBlank()) {
+            return null;
+        }
+        List<String> folded = new ArrayList<>();
+        folded.add(exp.folded());
+        exp.alternatives().forEach(a -> folded.add(vn.htxconnect.platform.VietnameseText.fold(a)));
+        List<Query> should = new ArrayList<>();
+        for (String f : folded) {
+            should.add(Query.of(q -> q.multiMatch(m -> m.query(f).fields("name_folded", "description_folded"))));
+        }
+        if (exp.hasDiacritics()) {
+            should.add(Query.of(q -> q.multiMatch(m -> m.query(exp.normalized()).fields("name", "description"))));
+        }
+        return Query.of(q -> q.bool(b -> b.should(should)));
+    }
+
     /** Something in the document must account for every word, directly, via a synonym, or fuzzily. */
     private Query recall(ExpandedQuery exp) {
         List<Query> ways = new ArrayList<>();

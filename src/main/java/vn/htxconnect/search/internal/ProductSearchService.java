@@ -64,6 +64,7 @@ class ProductSearchService {
             throw ApiException.badRequest("query", "query must be at most " + ProductQueryBuilder.MAX_QUERY_LENGTH + " characters");
         }
         Query query = queries.build(text, filter);
+        Query highlightQuery = queries.highlightQuery(text);
         GeoPoint origin = filter != null && filter.near() != null
                 ? point(ProductQueryBuilder.checkedNear(filter.near(), false)) : null;
         List<SortOptions> sortOptions = sortOptions(sort, origin, text != null && !text.isBlank());
@@ -74,6 +75,7 @@ class ProductSearchService {
                 s.index(indices.alias(IndexManager.PRODUCTS)).query(query).size(first + 1).sort(sortOptions)
                         .trackTotalHits(t -> t.enabled(true))
                         .highlight(h -> h.preTags(Highlights.PRE).postTags(Highlights.POST)
+                                .highlightQuery(highlightQuery)
                                 .fields(whole("name"), whole("name_folded"), whole("description"),
                                         whole("description_folded")))
                         .aggregations(facetAggregations());

@@ -1,0 +1,59 @@
+package vn.htxconnect.support;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
+
+/** Small builders for test data through the public GraphQL API (the way clients create it). */
+public final class TestData {
+
+    private static final AtomicLong SEQ = new AtomicLong(System.nanoTime() % 1_000_000);
+
+    private TestData() {
+    }
+
+    /** A token unique within the run, to keep tests apart in a shared database and index. */
+    public static String unique(String prefix) {
+        return prefix + SEQ.incrementAndGet();
+    }
+
+    public static String createOrganization(HttpGraphQlTester graphQl, String name, String kind, String province) {
+        return graphQl.document("""
+                mutation($input: CreateOrganizationInput!) {
+                  createOrganization(input: $input) { organization { id } errors { field code message } }
+                }""")
+                .variable("input", Map.of("name", name, "kind", kind, "province", province))
+                .execute()
+                .path("createOrganization.errors").entityList(Object.class).hasSize(0)
+                .path("createOrganization.organization.id").entity(String.class).get();
+    }
+
+    public static String createProduct(HttpGraphQlTester graphQl, String organizationId, String name, String category,
+                                       Map<String, Object> extra) {
+        java.util.Map<String, Object> input = new java.util.HashMap<>(extra);
+        input.put("organizationId", organizationId);
+        input.put("name", name);
+        input.put("category", category);
+        input.putIfAbsent("unit", "kg");
+        return graphQl.document("""
+                mutation($input: CreateProductInput!) {
+                  createProduct(input: $input) { product { id } errors { field code message } }
+                }""")
+                .variable("input", input)
+                .execute()
+                .path("createProduct.errors").entityList(Object.class).hasSize(0)
+                .path("createProduct.product.id").entity(String.class).get();
+    }
+
+    public static List<String> searchNames(HttpGraphQlTester graphQl, String query, Map<String, Object> filter) {
+        return graphQl.document("""
+                query($q: String, $f: ProductFilter) {
+                  searchProducts(query: $q, filter: $f, first: 100) { edges { node { name } } }
+                }""")
+                .variable("q", query).variable("f", filter)
+                .execute()
+                .path("searchProducts.edges[*].node.name").entityList(String.class).get();
+    }
+}

@@ -1,0 +1,113 @@
+package vn.htxconnect.support;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
+
+import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.testcontainers.service.connection.ServiceConnection;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Condition;
+import org.springframework.context.annotation.ConditionContext;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.core.env.Environment;
+import org.springframework.core.type.AnnotatedTypeMetadata;
+import org.testcontainers.DockerClientFactory;
+import org.testcontainers.elasticsearch.ElasticsearchContainer;
+import org.testcontainers.mysql.MySQLContainer;
+
+/**
+ * Where the integration tests' MySQL and Elasticsearch come from. {@code HTX_TEST_SERVICES=local}
+ * or {@code =docker} forces a choice; by default Docker is used when an engine answers.
+ */
+@TestConfiguration(proxyBeanMethods = false)
+public class TestServices {
+
+    private static volatile Boolean docker;
+
+    static boolean useDocker() {
+        Boolean d = docker;
+        if (d == null) {
+            d = detectDocker();
+            docker = d;
+        }
+        return d;
+    }
+
+    private static boolean detectDocker() {
+        String forced = System.getenv("HTX_TEST_SERVICES");
+        if ("local".equalsIgnoreCase(forced)) {
+            return false;
+        }
+        if ("docker".equalsIgnoreCase(forced)) {
+            return true;
+        }
+        try {
+            return DockerClientFactory.instance().isDockerAvailable();
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    @Bean
+    @ServiceConnection
+    @Conditional(DockerAvailable.class)
+    MySQLContainer mysql() {
+        return new MySQLContainer("mysql:8.4").withDatabaseName("htxconnect_test");
+    }
+
+    @Bean
+    @ServiceConnection
+    @Conditional(DockerAvailable.class)
+    ElasticsearchContainer elasticsearch() {
+        return new ElasticsearchContainer("docker.elastic.co/elasticsearch/elasticsearch:9.2.4")
+                .withEnv("xpack.security.enabled", "false")
+                .withEnv("cluster.routing.allocation.disk.threshold_enabled", "false")
+                .withEnv("ES_JAVA_OPTS", "-Xms512m -Xmx512m");
+    }
+
+    /** Counts SQL statements, so tests can prove a request costs a constant number of them. */
+    @Bean
+    static SqlStatementCounter sqlStatementCounter() {
+        return new SqlStatementCounter();
+    }
+
+    /** Without Docker, check the local services before anything else starts, and say how to start them. */
+    @Bean
+    @Conditional(NoDocker.class)
+    static BeanFactoryPostProcessor localServicesCheck(Environment env) {
+        return factory -> {
+            String dbHost = env.getProperty("HTX_DB_HOST", "127.0.0.1");
+            int dbPort = Integer.parseInt(env.getProperty("HTX_DB_PORT", "3306"));
+            URI es = URI.create(env.getProperty("spring.elasticsearch.uris", "http://127.0.0.1:9200").split(",")[0].strip());
+            require("MySQL-compatible server", dbHost, dbPort);
+            require("Elasticsearch", es.getHost(), es.getPort() < 0 ? 9200 : es.getPort());
+        };
+    }
+
+    private static void require(String what, String host, int port) {
+        try (Socket s = new Socket()) {
+            s.connect(new InetSocketAddress(host, port), 2000);
+        } catch (IOException e) {
+            throw new IllegalStateException(what + " is not reachable at " + host + ":" + port
+                    + " and no Docker engine is available. Start the local services with `scripts/services.sh up` "
+                    + "(the README's Test command `scripts/test.sh` does this for you).");
+        }
+    }
+
+    static class DockerAvailable implements Condition {
+        @Override
+        public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
+            return useDocker();
+        }
+    }
+
+    static class NoDocker implements Condition {
+        @Override
+        public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
+            return !useDocker();
+        }
+    }
+}
