@@ -13,6 +13,9 @@ public interface OrganizationService {
 
     OrganizationPayload update(OrganizationInput input);
 
+    /** Archives an organization (and so takes its products out of search), or restores it. */
+    OrganizationPayload setStatus(String id, OrganizationStatus status, Long expectedVersion, String clientMutationId);
+
     OrganizationPayload setVerification(String id, boolean verified, String clientMutationId);
 
     Optional<Organization> findById(long id);

@@ -22,6 +22,8 @@ class SearchSqlStatementsTests {
     HttpGraphQlTester graphQl;
     @Autowired
     SqlStatementCounter sql;
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     @Test
     void statementsDoNotGrowWithPageSize() {
@@ -35,6 +37,7 @@ class SearchSqlStatementsTests {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 assertThat(count(tag, 100)).isEqualTo(100));
 
+        TestData.awaitOutboxDrained(jdbc);
         int small = statements(tag, 5);
         int large = statements(tag, 100);
         assertThat(large).as(sql.statements().toString()).isEqualTo(small);

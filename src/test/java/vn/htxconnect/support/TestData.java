@@ -2,21 +2,27 @@ package vn.htxconnect.support;
 
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
 
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 
 /** Small builders for test data through the public GraphQL API (the way clients create it). */
 public final class TestData {
 
-    private static final AtomicLong SEQ = new AtomicLong(System.nanoTime() % 1_000_000);
+    private static final java.util.Random RANDOM = new java.util.Random();
 
     private TestData() {
     }
 
-    /** A token unique within the run, to keep tests apart in a shared database and index. */
+    /**
+     * A token unique within the run, to keep tests apart in a shared database and index. Random
+     * letters, not a counter: neighbouring numbers are within typo distance of each other.
+     */
     public static String unique(String prefix) {
-        return prefix + SEQ.incrementAndGet();
+        StringBuilder b = new StringBuilder(prefix).append('z');
+        for (int i = 0; i < 9; i++) {
+            b.append((char) ('a' + RANDOM.nextInt(26)));
+        }
+        return b.toString();
     }
 
     public static String createOrganization(HttpGraphQlTester graphQl, String name, String kind, String province) {
@@ -45,6 +51,12 @@ public final class TestData {
                 .execute()
                 .path("createProduct.errors").entityList(Object.class).hasSize(0)
                 .path("createProduct.product.id").entity(String.class).get();
+    }
+
+    /** Waits until the indexer has drained the outbox, so its statements do not mix with a measured request. */
+    public static void awaitOutboxDrained(org.springframework.jdbc.core.JdbcTemplate jdbc) {
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() ->
+                jdbc.queryForObject("SELECT COUNT(*) FROM outbox_event", Integer.class) == 0);
     }
 
     public static List<String> searchNames(HttpGraphQlTester graphQl, String query, Map<String, Object> filter) {

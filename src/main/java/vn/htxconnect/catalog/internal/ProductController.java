@@ -17,11 +17,14 @@ import vn.htxconnect.catalog.Category;
 import vn.htxconnect.catalog.CategoryService;
 import vn.htxconnect.catalog.Product;
 import vn.htxconnect.catalog.ProductInput;
+import vn.htxconnect.catalog.ProductListFilter;
 import vn.htxconnect.catalog.ProductPayload;
 import vn.htxconnect.catalog.ProductService;
 import vn.htxconnect.organization.Organization;
 import vn.htxconnect.organization.OrganizationService;
 import vn.htxconnect.platform.ApiException;
+import vn.htxconnect.platform.Connection;
+import vn.htxconnect.platform.Cursors;
 import vn.htxconnect.platform.GlobalId;
 import vn.htxconnect.platform.NodeResolver;
 import vn.htxconnect.region.Province;
@@ -34,9 +37,11 @@ class ProductController implements NodeResolver {
     private final OrganizationService organizations;
     private final CategoryService categories;
     private final ProvinceService provinces;
+    private final ProductQueries queries;
 
     ProductController(ProductService products, OrganizationService organizations, CategoryService categories,
-                      ProvinceService provinces) {
+                      ProvinceService provinces, ProductQueries queries) {
+        this.queries = queries;
         this.products = products;
         this.organizations = organizations;
         this.categories = categories;
@@ -47,6 +52,11 @@ class ProductController implements NodeResolver {
     Product product(@Argument String id) {
         return products.findById(GlobalId.decode("id", id, Product.TYPE))
                 .orElseThrow(() -> ApiException.notFound("No product with ID " + id));
+    }
+
+    @QueryMapping
+    Connection<Product> products(@Argument ProductListFilter filter, @Argument Integer first, @Argument String after) {
+        return queries.list(filter, Cursors.first(first), after);
     }
 
     @MutationMapping

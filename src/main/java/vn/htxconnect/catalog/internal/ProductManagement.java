@@ -131,6 +131,10 @@ class ProductManagement implements ProductService {
                     "organizationId must be the ID of an existing organization");
             return null;
         }
+        if (!owner.active()) {
+            errors.add("organizationId", UserErrorCode.INVALID, "The organization is archived");
+            return null;
+        }
         if (owner.kind() == OrganizationKind.RETAIL_CHAIN || owner.kind() == OrganizationKind.PARTNER) {
             errors.add("organizationId", UserErrorCode.INVALID, "A " + owner.kind() + " cannot list products");
             return null;

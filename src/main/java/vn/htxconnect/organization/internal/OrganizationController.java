@@ -12,6 +12,7 @@ import vn.htxconnect.organization.OrganizationFilter;
 import vn.htxconnect.organization.OrganizationInput;
 import vn.htxconnect.organization.OrganizationPayload;
 import vn.htxconnect.organization.OrganizationService;
+import vn.htxconnect.organization.OrganizationStatus;
 import vn.htxconnect.platform.ApiException;
 import vn.htxconnect.platform.Connection;
 import vn.htxconnect.platform.Cursors;
@@ -52,6 +53,21 @@ class OrganizationController implements NodeResolver {
     @MutationMapping
     OrganizationPayload setOrganizationVerification(@Argument SetVerificationInput input) {
         return organizations.setVerification(input.id(), input.verified(), input.clientMutationId());
+    }
+
+    @MutationMapping
+    OrganizationPayload archiveOrganization(@Argument StatusInput input) {
+        return organizations.setStatus(input.id(), OrganizationStatus.ARCHIVED, input.expectedVersion(),
+                input.clientMutationId());
+    }
+
+    @MutationMapping
+    OrganizationPayload restoreOrganization(@Argument StatusInput input) {
+        return organizations.setStatus(input.id(), OrganizationStatus.ACTIVE, input.expectedVersion(),
+                input.clientMutationId());
+    }
+
+    record StatusInput(String id, Long expectedVersion, String clientMutationId) {
     }
 
     record SetVerificationInput(String id, boolean verified, String clientMutationId) {

@@ -18,6 +18,7 @@ import jakarta.persistence.Version;
 
 import vn.htxconnect.organization.Organization;
 import vn.htxconnect.organization.OrganizationKind;
+import vn.htxconnect.organization.OrganizationStatus;
 import vn.htxconnect.organization.VerificationStatus;
 import vn.htxconnect.platform.VietnameseText;
 
@@ -65,6 +66,10 @@ class OrganizationEntity {
 
     Instant verifiedAt;
 
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    OrganizationStatus status = OrganizationStatus.ACTIVE;
+
     @Column(nullable = false)
     Instant createdAt;
 
@@ -94,6 +99,6 @@ class OrganizationEntity {
     Organization toView() {
         return new Organization(id, kind, name, taxCode, foundedYear, memberCount, sectorList(), provinceCode, address,
                 lat, lon, contactName, contactPhone, contactEmail, website, description, verificationStatus,
-                verifiedAt, createdAt, updatedAt, version);
+                verifiedAt, status, createdAt, updatedAt, version);
     }
 }

@@ -20,6 +20,7 @@ import vn.htxconnect.organization.OrganizationFilter;
 import vn.htxconnect.organization.OrganizationInput;
 import vn.htxconnect.organization.OrganizationPayload;
 import vn.htxconnect.organization.OrganizationService;
+import vn.htxconnect.organization.OrganizationStatus;
 import vn.htxconnect.organization.VerificationStatus;
 import vn.htxconnect.platform.Connection;
 import vn.htxconnect.platform.GlobalId;
@@ -102,6 +103,28 @@ class OrganizationManagement implements OrganizationService {
         repository.saveAndFlush(e);
         outbox.enqueue(OUTBOX_TYPE, e.id, "updated");
         return new OrganizationPayload(e.toView(), List.of(), in.clientMutationId());
+    }
+
+    @Override
+    @Transactional
+    public OrganizationPayload setStatus(String globalId, OrganizationStatus status, Long expectedVersion,
+                                         String clientMutationId) {
+        Long id = GlobalId.tryDecode(globalId, Organization.TYPE);
+        OrganizationEntity e = id == null ? null : repository.findById(id).orElse(null);
+        ValidationErrors errors = new ValidationErrors();
+        if (e == null) {
+            errors.add("id", UserErrorCode.NOT_FOUND, "No organization with this ID");
+        } else if (expectedVersion != null && expectedVersion != e.version) {
+            errors.add("expectedVersion", UserErrorCode.CONFLICT,
+                    "The organization was changed meanwhile (version " + e.version + "); reload it and retry");
+        }
+        if (errors.hasErrors()) {
+            return new OrganizationPayload(null, errors.list(), clientMutationId);
+        }
+        e.status = status;
+        repository.saveAndFlush(e);
+        outbox.enqueue(OUTBOX_TYPE, e.id, status == OrganizationStatus.ARCHIVED ? "archived" : "restored");
+        return new OrganizationPayload(e.toView(), List.of(), clientMutationId);
     }
 
     @Override

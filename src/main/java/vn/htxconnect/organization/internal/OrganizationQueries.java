@@ -11,6 +11,7 @@ import org.springframework.stereotype.Component;
 
 import vn.htxconnect.organization.Organization;
 import vn.htxconnect.organization.OrganizationFilter;
+import vn.htxconnect.organization.OrganizationStatus;
 import vn.htxconnect.platform.ApiException;
 import vn.htxconnect.platform.Connection;
 import vn.htxconnect.platform.Cursors;
@@ -31,7 +32,7 @@ class OrganizationQueries {
     }
 
     Connection<Organization> list(OrganizationFilter filter, int first, String after) {
-        Specification<OrganizationEntity> spec = spec(filter == null ? new OrganizationFilter(null, null, null, null) : filter);
+        Specification<OrganizationEntity> spec = spec(filter == null ? new OrganizationFilter(null, null, null, null, null) : filter);
         int offset = Cursors.offsetAfter(after);
         Page<OrganizationEntity> page = repository.findAll(spec, new OffsetPage(offset, first + 1, Sort.by("name", "id")));
         return Connection.fromOffset(page.getContent().stream().map(OrganizationEntity::toView).toList(), offset, first,
@@ -58,6 +59,7 @@ class OrganizationQueries {
             if (province != null) {
                 p.add(cb.equal(root.get("provinceCode"), province));
             }
+            p.add(cb.equal(root.get("status"), f.status() == null ? OrganizationStatus.ACTIVE : f.status()));
             if (f.verification() != null) {
                 p.add(cb.equal(root.get("verificationStatus"), f.verification()));
             }

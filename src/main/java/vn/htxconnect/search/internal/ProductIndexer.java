@@ -59,7 +59,7 @@ class ProductIndexer {
         for (Long id : order) {
             Product p = found.get(id);
             Organization org = p == null ? null : orgs.get(p.organizationId());
-            if (p != null && org != null && p.status() == ProductStatus.ACTIVE) {
+            if (p != null && org != null && org.active() && p.status() == ProductStatus.ACTIVE) {
                 Map<String, Object> doc = documents.document(p, org);
                 bulk.operations(op -> op.index(i -> i.id(id.toString()).document(doc)));
                 indexed++;
