@@ -9,7 +9,19 @@ import java.util.List;
  */
 public record UserError(List<String> field, UserErrorCode code, String message) {
 
+    /** {@code field} may be a dotted path with indexes: {@code certifications[0].validTo} → input, certifications, 0, validTo. */
     public static UserError of(String field, UserErrorCode code, String message) {
-        return new UserError(List.of("input", field), code, message);
+        List<String> path = new java.util.ArrayList<>();
+        path.add("input");
+        for (String part : field.split("\\.")) {
+            int bracket = part.indexOf('[');
+            if (bracket > 0 && part.endsWith("]")) {
+                path.add(part.substring(0, bracket));
+                path.add(part.substring(bracket + 1, part.length() - 1));
+            } else {
+                path.add(part);
+            }
+        }
+        return new UserError(List.copyOf(path), code, message);
     }
 }

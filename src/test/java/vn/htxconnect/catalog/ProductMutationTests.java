@@ -27,13 +27,16 @@ class ProductMutationTests {
             }""";
 
     @Autowired
+    HttpGraphQlTester anonymous;
     HttpGraphQlTester graphQl;
+
     @Autowired
     JdbcTemplate jdbc;
     String org;
 
     @BeforeEach
     void organization() {
+        graphQl = TestData.asAdmin(anonymous);
         org = TestData.createOrganization(graphQl, TestData.unique("HTX Thanh long "), "COOPERATIVE", "Bình Thuận");
     }
 
@@ -51,11 +54,12 @@ class ProductMutationTests {
     }
 
     private void assertRejected(Map<String, Object> input, String field, String code) {
+        List<String> path = vn.htxconnect.platform.UserError.of(field, vn.htxconnect.platform.UserErrorCode.INVALID, "").field();
         int before = jdbc.queryForObject("SELECT COUNT(*) FROM product", Integer.class);
         HttpGraphQlTester.Response r = create(input);
         r.path("createProduct.product").valueIsNull();
         r.path("createProduct.errors[*].field").entityList(List.class).satisfies(fields ->
-                assertThat(fields).as("errors name the field").contains(List.of("input", field)));
+                assertThat(fields).as("errors name the field").contains(path));
         r.path("createProduct.errors[*].code").entityList(String.class).contains(code);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM product", Integer.class)).isEqualTo(before);
     }

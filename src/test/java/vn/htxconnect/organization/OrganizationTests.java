@@ -21,7 +21,13 @@ import vn.htxconnect.support.TestData;
 class OrganizationTests {
 
     @Autowired
+    HttpGraphQlTester anonymous;
     HttpGraphQlTester graphQl;
+
+    @org.junit.jupiter.api.BeforeEach
+    void signInAsAdmin() {
+        graphQl = TestData.asAdmin(anonymous);
+    }
     @Autowired
     JdbcTemplate jdbc;
     @Autowired

@@ -19,7 +19,13 @@ import vn.htxconnect.support.TestData;
 class ProductSearchFlowTests {
 
     @Autowired
+    HttpGraphQlTester anonymous;
     HttpGraphQlTester graphQl;
+
+    @org.junit.jupiter.api.BeforeEach
+    void signInAsAdmin() {
+        graphQl = TestData.asAdmin(anonymous);
+    }
 
     @Test
     void createdProductBecomesSearchableWithAndWithoutDiacritics() {

@@ -10,7 +10,35 @@ public final class TestData {
 
     private static final java.util.Random RANDOM = new java.util.Random();
 
+    public static final String ADMIN_EMAIL = "admin@test.htxconnect.vn";
+    public static final String ADMIN_PASSWORD = "admin-test-password";
+    private static final Map<String, String> ADMIN_TOKENS = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final Map<HttpGraphQlTester, Boolean> ADMIN_TESTERS =
+            java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
+
     private TestData() {
+    }
+
+    /** The same tester, signed in as the admin the test profile creates at start (token cached per server). */
+    public static HttpGraphQlTester asAdmin(HttpGraphQlTester graphQl) {
+        if (ADMIN_TESTERS.containsKey(graphQl)) {
+            return graphQl;
+        }
+        String key = String.valueOf(System.identityHashCode(graphQl));
+        String token = ADMIN_TOKENS.computeIfAbsent(key, k -> login(graphQl, ADMIN_EMAIL, ADMIN_PASSWORD));
+        HttpGraphQlTester admin = bearer(graphQl, token);
+        ADMIN_TESTERS.put(admin, Boolean.TRUE);
+        return admin;
+    }
+
+    public static HttpGraphQlTester bearer(HttpGraphQlTester graphQl, String token) {
+        return graphQl.mutate().header("Authorization", "Bearer " + token).build();
+    }
+
+    public static String login(HttpGraphQlTester graphQl, String email, String password) {
+        return graphQl.document("mutation($e: String!, $p: String!) { login(input: {email: $e, password: $p}) { token errors { message } } }")
+                .variable("e", email).variable("p", password).execute()
+                .path("login.token").entity(String.class).get();
     }
 
     /**
@@ -26,7 +54,7 @@ public final class TestData {
     }
 
     public static String createOrganization(HttpGraphQlTester graphQl, String name, String kind, String province) {
-        return graphQl.document("""
+        return asAdmin(graphQl).document("""
                 mutation($input: CreateOrganizationInput!) {
                   createOrganization(input: $input) { organization { id } errors { field code message } }
                 }""")
@@ -43,7 +71,7 @@ public final class TestData {
         input.put("name", name);
         input.put("category", category);
         input.putIfAbsent("unit", "kg");
-        return graphQl.document("""
+        return asAdmin(graphQl).document("""
                 mutation($input: CreateProductInput!) {
                   createProduct(input: $input) { product { id } errors { field code message } }
                 }""")

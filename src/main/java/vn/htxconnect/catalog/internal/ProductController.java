@@ -20,8 +20,11 @@ import vn.htxconnect.catalog.ProductInput;
 import vn.htxconnect.catalog.ProductListFilter;
 import vn.htxconnect.catalog.ProductPayload;
 import vn.htxconnect.catalog.ProductService;
+import vn.htxconnect.catalog.ProductStatus;
 import vn.htxconnect.organization.Organization;
 import vn.htxconnect.organization.OrganizationService;
+import vn.htxconnect.platform.Access;
+import vn.htxconnect.platform.Actor;
 import vn.htxconnect.platform.ApiException;
 import vn.htxconnect.platform.Connection;
 import vn.htxconnect.platform.Cursors;
@@ -50,13 +53,35 @@ class ProductController implements NodeResolver {
 
     @QueryMapping
     Product product(@Argument String id) {
-        return products.findById(GlobalId.decode("id", id, Product.TYPE))
+        Access.requireScope("catalog:read");
+        Product p = products.findById(GlobalId.decode("id", id, Product.TYPE))
+                .filter(ProductController::visible)
                 .orElseThrow(() -> ApiException.notFound("No product with ID " + id));
+        return p;
+    }
+
+    /** Drafts and archived products are seen only by their organization's members and the Alliance. */
+    static boolean visible(Product p) {
+        Actor a = Access.current();
+        return p.status() == ProductStatus.ACTIVE || a.memberOf(p.organizationId()) || a.isAlliance();
     }
 
     @QueryMapping
     Connection<Product> products(@Argument ProductListFilter filter, @Argument Integer first, @Argument String after) {
-        return queries.list(filter, Cursors.first(first), after);
+        Actor actor = Access.requireScope("catalog:read");
+        Long org = filter == null || filter.organizationId() == null ? null
+                : GlobalId.decode("filter.organizationId", filter.organizationId(), vn.htxconnect.organization.Organization.TYPE);
+        boolean insider = actor.isAlliance() || (org != null && actor.memberOf(org));
+        ProductListFilter effective = filter;
+        if (!insider) {
+            if (filter != null && filter.status() != null && filter.status() != ProductStatus.ACTIVE) {
+                throw new ApiException(vn.htxconnect.platform.ErrorCode.FORBIDDEN,
+                        "Only the organization's members see its draft and archived products");
+            }
+            effective = new ProductListFilter(filter == null ? null : filter.organizationId(), ProductStatus.ACTIVE,
+                    filter == null ? null : filter.category());
+        }
+        return queries.list(effective, Cursors.first(first), after);
     }
 
     @MutationMapping

@@ -20,6 +20,7 @@ import vn.htxconnect.catalog.ProductStatus;
 import vn.htxconnect.organization.Organization;
 import vn.htxconnect.organization.OrganizationKind;
 import vn.htxconnect.organization.OrganizationService;
+import vn.htxconnect.platform.Access;
 import vn.htxconnect.platform.GlobalId;
 import vn.htxconnect.platform.Outbox;
 import vn.htxconnect.platform.UserErrorCode;
@@ -52,6 +53,7 @@ class ProductManagement implements ProductService {
         if (owner == null) {
             return new ProductPayload(null, errors.list(), in.clientMutationId());
         }
+        Access.requireMember(owner.databaseId());
         ProductEntity e = new ProductEntity();
         e.organizationId = owner.databaseId();
         validator.apply(in, e, owner, true, errors);
@@ -114,6 +116,7 @@ class ProductManagement implements ProductService {
             errors.add("id", UserErrorCode.NOT_FOUND, "No product with this ID");
             return null;
         }
+        Access.requireMember(e.organizationId);
         if (expectedVersion != null && expectedVersion != e.version) {
             errors.add("expectedVersion", UserErrorCode.CONFLICT,
                     "The product was changed meanwhile (version " + e.version + "); reload it and retry");

@@ -5,6 +5,7 @@ import java.util.Optional;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
 
 import vn.htxconnect.organization.Organization;
@@ -13,6 +14,7 @@ import vn.htxconnect.organization.OrganizationInput;
 import vn.htxconnect.organization.OrganizationPayload;
 import vn.htxconnect.organization.OrganizationService;
 import vn.htxconnect.organization.OrganizationStatus;
+import vn.htxconnect.platform.Access;
 import vn.htxconnect.platform.ApiException;
 import vn.htxconnect.platform.Connection;
 import vn.htxconnect.platform.Cursors;
@@ -30,6 +32,7 @@ class OrganizationController implements NodeResolver {
 
     @QueryMapping
     Organization organization(@Argument String id) {
+        Access.requireScope("catalog:read");
         return organizations.findById(GlobalId.decode("id", id, Organization.TYPE))
                 .orElseThrow(() -> ApiException.notFound("No organization with ID " + id));
     }
@@ -37,12 +40,31 @@ class OrganizationController implements NodeResolver {
     @QueryMapping
     Connection<Organization> organizations(@Argument OrganizationFilter filter, @Argument Integer first,
                                            @Argument String after) {
+        Access.requireScope("catalog:read");
         return organizations.list(filter, Cursors.first(first), after);
     }
 
+    /** Direct creation is for the Alliance and admins; organizations sign themselves up with registerOrganization. */
     @MutationMapping
     OrganizationPayload createOrganization(@Argument OrganizationInput input) {
+        Access.requireAlliance();
         return organizations.create(input);
+    }
+
+    // Contact details are for signed-in users only (not anonymous visitors or scraping).
+    @SchemaMapping(typeName = "Organization", field = "contactName")
+    String contactName(Organization o) {
+        return Access.current().signedIn() ? o.contactName() : null;
+    }
+
+    @SchemaMapping(typeName = "Organization", field = "contactPhone")
+    String contactPhone(Organization o) {
+        return Access.current().signedIn() ? o.contactPhone() : null;
+    }
+
+    @SchemaMapping(typeName = "Organization", field = "contactEmail")
+    String contactEmail(Organization o) {
+        return Access.current().signedIn() ? o.contactEmail() : null;
     }
 
     @MutationMapping

@@ -22,6 +22,7 @@ import vn.htxconnect.organization.OrganizationPayload;
 import vn.htxconnect.organization.OrganizationService;
 import vn.htxconnect.organization.OrganizationStatus;
 import vn.htxconnect.organization.VerificationStatus;
+import vn.htxconnect.platform.Access;
 import vn.htxconnect.platform.Connection;
 import vn.htxconnect.platform.GlobalId;
 import vn.htxconnect.platform.Outbox;
@@ -86,6 +87,7 @@ class OrganizationManagement implements OrganizationService {
             errors.add("id", UserErrorCode.NOT_FOUND, "No organization with this ID");
             return new OrganizationPayload(null, errors.list(), in.clientMutationId());
         }
+        Access.requireMember(e.id);
         if (in.expectedVersion() != null && in.expectedVersion() != e.version) {
             errors.add("expectedVersion", UserErrorCode.CONFLICT,
                     "The organization was changed meanwhile (version " + e.version + "); reload it and retry");
@@ -112,6 +114,9 @@ class OrganizationManagement implements OrganizationService {
         Long id = GlobalId.tryDecode(globalId, Organization.TYPE);
         OrganizationEntity e = id == null ? null : repository.findById(id).orElse(null);
         ValidationErrors errors = new ValidationErrors();
+        if (e != null) {
+            Access.requireOwner(e.id);
+        }
         if (e == null) {
             errors.add("id", UserErrorCode.NOT_FOUND, "No organization with this ID");
         } else if (expectedVersion != null && expectedVersion != e.version) {
@@ -130,6 +135,7 @@ class OrganizationManagement implements OrganizationService {
     @Override
     @Transactional
     public OrganizationPayload setVerification(String globalId, boolean verified, String clientMutationId) {
+        Access.requireAlliance();
         Long id = GlobalId.tryDecode(globalId, Organization.TYPE);
         OrganizationEntity e = id == null ? null : repository.findById(id).orElse(null);
         if (e == null) {

@@ -4,6 +4,7 @@ import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;
 
+import vn.htxconnect.platform.Access;
 import vn.htxconnect.platform.Cursors;
 import vn.htxconnect.search.ProductFilter;
 import vn.htxconnect.search.ProductSort;
@@ -21,6 +22,7 @@ class ProductSearchController {
     @QueryMapping
     ProductSearchConnection searchProducts(@Argument String query, @Argument ProductFilter filter, @Argument ProductSort sort,
                                 @Argument Integer first, @Argument String after) {
+        Access.requireScope("catalog:read");
         return search.search(query, filter, sort, Cursors.first(first), after);
     }
 }

@@ -1,0 +1,266 @@
+package vn.htxconnect.account.internal;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.interceptor.TransactionAspectSupport;
+
+import vn.htxconnect.account.AccountInputs.AcceptInvitationInput;
+import vn.htxconnect.account.AccountInputs.GrantPlatformRoleInput;
+import vn.htxconnect.account.AccountInputs.InviteMemberInput;
+import vn.htxconnect.account.AccountInputs.InviteMemberPayload;
+import vn.htxconnect.account.AccountInputs.LoginInput;
+import vn.htxconnect.account.AccountInputs.LoginPayload;
+import vn.htxconnect.account.AccountInputs.NewUser;
+import vn.htxconnect.account.AccountInputs.RegisterOrganizationInput;
+import vn.htxconnect.account.AccountInputs.RegisterOrganizationPayload;
+import vn.htxconnect.account.AccountInputs.UserPayload;
+import vn.htxconnect.account.User;
+import vn.htxconnect.organization.Organization;
+import vn.htxconnect.organization.OrganizationPayload;
+import vn.htxconnect.organization.OrganizationService;
+import vn.htxconnect.platform.Access;
+import vn.htxconnect.platform.Actor;
+import vn.htxconnect.platform.ApiException;
+import vn.htxconnect.platform.ErrorCode;
+import vn.htxconnect.platform.GlobalId;
+import vn.htxconnect.platform.UserError;
+import vn.htxconnect.platform.UserErrorCode;
+import vn.htxconnect.platform.ValidationErrors;
+
+/** Sign-up, sign-in with throttling, invitations and platform roles. */
+@Service
+class AccountManagement {
+
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]{2,}");
+    private static final Duration INVITATION_TTL = Duration.ofDays(7);
+
+    private final UserRepository users;
+    private final MembershipRepository memberships;
+    private final InvitationRepository invitations;
+    private final OrganizationService organizations;
+    private final TokenService tokens;
+    private final JdbcTemplate jdbc;
+    private final SecurityProperties properties;
+    private final PasswordEncoder passwords = PasswordEncoderFactories.createDelegatingPasswordEncoder();
+
+    AccountManagement(UserRepository users, MembershipRepository memberships, InvitationRepository invitations,
+                      OrganizationService organizations, TokenService tokens, JdbcTemplate jdbc,
+                      SecurityProperties properties) {
+        this.users = users;
+        this.memberships = memberships;
+        this.invitations = invitations;
+        this.organizations = organizations;
+        this.tokens = tokens;
+        this.jdbc = jdbc;
+        this.properties = properties;
+    }
+
+    @Transactional
+    RegisterOrganizationPayload register(RegisterOrganizationInput in) {
+        ValidationErrors errors = new ValidationErrors();
+        if (in.organization() == null) {
+            errors.add("organization", UserErrorCode.REQUIRED, "organization is required");
+        }
+        UserEntity owner = newUser(in.owner(), "owner", null, errors);
+        if (errors.hasErrors()) {
+            return new RegisterOrganizationPayload(null, null, null, null, errors.list(), in.clientMutationId());
+        }
+        OrganizationPayload created = organizations.create(in.organization());
+        if (!created.errors().isEmpty()) {
+            List<UserError> nested = created.errors().stream().map(e -> new UserError(
+                    prefixed("organization", e.field()), e.code(), e.message())).toList();
+            return new RegisterOrganizationPayload(null, null, null, null, nested, in.clientMutationId());
+        }
+        users.save(owner);
+        memberships.save(MembershipEntity.of(owner.id, created.organization().databaseId(), Actor.OrgRole.OWNER));
+        TokenService.Issued token = tokens.issue(owner.id, owner.name);
+        return new RegisterOrganizationPayload(created.organization(), view(owner), token.token(), token.expiresAt(),
+                List.of(), in.clientMutationId());
+    }
+
+    private static List<String> prefixed(String prefix, List<String> field) {
+        List<String> out = new java.util.ArrayList<>();
+        out.add("input");
+        out.add(prefix);
+        if (field != null) {
+            field.stream().skip(field.isEmpty() || !"input".equals(field.getFirst()) ? 0 : 1).forEach(out::add);
+        }
+        return out;
+    }
+
+    /** Validates a new user's details; returns an unsaved entity. {@code fixedEmail} comes from an invitation. */
+    private UserEntity newUser(NewUser in, String prefix, String fixedEmail, ValidationErrors errors) {
+        if (in == null) {
+            errors.add(prefix, UserErrorCode.REQUIRED, prefix + " is required");
+            return null;
+        }
+        String p = prefix.isEmpty() ? "" : prefix + ".";
+        UserEntity u = new UserEntity();
+        String email = fixedEmail != null ? fixedEmail : normalizeEmail(in.email());
+        if (email == null || !EMAIL.matcher(email).matches() || email.length() > 254) {
+            errors.add(p + "email", UserErrorCode.INVALID, "A valid e-mail address is required");
+        } else if (users.findByEmail(email).isPresent()) {
+            errors.add(p + "email", UserErrorCode.DUPLICATE, "An account with this e-mail already exists");
+        }
+        u.email = email;
+        u.name = errors.text(p + "name", in.name(), 120, true);
+        u.phone = errors.text(p + "phone", in.phone(), 30, false);
+        checkPassword(in.password(), p + "password", errors);
+        u.passwordHash = in.password() == null ? null : passwords.encode(in.password());
+        u.preferredLanguage = "en".equalsIgnoreCase(in.preferredLanguage()) ? "en" : "vi";
+        return u;
+    }
+
+    private static void checkPassword(String password, String field, ValidationErrors errors) {
+        if (password == null || password.length() < 10) {
+            errors.add(field, UserErrorCode.INVALID, "The password must have at least 10 characters");
+        } else if (password.length() > 200) {
+            errors.add(field, UserErrorCode.TOO_LONG, "The password may have at most 200 characters");
+        }
+    }
+
+    private static String normalizeEmail(String email) {
+        return email == null ? null : email.strip().toLowerCase(Locale.ROOT);
+    }
+
+    @Transactional(noRollbackFor = ApiException.class)
+    LoginPayload login(LoginInput in, String address) {
+        String email = normalizeEmail(in.email());
+        String from = address == null ? "unknown" : address;
+        Instant since = Instant.now().minus(properties.failureWindow());
+        Integer byEmail = jdbc.queryForObject("SELECT COUNT(*) FROM login_failure WHERE email = ? AND failed_at > ?",
+                Integer.class, String.valueOf(email), since);
+        Integer byAddress = jdbc.queryForObject("SELECT COUNT(*) FROM login_failure WHERE address = ? AND failed_at > ?",
+                Integer.class, from, since);
+        if (byEmail >= properties.maxFailuresPerAccount() || byAddress >= properties.maxFailuresPerAddress()) {
+            throw new ApiException(ErrorCode.RATE_LIMITED, "Too many failed sign-ins; try again in "
+                    + properties.failureWindow().toMinutes() + " minutes");
+        }
+        UserEntity user = email == null ? null : users.findByEmail(email).orElse(null);
+        // Same answer for an unknown e-mail and a wrong password: do not reveal who has an account.
+        if (user == null || in.password() == null || !passwords.matches(in.password(), user.passwordHash)) {
+            jdbc.update("INSERT INTO login_failure (email, address, failed_at) VALUES (?, ?, ?)",
+                    String.valueOf(email), from, Instant.now());
+            return new LoginPayload(null, null, null, List.of(UserError.of("password", UserErrorCode.INVALID,
+                    "Wrong e-mail or password")), in.clientMutationId());
+        }
+        jdbc.update("DELETE FROM login_failure WHERE email = ?", email);
+        user.lastLoginAt = Instant.now();
+        TokenService.Issued token = tokens.issue(user.id, user.name);
+        return new LoginPayload(token.token(), token.expiresAt(), view(user), List.of(), in.clientMutationId());
+    }
+
+    @Transactional
+    InviteMemberPayload invite(InviteMemberInput in) {
+        long orgId = GlobalId.decode("input.organizationId", in.organizationId(), Organization.TYPE);
+        Actor actor = Access.requireOwner(orgId);
+        ValidationErrors errors = new ValidationErrors();
+        String email = normalizeEmail(in.email());
+        if (email == null || !EMAIL.matcher(email).matches()) {
+            errors.add("email", UserErrorCode.INVALID, "A valid e-mail address is required");
+        }
+        if (organizations.findById(orgId).isEmpty()) {
+            errors.add("organizationId", UserErrorCode.NOT_FOUND, "No organization with this ID");
+        }
+        if (errors.hasErrors()) {
+            return new InviteMemberPayload(null, null, errors.list(), in.clientMutationId());
+        }
+        String token = "inv_" + Secrets.random(32);
+        InvitationEntity inv = new InvitationEntity();
+        inv.organizationId = orgId;
+        inv.email = email;
+        inv.role = in.role() == null ? Actor.OrgRole.MEMBER : in.role();
+        inv.tokenHash = Secrets.sha256(token);
+        inv.invitedBy = actor.userId() == null ? 0 : actor.userId();
+        inv.expiresAt = Instant.now().plus(INVITATION_TTL);
+        invitations.save(inv);
+        return new InviteMemberPayload(token, inv.expiresAt, List.of(), in.clientMutationId());
+    }
+
+    @Transactional
+    UserPayload accept(AcceptInvitationInput in) {
+        ValidationErrors errors = new ValidationErrors();
+        InvitationEntity inv = in.token() == null ? null : invitations.findByTokenHash(Secrets.sha256(in.token())).orElse(null);
+        if (inv == null || inv.acceptedAt != null || inv.expiresAt.isBefore(Instant.now())) {
+            errors.add("token", UserErrorCode.INVALID, "The invitation is unknown, used or expired");
+            return new UserPayload(null, null, null, errors.list(), in.clientMutationId());
+        }
+        Actor actor = Access.current();
+        UserEntity user;
+        if (actor.isUser()) {
+            user = users.findById(actor.userId()).orElseThrow();
+            if (!user.email.equalsIgnoreCase(inv.email)) {
+                errors.add("token", UserErrorCode.FORBIDDEN, "This invitation was sent to another e-mail address");
+                return new UserPayload(null, null, null, errors.list(), in.clientMutationId());
+            }
+        } else {
+            user = users.findByEmail(inv.email).orElse(null);
+            if (user != null) {
+                errors.add("token", UserErrorCode.CONFLICT, "An account with this e-mail exists: sign in, then accept");
+                return new UserPayload(null, null, null, errors.list(), in.clientMutationId());
+            }
+            user = newUser(new NewUser(inv.email, in.name(), in.phone(), in.password(), null), "", inv.email, errors);
+            if (errors.hasErrors()) {
+                return new UserPayload(null, null, null, errors.list(), in.clientMutationId());
+            }
+            users.save(user);
+        }
+        if (!memberships.existsByUserIdAndOrganizationId(user.id, inv.organizationId)) {
+            memberships.save(MembershipEntity.of(user.id, inv.organizationId, inv.role));
+        }
+        inv.acceptedAt = Instant.now();
+        TokenService.Issued token = tokens.issue(user.id, user.name);
+        return new UserPayload(view(user), token.token(), token.expiresAt(), List.of(), in.clientMutationId());
+    }
+
+    @Transactional
+    UserPayload grant(GrantPlatformRoleInput in) {
+        Access.requireAdmin();
+        Long id = GlobalId.tryDecode(in.userId(), User.TYPE);
+        UserEntity user = id == null ? null : users.findById(id).orElse(null);
+        if (user == null) {
+            return new UserPayload(null, null, null, List.of(UserError.of("userId", UserErrorCode.NOT_FOUND,
+                    "No user with this ID")), in.clientMutationId());
+        }
+        user.platformRole = in.role();
+        return new UserPayload(view(user), null, null, List.of(), in.clientMutationId());
+    }
+
+    @Transactional(readOnly = true)
+    User me() {
+        Actor actor = Access.current();
+        return actor.isUser() ? users.findById(actor.userId()).map(this::view).orElse(null) : null;
+    }
+
+    /** Creates the configured admin when no admin exists yet (first start). */
+    @Transactional
+    void ensureAdmin(String email, String password, String name) {
+        if (users.existsByPlatformRole(Actor.PlatformRole.ADMIN)) {
+            return;
+        }
+        ValidationErrors errors = new ValidationErrors();
+        UserEntity admin = newUser(new NewUser(email, name, null, password, "vi"), "admin", null, errors);
+        if (errors.hasErrors()) {
+            TransactionAspectSupport.currentTransactionStatus().setRollbackOnly();
+            throw new IllegalStateException("Cannot create the admin account: " + errors.list());
+        }
+        admin.platformRole = Actor.PlatformRole.ADMIN;
+        users.save(admin);
+    }
+
+    User view(UserEntity u) {
+        List<User.Membership> ms = u.id == null ? List.of() : memberships.findByUserId(u.id).stream()
+                .map(m -> new User.Membership(m.organizationId, m.role)).toList();
+        return new User(u.id, u.email, u.name, u.phone, u.preferredLanguage, u.platformRole, ms, u.createdAt,
+                u.lastLoginAt);
+    }
+}

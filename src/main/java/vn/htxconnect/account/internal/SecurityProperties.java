@@ -1,0 +1,21 @@
+package vn.htxconnect.account.internal;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Security settings.
+ *
+ * @param jwtSecret base64 HMAC key of at least 32 bytes; every instance must share it. Empty: a
+ *                  random key is generated at start (development only: tokens die with the process)
+ * @param jwtTtl how long a sign-in token lasts
+ * @param adminEmail e-mail of an admin to create at start when no admin exists (with adminPassword)
+ */
+@ConfigurationProperties("htx.security")
+record SecurityProperties(@DefaultValue("") String jwtSecret, @DefaultValue("8h") Duration jwtTtl,
+                          @DefaultValue("") String adminEmail, @DefaultValue("") String adminPassword,
+                          @DefaultValue("5") int maxFailuresPerAccount, @DefaultValue("30") int maxFailuresPerAddress,
+                          @DefaultValue("15m") Duration failureWindow) {
+}

@@ -1,0 +1,67 @@
+package vn.htxconnect.account.internal;
+
+import java.time.Instant;
+import java.util.Base64;
+
+import javax.crypto.SecretKey;
+import javax.crypto.spec.SecretKeySpec;
+
+import com.nimbusds.jose.jwk.source.ImmutableSecret;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
+import org.springframework.security.oauth2.jwt.JwsHeader;
+import org.springframework.security.oauth2.jwt.JwtClaimsSet;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
+import org.springframework.stereotype.Component;
+
+/** Issues and verifies HS256 sign-in tokens with the configured key. */
+@Component
+class TokenService {
+
+    private static final Logger log = LoggerFactory.getLogger(TokenService.class);
+    static final String ISSUER = "htx-connect";
+
+    private final SecretKey key;
+    private final NimbusJwtEncoder encoder;
+    private final SecurityProperties properties;
+
+    TokenService(SecurityProperties properties) {
+        this.properties = properties;
+        byte[] bytes;
+        if (properties.jwtSecret().isBlank()) {
+            log.warn("htx.security.jwt-secret is not set: using a random key; tokens end with this process and "
+                    + "are not accepted by other instances. Set HTX_JWT_SECRET in production.");
+            bytes = Secrets.random(48).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        } else {
+            bytes = Base64.getDecoder().decode(properties.jwtSecret());
+            if (bytes.length < 32) {
+                throw new IllegalStateException("htx.security.jwt-secret must be at least 32 bytes (base64)");
+            }
+        }
+        this.key = new SecretKeySpec(bytes, "HmacSHA256");
+        this.encoder = new NimbusJwtEncoder(new ImmutableSecret<>(key));
+    }
+
+    record Issued(String token, Instant expiresAt) {
+    }
+
+    Issued issue(long userId, String name) {
+        Instant now = Instant.now();
+        Instant exp = now.plus(properties.jwtTtl());
+        JwtClaimsSet claims = JwtClaimsSet.builder().issuer(ISSUER).subject(Long.toString(userId)).issuedAt(now)
+                .expiresAt(exp).claim("name", name).id(Secrets.random(16)).build();
+        String token = encoder.encode(JwtEncoderParameters.from(JwsHeader.with(MacAlgorithm.HS256).build(), claims))
+                .getTokenValue();
+        return new Issued(token, exp);
+    }
+
+    JwtDecoder decoder() {
+        NimbusJwtDecoder decoder = NimbusJwtDecoder.withSecretKey(key).macAlgorithm(MacAlgorithm.HS256).build();
+        decoder.setJwtValidator(org.springframework.security.oauth2.jwt.JwtValidators.createDefaultWithIssuer(ISSUER));
+        return decoder;
+    }
+}

@@ -1,0 +1,65 @@
+package vn.htxconnect.account.internal;
+
+import java.time.Instant;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.PrePersist;
+import jakarta.persistence.PreUpdate;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import vn.htxconnect.platform.Actor;
+
+@Entity
+@Table(name = "app_user")
+class UserEntity {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    Long id;
+
+    @Column(nullable = false)
+    String email;
+
+    @Column(nullable = false)
+    String name;
+
+    String phone;
+
+    @Column(nullable = false)
+    String passwordHash;
+
+    @Column(nullable = false)
+    String preferredLanguage = "vi";
+
+    @Enumerated(EnumType.STRING)
+    Actor.PlatformRole platformRole;
+
+    @Column(nullable = false)
+    Instant createdAt;
+
+    @Column(nullable = false)
+    Instant updatedAt;
+
+    Instant lastLoginAt;
+
+    @Version
+    long version;
+
+    @PrePersist
+    void onCreate() {
+        createdAt = Instant.now();
+        updatedAt = createdAt;
+    }
+
+    @PreUpdate
+    void onUpdate() {
+        updatedAt = Instant.now();
+    }
+}
