@@ -10,7 +10,13 @@ import org.springframework.graphql.server.WebGraphQlResponse;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
-/** Puts the caller's address into the GraphQL context (sign-in throttling and budgets key on it). */
+import vn.htxconnect.platform.Access;
+import vn.htxconnect.platform.Actor;
+
+/**
+ * Puts the caller into the GraphQL context while the request's security context is certainly at
+ * hand: its address (sign-in throttling), budget key (limits) and actor (audit).
+ */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class ClientContextInterceptor implements WebGraphQlInterceptor {
@@ -21,8 +27,12 @@ class ClientContextInterceptor implements WebGraphQlInterceptor {
     public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
         InetSocketAddress remote = request.getRemoteAddress();
         String address = remote == null || remote.getAddress() == null ? "unknown" : remote.getAddress().getHostAddress();
+        Actor actor = Access.current();
+        String caller = actor.signedIn() ? actor.principalKey() : "address:" + address;
         request.configureExecutionInput((input, builder) -> {
             input.getGraphQLContext().put(CLIENT_ADDRESS, address);
+            input.getGraphQLContext().put(LimitsInstrumentation.CALLER, caller);
+            input.getGraphQLContext().put(AuditInstrumentation.ACTOR, actor);
             return input;
         });
         return chain.next(request);

@@ -46,7 +46,8 @@ class ErrorCodeInterceptor implements WebGraphQlInterceptor {
         ErrorClassification type = e.getErrorType();
         String name = type == null ? "" : type.toString();
         ErrorCode code = switch (name) {
-            case "ValidationError", "InvalidSyntax", "BAD_REQUEST", "OperationNotSupported" -> ErrorCode.BAD_REQUEST;
+            case "ValidationError", "InvalidSyntax", "BAD_REQUEST", "OperationNotSupported", "ExecutionAborted" ->
+                    ErrorCode.BAD_REQUEST;
             case "NOT_FOUND" -> ErrorCode.NOT_FOUND;
             case "FORBIDDEN" -> ErrorCode.FORBIDDEN;
             case "UNAUTHORIZED" -> ErrorCode.UNAUTHENTICATED;

@@ -1,0 +1,149 @@
+package vn.htxconnect.platform.internal;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+import graphql.ExecutionResult;
+import graphql.GraphQLError;
+import graphql.GraphqlErrorBuilder;
+import graphql.execution.AbortExecutionException;
+import graphql.execution.ExecutionContext;
+import graphql.execution.instrumentation.InstrumentationContext;
+import graphql.execution.instrumentation.InstrumentationState;
+import graphql.execution.instrumentation.SimplePerformantInstrumentation;
+import graphql.execution.instrumentation.parameters.InstrumentationCreateStateParameters;
+import graphql.execution.instrumentation.parameters.InstrumentationExecuteOperationParameters;
+import graphql.execution.instrumentation.parameters.InstrumentationExecutionParameters;
+import graphql.execution.instrumentation.parameters.InstrumentationFieldFetchParameters;
+import graphql.language.OperationDefinition;
+import graphql.schema.DataFetcher;
+import org.springframework.stereotype.Component;
+
+import vn.htxconnect.platform.ApiException;
+import vn.htxconnect.platform.ErrorCode;
+
+/**
+ * Enforces the calculated cost (per query and against the caller's leaky-bucket budget), the alias
+ * limit and the time limit, and reports {@code extensions.cost} with every answer.
+ */
+@Component
+class LimitsInstrumentation extends SimplePerformantInstrumentation {
+
+    static final String CALLER = "limitsCaller";
+
+    private final LimitsProperties limits;
+    private final RateBudgets budgets;
+
+    LimitsInstrumentation(LimitsProperties limits, RateBudgets budgets) {
+        this.limits = limits;
+        this.budgets = budgets;
+    }
+
+    static final class State implements InstrumentationState {
+        final long started = System.nanoTime();
+        String caller;
+        long requested;
+        long remaining = -1;
+        boolean charged;
+    }
+
+    @Override
+    public InstrumentationState createState(InstrumentationCreateStateParameters parameters) {
+        return new State();
+    }
+
+    @Override
+    public InstrumentationContext<ExecutionResult> beginExecuteOperation(InstrumentationExecuteOperationParameters parameters,
+                                                                         InstrumentationState state) {
+        State s = (State) state;
+        ExecutionContext ctx = parameters.getExecutionContext();
+        OperationDefinition op = ctx.getOperationDefinition();
+        QueryCost cost = QueryCost.of(op.getSelectionSet(), ctx.getFragmentsByName(), ctx.getCoercedVariables().toMap());
+        s.requested = cost.cost();
+        if (cost.aliases() > limits.maxAliases()) {
+            throw abort(ErrorCode.BAD_REQUEST, "The document uses " + cost.aliases() + " aliases; at most "
+                    + limits.maxAliases() + " are allowed", Map.of());
+        }
+        if (s.requested > limits.maxCost()) {
+            throw abort(ErrorCode.BAD_REQUEST, "The query may return " + (s.requested == Long.MAX_VALUE ? "too many" : s.requested)
+                    + " nodes; at most " + limits.maxCost() + " are allowed per query (lower `first`)",
+                    Map.of("cost", Map.of("requested", s.requested, "limit", limits.maxCost())));
+        }
+        Object caller = ctx.getGraphQLContext().get(CALLER);
+        s.caller = caller == null ? "unknown" : caller.toString();
+        RateBudgets.Result r = budgets.take(s.caller, s.requested);
+        s.remaining = r.remaining();
+        if (!r.granted()) {
+            throw abort(ErrorCode.RATE_LIMITED, "Rate limit exceeded: this query costs " + s.requested + " points and "
+                    + r.remaining() + " remain; retry in " + r.retryAfterSeconds() + " s",
+                    Map.of("retryAfterSeconds", r.retryAfterSeconds(),
+                            "cost", Map.of("requested", s.requested, "remaining", r.remaining())));
+        }
+        s.charged = true;
+        return super.beginExecuteOperation(parameters, state);
+    }
+
+    private static AbortExecutionException abort(ErrorCode code, String message, Map<String, Object> extra) {
+        Map<String, Object> ext = new LinkedHashMap<>(extra);
+        ext.put("code", code.name());
+        GraphQLError error = GraphqlErrorBuilder.newError().message(message).extensions(ext).build();
+        return new AbortExecutionException(List.of(error));
+    }
+
+    @Override
+    public DataFetcher<?> instrumentDataFetcher(DataFetcher<?> dataFetcher, InstrumentationFieldFetchParameters parameters,
+                                                InstrumentationState state) {
+        if (parameters.isTrivialDataFetcher()) {
+            return dataFetcher;
+        }
+        State s = (State) state;
+        return env -> {
+            if (System.nanoTime() - s.started > limits.timeout().toNanos()) {
+                throw new ApiException(ErrorCode.BAD_REQUEST, "The query ran longer than " + limits.timeout().toSeconds()
+                        + " s and was stopped; ask for less");
+            }
+            return dataFetcher.get(env);
+        };
+    }
+
+    @Override
+    public CompletableFuture<ExecutionResult> instrumentExecutionResult(ExecutionResult result,
+                                                                        InstrumentationExecutionParameters parameters,
+                                                                        InstrumentationState state) {
+        State s = (State) state;
+        if (s == null || !s.charged) {
+            return CompletableFuture.completedFuture(result);
+        }
+        long actual = Math.min(s.requested, 1 + nodes(result.getData()));
+        budgets.refund(s.caller, s.requested - actual);
+        Map<String, Object> cost = new LinkedHashMap<>();
+        cost.put("requested", s.requested);
+        cost.put("actual", actual);
+        cost.put("remaining", Math.min(limits.budget(), s.remaining + (s.requested - actual)));
+        cost.put("limit", limits.maxCost());
+        cost.put("budget", limits.budget());
+        Map<Object, Object> extensions = new LinkedHashMap<>(result.getExtensions() == null ? Map.of() : result.getExtensions());
+        extensions.put("cost", cost);
+        return CompletableFuture.completedFuture(result.transform(b -> b.extensions(extensions)));
+    }
+
+    /** Objects returned inside lists: what the connections actually delivered. */
+    private static long nodes(Object data) {
+        long n = 0;
+        if (data instanceof Map<?, ?> m) {
+            for (Object v : m.values()) {
+                n += nodes(v);
+            }
+        } else if (data instanceof List<?> list) {
+            for (Object v : list) {
+                if (v instanceof Map<?, ?>) {
+                    n++;
+                }
+                n += nodes(v);
+            }
+        }
+        return n;
+    }
+}
