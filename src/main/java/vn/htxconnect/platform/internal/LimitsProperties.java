@@ -18,7 +18,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param timeout longest a query may run before its remaining fields fail
  */
 @ConfigurationProperties("htx.limits")
-record LimitsProperties(@DefaultValue("12") int maxDepth, @DefaultValue("10000") int maxCost,
+record LimitsProperties(@DefaultValue("16") int maxDepth, @DefaultValue("10000") int maxCost,
                         @DefaultValue("30") int maxAliases, @DefaultValue("20000") int maxCharacters,
                         @DefaultValue("5000") int maxTokens, @DefaultValue("50000") int budget,
                         @DefaultValue("100") int refillPerSecond, @DefaultValue("10s") Duration timeout) {
