@@ -17,6 +17,8 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 
+import vn.htxconnect.platform.Messages;
+
 /**
  * Bearer tokens: a JWT from {@code login} (validated by Spring Security's resource server) or a
  * partner API key ({@code htx_…}). Both become an {@code Actor}; requests without a token are
@@ -52,7 +54,8 @@ class SecurityConfig {
             response.setStatus(401);
             response.setContentType(MediaType.APPLICATION_JSON_VALUE);
             response.setHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
-            String message = ex instanceof InvalidBearerTokenException ? ex.getMessage() : "Authentication required";
+            String message = Messages.translate(ex instanceof InvalidBearerTokenException ? ex.getMessage()
+                    : "Authentication required", Messages.languageOf(request.getHeader("Accept-Language")));
             String safe = message.replaceAll("[\\p{Cntrl}\"\\\\]", " ");
             response.getOutputStream().write(("{\"errors\":[{\"message\":\"" + safe
                     + "\",\"extensions\":{\"code\":\"UNAUTHENTICATED\"}}]}").getBytes(StandardCharsets.UTF_8));

@@ -12,6 +12,7 @@ import reactor.core.publisher.Mono;
 
 import vn.htxconnect.platform.Access;
 import vn.htxconnect.platform.Actor;
+import vn.htxconnect.platform.Messages;
 
 /**
  * Puts the caller into the GraphQL context while the request's security context is certainly at
@@ -29,7 +30,9 @@ class ClientContextInterceptor implements WebGraphQlInterceptor {
         String address = remote == null || remote.getAddress() == null ? "unknown" : remote.getAddress().getHostAddress();
         Actor actor = Access.current();
         String caller = actor.signedIn() ? actor.principalKey() : "address:" + address;
+        String language = Messages.languageOf(request.getHeaders().getFirst("Accept-Language"));
         request.configureExecutionInput((input, builder) -> {
+            input.getGraphQLContext().put(Messages.LANGUAGE, language);
             input.getGraphQLContext().put(CLIENT_ADDRESS, address);
             input.getGraphQLContext().put(LimitsInstrumentation.CALLER, caller);
             input.getGraphQLContext().put(AuditInstrumentation.ACTOR, actor);

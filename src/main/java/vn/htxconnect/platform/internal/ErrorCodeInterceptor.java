@@ -14,9 +14,10 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 import vn.htxconnect.platform.ErrorCode;
+import vn.htxconnect.platform.Messages;
 
 /**
- * Gives every error a code, including those graphql-java raises before any data fetcher runs
+ * Translates every error message into the caller's language and gives every error a code, including those graphql-java raises before any data fetcher runs
  * (syntax, validation, variable coercion): they are the client's mistakes, so BAD_REQUEST.
  */
 @Component
@@ -24,14 +25,24 @@ class ErrorCodeInterceptor implements WebGraphQlInterceptor {
 
     @Override
     public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
+        String language = Messages.languageOf(request.getHeaders().getFirst("Accept-Language"));
         return chain.next(request).map(response -> {
             List<GraphQLError> errors = response.getExecutionResult().getErrors();
-            if (errors.isEmpty() || errors.stream().allMatch(ErrorCodeInterceptor::hasCode)) {
+            if (errors.isEmpty()) {
                 return response;
             }
-            List<GraphQLError> coded = errors.stream().map(ErrorCodeInterceptor::withCode).toList();
+            List<GraphQLError> coded = errors.stream().map(e -> translated(withCode(e), language)).toList();
             return response.transform(b -> b.errors(coded));
         });
+    }
+
+    private static GraphQLError translated(GraphQLError e, String language) {
+        String message = Messages.translate(e.getMessage(), language);
+        if (message.equals(e.getMessage())) {
+            return e;
+        }
+        return GraphqlErrorBuilder.newError().message(message).locations(e.getLocations()).path(e.getPath())
+                .errorType(e.getErrorType()).extensions(e.getExtensions()).build();
     }
 
     private static boolean hasCode(GraphQLError e) {
