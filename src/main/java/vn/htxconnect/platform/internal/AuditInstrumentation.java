@@ -44,6 +44,7 @@ class AuditInstrumentation extends SimplePerformantInstrumentation {
     static final class State implements InstrumentationState {
         final Map<String, Map<String, Object>> inputs = new ConcurrentHashMap<>();
         volatile boolean mutation;
+        volatile List<String> rootFields = List.of();
     }
 
     @Override
@@ -51,8 +52,10 @@ class AuditInstrumentation extends SimplePerformantInstrumentation {
             graphql.execution.instrumentation.parameters.InstrumentationExecuteOperationParameters parameters,
             InstrumentationState state) {
         if (state instanceof State s) {
-            s.mutation = parameters.getExecutionContext().getOperationDefinition().getOperation()
-                    == OperationDefinition.Operation.MUTATION;
+            OperationDefinition op = parameters.getExecutionContext().getOperationDefinition();
+            s.mutation = op.getOperation() == OperationDefinition.Operation.MUTATION;
+            s.rootFields = op.getSelectionSet().getSelectionsOfType(graphql.language.Field.class).stream()
+                    .map(f -> f.getAlias() != null ? f.getAlias() : f.getName()).toList();
         }
         return super.beginExecuteOperation(parameters, state);
     }
@@ -88,9 +91,12 @@ class AuditInstrumentation extends SimplePerformantInstrumentation {
         }
         Actor actor = parameters.getGraphQLContext().get(ACTOR);
         Object data = result.getData();
-        if (!s.mutation || !(data instanceof Map<?, ?> fields)) {
+        if (!s.mutation) {
             return CompletableFuture.completedFuture(result);
         }
+        // Refused before execution (e.g. an API key writing): no data, but the attempt is recorded.
+        Map<?, ?> fields = data instanceof Map<?, ?> m ? m : s.rootFields.stream()
+                .collect(java.util.stream.Collectors.toMap(f -> f, f -> "", (a, b) -> a, java.util.LinkedHashMap::new));
         List<Object[]> rows = new ArrayList<>();
         Timestamp now = Timestamp.from(Instant.now());
         for (Map.Entry<?, ?> e : fields.entrySet()) {
@@ -117,6 +123,10 @@ class AuditInstrumentation extends SimplePerformantInstrumentation {
     }
 
     private static String outcome(String field, Object value, List<GraphQLError> errors) {
+        if ("".equals(value) && !errors.isEmpty()) {
+            Object code = errors.getFirst().getExtensions() == null ? null : errors.getFirst().getExtensions().get("code");
+            return code == null ? "ERROR" : code.toString();
+        }
         for (GraphQLError err : errors) {
             if (err.getPath() != null && !err.getPath().isEmpty() && field.equals(String.valueOf(err.getPath().getFirst()))) {
                 Object code = err.getExtensions() == null ? null : err.getExtensions().get("code");
@@ -134,8 +144,8 @@ class AuditInstrumentation extends SimplePerformantInstrumentation {
         if (inputId != null) {
             return clip(inputId.toString());
         }
-        if (payload instanceof Map<?, ?> m) {
-            for (Object v : m.values()) {
+        if (payload instanceof Map<?, ?> map) {
+            for (Object v : map.values()) {
                 if (v instanceof Map<?, ?> obj && obj.get("id") instanceof String id) {
                     return clip(id);
                 }

@@ -25,7 +25,7 @@ import vn.htxconnect.platform.ApiException;
 import vn.htxconnect.platform.ErrorCode;
 
 /**
- * Enforces the calculated cost (per query and against the caller's leaky-bucket budget), the alias
+ * Refuses writes with API keys, and enforces the calculated cost (per query and against the caller's leaky-bucket budget), the alias
  * limit and the time limit, and reports {@code extensions.cost} with every answer.
  */
 @Component
@@ -60,6 +60,12 @@ class LimitsInstrumentation extends SimplePerformantInstrumentation {
         State s = (State) state;
         ExecutionContext ctx = parameters.getExecutionContext();
         OperationDefinition op = ctx.getOperationDefinition();
+        // Partners' keys read; every write is made by a signed-in person, who answers for it in the audit log.
+        if (op.getOperation() == OperationDefinition.Operation.MUTATION
+                && ctx.getGraphQLContext().get(AuditInstrumentation.ACTOR) instanceof vn.htxconnect.platform.Actor a
+                && a.kind() == vn.htxconnect.platform.Actor.Kind.API_KEY) {
+            throw abort(ErrorCode.FORBIDDEN, "API keys are read-only: sign in as a user to make changes", Map.of());
+        }
         QueryCost cost = QueryCost.of(op.getSelectionSet(), ctx.getFragmentsByName(), ctx.getCoercedVariables().toMap());
         s.requested = cost.cost();
         if (cost.aliases() > limits.maxAliases()) {
