@@ -132,8 +132,10 @@ public class ProductManagement implements ProductService {
         if (!refs.isEmpty()) {
             repository.findByExternalRefs(owner.databaseId(), refs).forEach(e -> existing.put(refKey(e.externalRef), e));
         }
-        List<ImportRowResult> results = new ArrayList<>(rows.size());
-        Map<Integer, ProductEntity> written = new HashMap<>();
+        // The entity stays with its row until the flush has given created products their IDs.
+        record Outcome(int rowNumber, ImportOutcome outcome, ProductEntity entity, List<UserError> errors) {
+        }
+        List<Outcome> outcomes = new ArrayList<>(rows.size());
         List<ProductEntity> created = new ArrayList<>();
         for (ImportRow row : rows) {
             ValidationErrors errors = new ValidationErrors();
@@ -141,38 +143,27 @@ public class ProductManagement implements ProductService {
             ProductEntity fresh = new ProductEntity();
             fresh.organizationId = owner.databaseId();
             validator.apply(row.input(), fresh, owner, true, errors);
-            if (errors.hasErrors() || row.alreadyRejected()) {
-                results.add(new ImportRowResult(row.rowNumber(), ImportOutcome.REJECTED, null, errors.list()));
-                continue;
-            }
             ProductEntity old = fresh.externalRef == null ? null : existing.get(refKey(fresh.externalRef));
-            if (old == null) {
+            if (errors.hasErrors() || row.alreadyRejected()) {
+                outcomes.add(new Outcome(row.rowNumber(), ImportOutcome.REJECTED, null, errors.list()));
+            } else if (old == null) {
                 created.add(fresh);
-                written.put(row.rowNumber(), fresh);
-                results.add(new ImportRowResult(row.rowNumber(), ImportOutcome.CREATED, null, List.of()));
+                outcomes.add(new Outcome(row.rowNumber(), ImportOutcome.CREATED, fresh, List.of()));
             } else if (sameListing(old, fresh)) {
-                results.add(new ImportRowResult(row.rowNumber(), ImportOutcome.UNCHANGED, old.id, List.of()));
+                outcomes.add(new Outcome(row.rowNumber(), ImportOutcome.UNCHANGED, old, List.of()));
             } else {
                 copyListing(fresh, old);
-                written.put(row.rowNumber(), old);
-                results.add(new ImportRowResult(row.rowNumber(), ImportOutcome.UPDATED, old.id, List.of()));
+                outcomes.add(new Outcome(row.rowNumber(), ImportOutcome.UPDATED, old, List.of()));
             }
         }
         repository.saveAll(created);
         repository.flush();
-        List<Long> createdIds = created.stream().map(e -> e.id).toList();
-        List<Long> updatedIds = new ArrayList<>();
-        for (int i = 0; i < results.size(); i++) {
-            ImportRowResult r = results.get(i);
-            if (r.outcome() == ImportOutcome.CREATED) {
-                results.set(i, new ImportRowResult(r.rowNumber(), r.outcome(), written.get(r.rowNumber()).id, List.of()));
-            } else if (r.outcome() == ImportOutcome.UPDATED) {
-                updatedIds.add(r.productId());
-            }
+        for (ImportOutcome written : List.of(ImportOutcome.CREATED, ImportOutcome.UPDATED)) {
+            outbox.enqueueAll(OUTBOX_TYPE, outcomes.stream().filter(o -> o.outcome() == written).map(o -> o.entity().id)
+                    .toList(), written.name().toLowerCase(Locale.ROOT));
         }
-        outbox.enqueueAll(OUTBOX_TYPE, createdIds, "created");
-        outbox.enqueueAll(OUTBOX_TYPE, updatedIds, "updated");
-        return results;
+        return outcomes.stream().map(o -> new ImportRowResult(o.rowNumber(), o.outcome(),
+                o.entity() == null ? null : o.entity().id, o.errors())).toList();
     }
 
     /** How externalRefs are matched: the database's unique key ignores case, so this does too. */

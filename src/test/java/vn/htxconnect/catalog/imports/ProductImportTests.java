@@ -10,12 +10,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import vn.htxconnect.platform.GlobalId;
 import vn.htxconnect.support.IntegrationTest;
@@ -23,31 +19,9 @@ import vn.htxconnect.support.TestData;
 
 /** CSV product import: parsing as cooperatives write spreadsheets, per-row errors, re-import, search. */
 @IntegrationTest
-class ProductImportTests {
+class ProductImportTests extends ImportTestSupport {
 
     private static final String FUTURE = LocalDate.now().plusYears(1).toString();
-
-    @Autowired
-    HttpGraphQlTester graphQl;
-    @Autowired
-    JdbcTemplate jdbc;
-    @LocalServerPort
-    int port;
-
-    ImportClient client;
-    String tag;
-    String org;
-
-    @BeforeEach
-    void cooperative() {
-        client = new ImportClient(port);
-        tag = TestData.unique("imp");
-        org = TestData.createOrganization(graphQl, "HTX Nông sản " + tag, "COOPERATIVE", "Đắk Lắk");
-    }
-
-    private long orgDbId() {
-        return GlobalId.decode("id", org, "Organization");
-    }
 
     private String productId(String externalRef) {
         Long id = jdbc.queryForObject("SELECT id FROM product WHERE organization_id = ? AND external_ref = ?", Long.class,
@@ -55,9 +29,6 @@ class ProductImportTests {
         return GlobalId.encode("Product", id);
     }
 
-    private int productCount() {
-        return jdbc.queryForObject("SELECT COUNT(*) FROM product WHERE organization_id = ?", Integer.class, orgDbId());
-    }
 
     private HttpGraphQlTester.Response product(String externalRef) {
         return graphQl.document("""
@@ -198,6 +169,25 @@ class ProductImportTests {
                 .path("productImport.rowErrors.totalCount").entity(Integer.class).isEqualTo(9)
                 .path("productImport.rowErrors.pageInfo.hasNextPage").entity(Boolean.class).isEqualTo(true)
                 .path("productImport.rowErrors.edges[*].node.row").entityList(Integer.class).containsExactly(3, 4);
+    }
+
+    @Test
+    void aRowTheDatabaseRefusesIsRejectedAloneAndItsNeighboursCommit() {
+        assertThat(client.upload(org, ImportClient.csv("CÀ-1,Cà phê " + tag + ",Cà phê,,kg,,,,,,,,,,,")).number("created"))
+                .isEqualTo(1);
+        // The unique key compares references ignoring accents: "CA-1" is taken by "CÀ-1", which the chunk
+        // only finds out on insert. The chunk is retried row by row, so only that row is lost.
+        ImportClient.Response r = client.upload(org, ImportClient.csv(
+                "NEW-1,Chè " + tag + ",TEA,,kg,,,,,,,,,,,",
+                "CA-1,Ca cao " + tag + ",Ca cao,,kg,,,,,,,,,,,",
+                "NEW-2,Tiêu " + tag + ",Hồ tiêu,,kg,,,,,,,,,,,"));
+        assertThat(r.number("created")).isEqualTo(2);
+        assertThat(r.number("rejected")).isEqualTo(1);
+        assertThat(r.errors()).extracting(e -> e.get("row"), e -> e.get("column"), e -> e.get("code"))
+                .containsExactly(tuple(3, "external_ref", "CONFLICT"));
+        assertThat(productCount()).isEqualTo(3);
+        assertThat(jdbc.queryForList("SELECT name FROM product WHERE organization_id = ? ORDER BY name", String.class,
+                orgDbId())).containsExactly("Cà phê " + tag, "Chè " + tag, "Tiêu " + tag);
     }
 
     @Test

@@ -82,7 +82,10 @@ class ProductImportService {
     ProductImport submit(Organization owner, String fileName, String text, int maxRows, String overLimitHint,
                          int syncMaxRows) {
         ProductCsv csv = ProductCsv.read(text, maxRows, overLimitHint);
-        String name = fileName == null || fileName.isBlank() ? null : ProductRowMapper.clip(fileName.strip());
+        String name = fileName == null || fileName.isBlank() ? null : fileName.strip();
+        if (name != null && name.length() > 255) {
+            name = name.substring(0, 255);
+        }
         long id = jobs.create(owner.databaseId(), name, csv.rowCount(), csv.warnings());
         if (csv.rowCount() <= syncMaxRows) {
             run(id, owner, csv);

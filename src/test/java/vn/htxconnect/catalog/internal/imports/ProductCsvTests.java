@@ -1,13 +1,14 @@
 package vn.htxconnect.catalog.internal.imports;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.math.BigDecimal;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -43,7 +44,7 @@ class ProductCsvTests {
     @Test
     void semicolonFileWithBomAndShuffledColumnsIsReadByHeaderName() {
         List<String> columns = new ArrayList<>(List.of(HEADER.split(",")));
-        java.util.Collections.reverse(columns);
+        Collections.reverse(columns);
         String header = String.join(";", columns).toUpperCase();
         String row = "https://x.vn/a.jpg;;;Lâm Đồng;;;;;;;;kg;;Rau;Cải ngọt;RAU-01";
         List<ProductCsv.Row> rows = rows("\uFEFF" + header + "\r\n" + row + "\r\n;;;;;;;;;;;;;;;\r\n");
@@ -125,7 +126,7 @@ class ProductCsvTests {
                 new CertificationInput("OCOP", "OC-1", null, 4, null, null));
         assertThat(mapped("A,B,C,,kg,,,,,,HACCP,5,,,,").input().certifications())
                 .extracting(CertificationInput::scheme, CertificationInput::ocopStars)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("HACCP", null), org.assertj.core.groups.Tuple.tuple("OCOP", 5));
+                .containsExactly(tuple("HACCP", null), tuple("OCOP", 5));
         assertThat(mapped("A,B,C,,kg,,,,,,VIETGAP:VG:30/06/2027,,,,,").input().certifications().getFirst().validTo())
                 .isEqualTo(LocalDate.of(2027, 6, 30));
         assertThat(mapped("A,B,C,,kg,,,,,,VIETGAP:VG:2027-02-30,,,,,").errors().getFirst().column()).isEqualTo("certifications");
