@@ -1,8 +1,13 @@
 package vn.htxconnect.catalog.internal;
 
+import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -23,12 +28,16 @@ import vn.htxconnect.organization.OrganizationService;
 import vn.htxconnect.platform.Access;
 import vn.htxconnect.platform.GlobalId;
 import vn.htxconnect.platform.Outbox;
+import vn.htxconnect.platform.UserError;
 import vn.htxconnect.platform.UserErrorCode;
 import vn.htxconnect.platform.ValidationErrors;
 
-/** Product writes and reads; each write queues the product for the search index in the same transaction. */
+/**
+ * Product writes and reads; each write queues the product for the search index in the same transaction.
+ * Public only for the CSV import ({@code internal.imports}), which writes through {@link #importRows}.
+ */
 @Service
-class ProductManagement implements ProductService {
+public class ProductManagement implements ProductService {
 
     static final String OUTBOX_TYPE = "product";
 
@@ -98,6 +107,119 @@ class ProductManagement implements ProductService {
         return save(e, errors, clientMutationId, "archived");
     }
 
+    /** One row of an import: its number in the file, its fields, and whether it is already known to be invalid. */
+    public record ImportRow(int rowNumber, ProductInput input, boolean alreadyRejected) {
+    }
+
+    /** What became of an import row. */
+    public enum ImportOutcome { CREATED, UPDATED, UNCHANGED, REJECTED }
+
+    /** The outcome of one import row; {@code errors} name the validator's input fields (e.g. {@code priceMinVnd}). */
+    public record ImportRowResult(int rowNumber, ImportOutcome outcome, Long productId, List<UserError> errors) {
+    }
+
+    /**
+     * Creates or updates {@code owner}'s products by externalRef in one transaction. Every row goes
+     * through the same validator as {@code createProduct}: a row is the product's whole state, so an
+     * empty cell clears a field and re-importing a row gives the same product. A row is written only
+     * when it has no error (and was not {@code alreadyRejected}); an existing product keeps its ID,
+     * status and creation time, and is not touched when nothing changed. Created and changed products
+     * are queued for the search index in the same transaction. The rows' externalRefs must be distinct.
+     */
+    @Transactional
+    public List<ImportRowResult> importRows(Organization owner, List<ImportRow> rows) {
+        List<String> refs = rows.stream().map(r -> r.input().externalRef()).filter(r -> r != null && !r.isBlank())
+                .map(String::strip).distinct().toList();
+        Map<String, ProductEntity> existing = new HashMap<>();
+        if (!refs.isEmpty()) {
+            repository.findByExternalRefs(owner.databaseId(), refs).forEach(e -> existing.put(refKey(e.externalRef), e));
+        }
+        // The entity stays with its row until the flush has given created products their IDs.
+        record Outcome(int rowNumber, ImportOutcome outcome, ProductEntity entity, List<UserError> errors) {
+        }
+        List<Outcome> outcomes = new ArrayList<>(rows.size());
+        List<ProductEntity> created = new ArrayList<>();
+        for (ImportRow row : rows) {
+            ValidationErrors errors = new ValidationErrors();
+            // Validated on a fresh entity with creation rules, so an invalid row never touches a managed one.
+            ProductEntity fresh = new ProductEntity();
+            fresh.organizationId = owner.databaseId();
+            validator.apply(row.input(), fresh, owner, true, errors);
+            ProductEntity old = fresh.externalRef == null ? null : existing.get(refKey(fresh.externalRef));
+            if (errors.hasErrors() || row.alreadyRejected()) {
+                outcomes.add(new Outcome(row.rowNumber(), ImportOutcome.REJECTED, null, errors.list()));
+            } else if (old == null) {
+                created.add(fresh);
+                outcomes.add(new Outcome(row.rowNumber(), ImportOutcome.CREATED, fresh, List.of()));
+            } else if (sameListing(old, fresh)) {
+                outcomes.add(new Outcome(row.rowNumber(), ImportOutcome.UNCHANGED, old, List.of()));
+            } else {
+                copyListing(fresh, old);
+                outcomes.add(new Outcome(row.rowNumber(), ImportOutcome.UPDATED, old, List.of()));
+            }
+        }
+        repository.saveAll(created);
+        repository.flush();
+        for (ImportOutcome written : List.of(ImportOutcome.CREATED, ImportOutcome.UPDATED)) {
+            outbox.enqueueAll(OUTBOX_TYPE, outcomes.stream().filter(o -> o.outcome() == written).map(o -> o.entity().id)
+                    .toList(), written.name().toLowerCase(Locale.ROOT));
+        }
+        return outcomes.stream().map(o -> new ImportRowResult(o.rowNumber(), o.outcome(),
+                o.entity() == null ? null : o.entity().id, o.errors())).toList();
+    }
+
+    /** How externalRefs are matched: the database's unique key ignores case, so this does too. */
+    private static String refKey(String externalRef) {
+        return externalRef.strip().toLowerCase(Locale.ROOT);
+    }
+
+    /** True when an import row would change none of the fields a row carries. */
+    private static boolean sameListing(ProductEntity a, ProductEntity b) {
+        return Objects.equals(a.externalRef, b.externalRef) && Objects.equals(a.name, b.name)
+                && Objects.equals(a.description, b.description) && Objects.equals(a.categoryCode, b.categoryCode)
+                && a.unit == b.unit && Objects.equals(a.priceMinVnd, b.priceMinVnd)
+                && Objects.equals(a.priceMaxVnd, b.priceMaxVnd) && sameNumber(a.minOrderQty, b.minOrderQty)
+                && sameNumber(a.monthlyCapacity, b.monthlyCapacity) && a.availableMonths == b.availableMonths
+                && Objects.equals(a.provinceCode, b.provinceCode) && Objects.equals(a.lat, b.lat)
+                && Objects.equals(a.lon, b.lon) && Objects.equals(blankToEmpty(a.imageUrls), blankToEmpty(b.imageUrls))
+                && sameCertifications(a, b);
+    }
+
+    private static void copyListing(ProductEntity from, ProductEntity to) {
+        to.externalRef = from.externalRef;
+        to.name = from.name;
+        to.description = from.description;
+        to.categoryCode = from.categoryCode;
+        to.unit = from.unit;
+        to.priceMinVnd = from.priceMinVnd;
+        to.priceMaxVnd = from.priceMaxVnd;
+        to.minOrderQty = from.minOrderQty;
+        to.monthlyCapacity = from.monthlyCapacity;
+        to.availableMonths = from.availableMonths;
+        to.provinceCode = from.provinceCode;
+        to.lat = from.lat;
+        to.lon = from.lon;
+        to.imageUrls = from.imageUrls;
+        if (!sameCertifications(from, to)) {
+            // Replacing an unchanged collection would rewrite its rows and bump the version for nothing.
+            to.certifications.clear();
+            to.certifications.addAll(from.certifications);
+        }
+    }
+
+    private static boolean sameNumber(BigDecimal a, BigDecimal b) {
+        return a == null ? b == null : b != null && a.compareTo(b) == 0;
+    }
+
+    private static String blankToEmpty(String s) {
+        return s == null ? "" : s;
+    }
+
+    private static boolean sameCertifications(ProductEntity a, ProductEntity b) {
+        return a.certifications.stream().map(CertificationEmbeddable::toView).toList()
+                .equals(b.certifications.stream().map(CertificationEmbeddable::toView).toList());
+    }
+
     private ProductPayload save(ProductEntity e, ValidationErrors errors, String clientMutationId, String event) {
         if (errors.hasErrors()) {
             // The entity is managed and half-changed: roll back so nothing reaches the database.
@@ -126,7 +248,7 @@ class ProductManagement implements ProductService {
     }
 
     /** The organization that lists the product; buyers and partners do not list products. */
-    Organization supplier(String organizationId, ValidationErrors errors) {
+    public Organization supplier(String organizationId, ValidationErrors errors) {
         Long orgId = organizationId == null ? null : GlobalId.tryDecode(organizationId, Organization.TYPE);
         Organization owner = orgId == null ? null : organizations.findById(orgId).orElse(null);
         if (owner == null) {

@@ -1,0 +1,48 @@
+package vn.htxconnect.catalog.internal.imports;
+
+import vn.htxconnect.platform.UserErrorCode;
+
+/**
+ * The whole import is refused before anything is written: an organization that cannot list products,
+ * or a file that is not UTF-8, lacks columns, has too many rows or broken quoting. Names the column
+ * or row when there is one.
+ */
+class ImportRejectedException extends RuntimeException {
+
+    /** {@link #field()} of problems with the file itself (the GraphQL input field holding it). */
+    static final String FILE = "csv";
+    /** {@link #field()} of problems with the organization. */
+    static final String ORGANIZATION = "organizationId";
+
+    private final UserErrorCode code;
+    private final String field;
+    private final String column;
+    private final Integer row;
+
+    ImportRejectedException(UserErrorCode code, String field, String column, Integer row, String message) {
+        super(message);
+        this.code = code;
+        this.field = field;
+        this.column = column;
+        this.row = row;
+    }
+
+    UserErrorCode code() {
+        return code;
+    }
+
+    /** {@link #FILE} or {@link #ORGANIZATION}. */
+    String field() {
+        return field;
+    }
+
+    /** The column(s) the problem is about, comma-separated, or null. */
+    String column() {
+        return column;
+    }
+
+    /** The spreadsheet row (header = 1) the problem is on, or null. */
+    Integer row() {
+        return row;
+    }
+}

@@ -1,0 +1,127 @@
+package vn.htxconnect.catalog.internal.imports;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.stereotype.Repository;
+
+import vn.htxconnect.platform.UserErrorCode;
+
+/** The import reports in MySQL ({@code product_import}, {@code product_import_error}). */
+@Repository
+class ProductImportJobs {
+
+    private static final String COLUMNS = """
+            id, organization_id, file_name, status, total_rows, processed_rows, created_count, updated_count,
+            unchanged_count, rejected_count, error_count, warnings, failure_message, created_at, started_at, finished_at""";
+
+    private final JdbcTemplate jdbc;
+
+    ProductImportJobs(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Counts of one chunk of rows, added to the report in the chunk's transaction. */
+    record Tally(int processed, int created, int updated, int unchanged, int rejected, int errors) {
+    }
+
+    long create(long organizationId, String fileName, int totalRows, List<String> warnings) {
+        Timestamp now = Timestamp.from(Instant.now());
+        KeyHolder key = new GeneratedKeyHolder();
+        jdbc.update(con -> {
+            PreparedStatement ps = con.prepareStatement("""
+                    INSERT INTO product_import (organization_id, file_name, status, total_rows, warnings, created_at, updated_at)
+                    VALUES (?, ?, 'QUEUED', ?, ?, ?, ?)""", Statement.RETURN_GENERATED_KEYS);
+            ps.setLong(1, organizationId);
+            ps.setString(2, fileName);
+            ps.setInt(3, totalRows);
+            ps.setString(4, warnings.isEmpty() ? null : String.join("\n", warnings));
+            ps.setTimestamp(5, now);
+            ps.setTimestamp(6, now);
+            return ps;
+        }, key);
+        return key.getKey().longValue();
+    }
+
+    /** Moves a queued import to RUNNING; false when it is no longer queued (e.g. given up as stale). */
+    boolean start(long id) {
+        Timestamp now = Timestamp.from(Instant.now());
+        return jdbc.update("UPDATE product_import SET status = 'RUNNING', started_at = ?, updated_at = ? "
+                + "WHERE id = ? AND status = 'QUEUED'", now, now, id) == 1;
+    }
+
+    void record(long id, Tally t, List<ProductImportError> errorsToStore) {
+        jdbc.update("""
+                UPDATE product_import SET processed_rows = processed_rows + ?, created_count = created_count + ?,
+                  updated_count = updated_count + ?, unchanged_count = unchanged_count + ?,
+                  rejected_count = rejected_count + ?, error_count = error_count + ?, updated_at = ?
+                WHERE id = ?""", t.processed(), t.created(), t.updated(), t.unchanged(), t.rejected(), t.errors(),
+                Timestamp.from(Instant.now()), id);
+        if (!errorsToStore.isEmpty()) {
+            jdbc.batchUpdate("INSERT INTO product_import_error (import_id, row_no, column_name, code, message) "
+                    + "VALUES (?, ?, ?, ?, ?)", errorsToStore.stream()
+                    .map(e -> new Object[] {id, e.row(), e.column(), e.code().name(), e.message()}).toList());
+        }
+    }
+
+    void finish(long id) {
+        Timestamp now = Timestamp.from(Instant.now());
+        jdbc.update("UPDATE product_import SET status = 'DONE', finished_at = ?, updated_at = ? WHERE id = ?", now, now, id);
+    }
+
+    void fail(long id, String message) {
+        Timestamp now = Timestamp.from(Instant.now());
+        jdbc.update("UPDATE product_import SET status = 'FAILED', failure_message = ?, finished_at = ?, updated_at = ? "
+                + "WHERE id = ?", message, now, now, id);
+    }
+
+    /** Gives up on imports whose report has not moved since {@code before}: their instance stopped. */
+    int failStale(Instant before, String message) {
+        Timestamp now = Timestamp.from(Instant.now());
+        return jdbc.update("UPDATE product_import SET status = 'FAILED', failure_message = ?, finished_at = ?, "
+                + "updated_at = ? WHERE status IN ('QUEUED', 'RUNNING') AND updated_at < ?",
+                message, now, now, Timestamp.from(before));
+    }
+
+    Optional<ProductImport> find(long id) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM product_import WHERE id = ?", ProductImportJobs::report, id)
+                .stream().findFirst();
+    }
+
+    /** Stored errors in row order, {@code limit} from {@code offset}. */
+    List<ProductImportError> errors(long importId, int offset, int limit) {
+        return jdbc.query("SELECT row_no, column_name, code, message FROM product_import_error WHERE import_id = ? "
+                + "ORDER BY row_no, id LIMIT ? OFFSET ?", (rs, i) -> new ProductImportError(rs.getInt(1), rs.getString(2),
+                UserErrorCode.valueOf(rs.getString(3)), rs.getString(4)), importId, limit, offset);
+    }
+
+    int storedErrorCount(long importId) {
+        Integer n = jdbc.queryForObject("SELECT COUNT(*) FROM product_import_error WHERE import_id = ?", Integer.class, importId);
+        return n == null ? 0 : n;
+    }
+
+    private static ProductImport report(ResultSet rs, int rowNum) throws SQLException {
+        String warnings = rs.getString("warnings");
+        return new ProductImport(rs.getLong("id"), rs.getLong("organization_id"), rs.getString("file_name"),
+                ProductImportStatus.valueOf(rs.getString("status")), rs.getInt("total_rows"), rs.getInt("processed_rows"),
+                rs.getInt("created_count"), rs.getInt("updated_count"), rs.getInt("unchanged_count"),
+                rs.getInt("rejected_count"), rs.getInt("error_count"),
+                warnings == null ? List.of() : Arrays.asList(warnings.split("\n")), rs.getString("failure_message"),
+                instant(rs, "created_at"), instant(rs, "started_at"), instant(rs, "finished_at"));
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp t = rs.getTimestamp(column);
+        return t == null ? null : t.toInstant();
+    }
+}
