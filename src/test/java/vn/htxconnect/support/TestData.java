@@ -24,11 +24,15 @@ public final class TestData {
         if (ADMIN_TESTERS.containsKey(graphQl)) {
             return graphQl;
         }
-        String key = String.valueOf(System.identityHashCode(graphQl));
-        String token = ADMIN_TOKENS.computeIfAbsent(key, k -> login(graphQl, ADMIN_EMAIL, ADMIN_PASSWORD));
-        HttpGraphQlTester admin = bearer(graphQl, token);
+        HttpGraphQlTester admin = bearer(graphQl, adminToken(graphQl));
         ADMIN_TESTERS.put(admin, Boolean.TRUE);
         return admin;
+    }
+
+    /** A bearer token of the test admin (cached per tester). */
+    public static String adminToken(HttpGraphQlTester graphQl) {
+        String key = String.valueOf(System.identityHashCode(graphQl));
+        return ADMIN_TOKENS.computeIfAbsent(key, k -> login(graphQl, ADMIN_EMAIL, ADMIN_PASSWORD));
     }
 
     public static HttpGraphQlTester bearer(HttpGraphQlTester graphQl, String token) {

@@ -68,6 +68,20 @@ public class TestServices {
                 .withEnv("ES_JAVA_OPTS", "-Xms512m -Xmx512m");
     }
 
+    /**
+     * The GraphQL tester with a patient timeout: on a loaded 2-core CI machine password hashing and a
+     * cold start can take longer than the default 5 s, and a slow answer is not a wrong one.
+     */
+    @Bean
+    @org.springframework.context.annotation.Lazy // the server's port is known only after start
+    org.springframework.graphql.test.tester.HttpGraphQlTester httpGraphQlTester(Environment env) {
+        org.springframework.test.web.reactive.server.WebTestClient client = org.springframework.test.web.reactive.server
+                .WebTestClient.bindToServer().baseUrl("http://localhost:" + env.getProperty("local.server.port") + "/graphql")
+                .responseTimeout(java.time.Duration.ofSeconds(60)).build();
+        return org.springframework.graphql.test.tester.HttpGraphQlTester.builder(client.mutate())
+                .responseTimeout(java.time.Duration.ofSeconds(60)).build();
+    }
+
     /** Counts SQL statements, so tests can prove a request costs a constant number of them. */
     @Bean
     static SqlStatementCounter sqlStatementCounter() {

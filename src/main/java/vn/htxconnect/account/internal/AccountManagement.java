@@ -154,7 +154,10 @@ class AccountManagement {
                     "Wrong e-mail or password")), in.clientMutationId());
         }
         jdbc.update("DELETE FROM login_failure WHERE email = ?", email);
-        user.lastLoginAt = Instant.now();
+        // A plain update: concurrent sign-ins of one account (two devices) must not conflict on the version.
+        Instant now = Instant.now();
+        jdbc.update("UPDATE app_user SET last_login_at = ? WHERE id = ?", java.sql.Timestamp.from(now), user.id);
+        user.lastLoginAt = now;
         TokenService.Issued token = tokens.issue(user.id, user.name);
         return new LoginPayload(token.token(), token.expiresAt(), view(user), List.of(), in.clientMutationId());
     }

@@ -44,8 +44,12 @@ final class ImportClient {
 
     private final RestClient rest;
 
-    ImportClient(int port) {
-        this.rest = RestClient.builder().baseUrl("http://localhost:" + port).build();
+    ImportClient(int port, String bearerToken) {
+        RestClient.Builder builder = RestClient.builder().baseUrl("http://localhost:" + port);
+        if (bearerToken != null) {
+            builder.defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + bearerToken);
+        }
+        this.rest = builder.build();
     }
 
     static String csv(String... rows) {

@@ -13,6 +13,7 @@ import vn.htxconnect.support.TestData;
 abstract class ImportTestSupport {
 
     @Autowired
+    HttpGraphQlTester anonymous;
     HttpGraphQlTester graphQl;
     @Autowired
     JdbcTemplate jdbc;
@@ -25,7 +26,8 @@ abstract class ImportTestSupport {
 
     @BeforeEach
     void cooperative() {
-        client = new ImportClient(port);
+        graphQl = TestData.asAdmin(anonymous);
+        client = new ImportClient(port, TestData.adminToken(anonymous));
         tag = TestData.unique("imp");
         org = TestData.createOrganization(graphQl, "HTX Nông sản " + tag, "COOPERATIVE", "Đắk Lắk");
     }

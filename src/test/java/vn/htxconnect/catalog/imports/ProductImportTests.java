@@ -224,4 +224,19 @@ class ProductImportTests extends ImportTestSupport {
         assertThat(client.upload(GlobalId.encode("Organization", Long.MAX_VALUE), csv).status()).isEqualTo(404);
         assertThat(client.report(org, GlobalId.encode("ProductImport", Long.MAX_VALUE)).status()).isEqualTo(404);
     }
+
+    @Test
+    void onlyTheOrganizationsMembersMayImport() {
+        String csv = ImportClient.csv("R-1,Cà phê nhân,COFFEE,,kg,,,,,,,,,,,");
+        ImportClient.Response anonymousUpload = new ImportClient(port, null).upload(org, csv);
+        assertThat(anonymousUpload.status()).isEqualTo(401);
+        String otherOwner = anonymous.document("""
+                mutation($i: RegisterOrganizationInput!) { registerOrganization(input: $i) { token } }""")
+                .variable("i", java.util.Map.of(
+                        "organization", java.util.Map.of("kind", "COOPERATIVE", "name", TestData.unique("HTX khác "), "province", "Huế"),
+                        "owner", java.util.Map.of("email", TestData.unique("o") + "@htx.vn", "name", "Lê C", "password", "mat-khau-du-dai")))
+                .execute().path("registerOrganization.token").entity(String.class).get();
+        assertThat(new ImportClient(port, otherOwner).upload(org, csv).status()).isEqualTo(403);
+        assertThat(productCount()).isZero();
+    }
 }

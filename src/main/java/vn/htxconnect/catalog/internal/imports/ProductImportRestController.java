@@ -24,6 +24,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
 import vn.htxconnect.organization.Organization;
+import vn.htxconnect.platform.Access;
 import vn.htxconnect.platform.ApiException;
 import vn.htxconnect.platform.ErrorCode;
 import vn.htxconnect.platform.GlobalId;
@@ -82,6 +83,7 @@ class ProductImportRestController {
     @GetMapping(IMPORTS + "/{importId}")
     ProductImportReport report(@PathVariable String organizationId, @PathVariable String importId) {
         long orgId = GlobalId.decode("organizationId", organizationId, Organization.TYPE);
+        Access.requireMember(orgId);
         ProductImport report = imports.find(GlobalId.decode("importId", importId, ProductImport.TYPE))
                 .filter(r -> r.organizationId() == orgId)
                 .orElseThrow(() -> ApiException.notFound("No product import " + importId + " for organization " + organizationId));
@@ -116,7 +118,12 @@ class ProductImportRestController {
 
     @ExceptionHandler(ApiException.class)
     ResponseEntity<Problem> apiError(ApiException e) {
-        HttpStatus status = e.code() == ErrorCode.NOT_FOUND ? HttpStatus.NOT_FOUND : HttpStatus.BAD_REQUEST;
+        HttpStatus status = switch (e.code()) {
+            case NOT_FOUND -> HttpStatus.NOT_FOUND;
+            case UNAUTHENTICATED -> HttpStatus.UNAUTHORIZED;
+            case FORBIDDEN -> HttpStatus.FORBIDDEN;
+            default -> HttpStatus.BAD_REQUEST;
+        };
         return ResponseEntity.status(status).body(new Problem(e.code(), null, e.getMessage(), e.field(), null, null));
     }
 

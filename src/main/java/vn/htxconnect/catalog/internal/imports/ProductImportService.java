@@ -26,6 +26,8 @@ import vn.htxconnect.catalog.internal.ProductManagement.ImportOutcome;
 import vn.htxconnect.catalog.internal.ProductManagement.ImportRow;
 import vn.htxconnect.catalog.internal.ProductManagement.ImportRowResult;
 import vn.htxconnect.organization.Organization;
+import vn.htxconnect.platform.Access;
+import vn.htxconnect.platform.Actor;
 import vn.htxconnect.platform.UserError;
 import vn.htxconnect.platform.UserErrorCode;
 import vn.htxconnect.platform.ValidationErrors;
@@ -72,6 +74,7 @@ class ProductImportService {
             UserError e = errors.list().getFirst();
             throw new ImportRejectedException(e.code(), ImportRejectedException.ORGANIZATION, null, null, e.message());
         }
+        Access.requireMember(owner.databaseId());
         return owner;
     }
 
@@ -95,8 +98,12 @@ class ProductImportService {
         return jobs.find(id).orElseThrow();
     }
 
+    /** A report, for members of the importing organization and the Alliance only. */
     Optional<ProductImport> find(long id) {
-        return jobs.find(id);
+        return jobs.find(id).filter(r -> {
+            Actor a = Access.current();
+            return a.memberOf(r.organizationId()) || a.isAlliance();
+        });
     }
 
     List<ProductImportError> errors(long importId, int offset, int limit) {
@@ -225,7 +232,7 @@ class ProductImportService {
             }
             List<String> unreadable = errors.stream().map(ProductImportError::column).toList();
             for (UserError e : r.errors()) {
-                String field = e.field().getLast();
+                String field = String.join(".", e.field().subList(Math.min(1, e.field().size()), e.field().size()));
                 String column = ImportColumn.ofField(field).map(ImportColumn::header).orElse(null);
                 if (column == null || !unreadable.contains(column)) {
                     errors.add(new ProductImportError(r.rowNumber(), column, e.code(), ImportColumn.inColumnTerms(e.message())));
