@@ -75,6 +75,7 @@ class ProductController implements NodeResolver {
         ProductListFilter effective = filter;
         if (!insider) {
             if (filter != null && filter.status() != null && filter.status() != ProductStatus.ACTIVE) {
+                Access.requireSignedIn();
                 throw new ApiException(vn.htxconnect.platform.ErrorCode.FORBIDDEN,
                         "Only the organization's members see its draft and archived products");
             }

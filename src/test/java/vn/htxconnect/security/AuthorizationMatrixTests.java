@@ -1,0 +1,258 @@
+package vn.htxconnect.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.graphql.ResponseError;
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
+
+import vn.htxconnect.support.IntegrationTest;
+import vn.htxconnect.support.TestData;
+
+/**
+ * Every mutation of the schema, and every sensitive read, run as each kind of caller; the set of
+ * callers let through must be exactly the expected one. A mutation added to the schema without a
+ * row here fails {@link #everyMutationHasARow()}.
+ */
+@IntegrationTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AuthorizationMatrixTests {
+
+    enum Who { ANONYMOUS, OTHER_ORG_MEMBER, MEMBER, OWNER, ALLIANCE, PARTNER_WITH_SCOPE, PARTNER_WITHOUT_SCOPE, ADMIN }
+
+    private static final Set<Who> EVERYONE_BUT_KEYS = EnumSet.of(Who.ANONYMOUS, Who.OTHER_ORG_MEMBER, Who.MEMBER,
+            Who.OWNER, Who.ALLIANCE, Who.ADMIN);
+    private static final Set<Who> MEMBERS = EnumSet.of(Who.MEMBER, Who.OWNER, Who.ADMIN);
+    private static final Set<Who> OWNERS = EnumSet.of(Who.OWNER, Who.ADMIN);
+    private static final Set<Who> ALLIANCE = EnumSet.of(Who.ALLIANCE, Who.ADMIN);
+    private static final Set<Who> ADMIN = EnumSet.of(Who.ADMIN);
+    private static final Set<Who> READERS = EnumSet.complementOf(EnumSet.of(Who.PARTNER_WITHOUT_SCOPE));
+
+    @Autowired
+    HttpGraphQlTester anonymous;
+
+    HttpGraphQlTester admin;
+    final Map<Who, HttpGraphQlTester> as = new LinkedHashMap<>();
+    String orgA;
+    String productA;
+    String draftA;
+    String spareUser;
+
+    /** A request: document and variables. */
+    record Call(String document, Map<String, Object> variables) {
+    }
+
+    /** One row of the matrix: who may, and how to call it (fresh fixtures per caller where needed). */
+    record Row(String field, Set<Who> allowed, Function<Who, Call> call) {
+    }
+
+    @BeforeAll
+    void callers() {
+        admin = TestData.asAdmin(anonymous);
+        as.put(Who.ANONYMOUS, anonymous);
+        as.put(Who.ADMIN, admin);
+        Registered a = register("HTX A ");
+        orgA = a.organizationId();
+        as.put(Who.OWNER, TestData.bearer(anonymous, a.token()));
+        as.put(Who.OTHER_ORG_MEMBER, TestData.bearer(anonymous, register("HTX B ").token()));
+        String invitation = as.get(Who.OWNER).document("mutation($o: ID!, $e: String!) { inviteMember(input: {organizationId: $o, email: $e}) { invitationToken } }")
+                .variable("o", orgA).variable("e", TestData.unique("m") + "@htx.vn").execute()
+                .path("inviteMember.invitationToken").entity(String.class).get();
+        as.put(Who.MEMBER, TestData.bearer(anonymous, anonymous.document("mutation($t: String!) { acceptInvitation(input: {token: $t, name: \"Thành viên\", password: \"mat-khau-thanh-vien\"}) { token } }")
+                .variable("t", invitation).execute().path("acceptInvitation.token").entity(String.class).get()));
+        Registered analyst = register("HTX analyst ");
+        String analystId = TestData.bearer(anonymous, analyst.token()).document("{ me { id } }").execute().path("me.id").entity(String.class).get();
+        admin.document("mutation($u: ID!) { grantPlatformRole(input: {userId: $u, role: ALLIANCE_ANALYST}) { errors { code } } }")
+                .variable("u", analystId).execute().path("grantPlatformRole.errors").entityList(Object.class).hasSize(0);
+        as.put(Who.ALLIANCE, TestData.bearer(anonymous, analyst.token()));
+        as.put(Who.PARTNER_WITH_SCOPE, TestData.bearer(anonymous, apiKey("catalog:read")));
+        as.put(Who.PARTNER_WITHOUT_SCOPE, TestData.bearer(anonymous, apiKey("insight:read")));
+        spareUser = TestData.bearer(anonymous, register("HTX spare ").token()).document("{ me { id } }").execute()
+                .path("me.id").entity(String.class).get();
+        productA = TestData.createProduct(anonymous, orgA, "Cà phê matrix", "COFFEE", Map.of());
+        draftA = TestData.createProduct(anonymous, orgA, "Cà phê nháp", "COFFEE", Map.of("status", "DRAFT"));
+    }
+
+    record Registered(String organizationId, String token) {
+    }
+
+    private Registered register(String orgPrefix) {
+        HttpGraphQlTester.Response r = anonymous.document("""
+                mutation($i: RegisterOrganizationInput!) { registerOrganization(input: $i) { organization { id } token } }""")
+                .variable("i", Map.of("organization", Map.of("kind", "COOPERATIVE", "name", TestData.unique(orgPrefix), "province", "Gia Lai"),
+                        "owner", Map.of("email", TestData.unique("u") + "@htx.vn", "name", "Người dùng", "password", "mat-khau-du-dai")))
+                .execute();
+        return new Registered(r.path("registerOrganization.organization.id").entity(String.class).get(),
+                r.path("registerOrganization.token").entity(String.class).get());
+    }
+
+    private String apiKey(String scope) {
+        return admin.document("mutation($s: [String!]!) { createApiKey(input: {name: \"Đối tác\", scopes: $s}) { secret } }")
+                .variable("s", List.of(scope)).execute().path("createApiKey.secret").entity(String.class).get();
+    }
+
+    private String freshProduct() {
+        return TestData.createProduct(anonymous, orgA, TestData.unique("Sản phẩm "), "COFFEE", Map.of());
+    }
+
+    List<Row> mutations() {
+        List<Row> rows = new ArrayList<>();
+        rows.add(new Row("ping", EVERYONE_BUT_KEYS, w -> new Call("mutation { ping }", Map.of())));
+        rows.add(new Row("createOrganization", ALLIANCE, w -> new Call(
+                "mutation($i: CreateOrganizationInput!) { createOrganization(input: $i) { errors { code } } }",
+                Map.of("i", Map.of("kind", "PROCESSOR", "name", TestData.unique("Cơ sở chế biến "), "province", "Huế")))));
+        rows.add(new Row("updateOrganization", MEMBERS, w -> new Call(
+                "mutation($i: UpdateOrganizationInput!) { updateOrganization(input: $i) { errors { code } } }",
+                Map.of("i", Map.of("id", orgA, "description", "Mô tả " + w)))));
+        rows.add(new Row("archiveOrganization", OWNERS, w -> new Call("""
+                mutation($i: OrganizationStatusInput!) { archiveOrganization(input: $i) { errors { code } } }""",
+                Map.of("i", Map.of("id", orgA)))));
+        rows.add(new Row("restoreOrganization", OWNERS, w -> new Call("""
+                mutation($i: OrganizationStatusInput!) { restoreOrganization(input: $i) { errors { code } } }""",
+                Map.of("i", Map.of("id", orgA)))));
+        rows.add(new Row("setOrganizationVerification", ALLIANCE, w -> new Call("""
+                mutation($i: SetOrganizationVerificationInput!) { setOrganizationVerification(input: $i) { errors { code } } }""",
+                Map.of("i", Map.of("id", orgA, "verified", true)))));
+        rows.add(new Row("createProduct", MEMBERS, w -> new Call(
+                "mutation($i: CreateProductInput!) { createProduct(input: $i) { errors { code } } }",
+                Map.of("i", Map.of("organizationId", orgA, "name", "Hạt tiêu " + w, "category", "SPICES_PEPPER", "unit", "kg")))));
+        rows.add(new Row("updateProduct", MEMBERS, w -> new Call(
+                "mutation($i: UpdateProductInput!) { updateProduct(input: $i) { errors { code } } }",
+                Map.of("i", Map.of("id", productA, "description", "Cập nhật " + w)))));
+        rows.add(new Row("archiveProduct", MEMBERS, w -> new Call(
+                "mutation($i: ArchiveProductInput!) { archiveProduct(input: $i) { errors { code } } }",
+                Map.of("i", Map.of("id", freshProduct())))));
+        rows.add(new Row("importProducts", MEMBERS, w -> new Call(
+                "mutation($i: ImportProductsInput!) { importProducts(input: $i) { errors { code } } }",
+                Map.of("i", Map.of("organizationId", orgA, "csv",
+                        "external_ref,name,category,description,unit,price_min_vnd,price_max_vnd,min_order_qty,monthly_capacity,"
+                                + "available_months,certifications,ocop_stars,province,lat,lon,image_urls\n"
+                                + TestData.unique("R") + ",Hồ tiêu đen,SPICES_PEPPER,,kg,,,,,,,,,,,\n")))));
+        rows.add(new Row("registerOrganization", EVERYONE_BUT_KEYS, w -> new Call("""
+                mutation($i: RegisterOrganizationInput!) { registerOrganization(input: $i) { errors { code } } }""",
+                Map.of("i", Map.of("organization", Map.of("kind", "RETAIL_CHAIN", "name", TestData.unique("Chuỗi "), "province", "Hà Nội"),
+                        "owner", Map.of("email", TestData.unique("r") + "@chuoi.vn", "name", "Mua hàng", "password", "mat-khau-du-dai"))))));
+        rows.add(new Row("login", EVERYONE_BUT_KEYS, w -> new Call(
+                "mutation { login(input: {email: \"nobody@htx.vn\", password: \"wrong-password\"}) { errors { code } } }", Map.of())));
+        rows.add(new Row("inviteMember", OWNERS, w -> new Call(
+                "mutation($o: ID!, $e: String!) { inviteMember(input: {organizationId: $o, email: $e}) { errors { code } } }",
+                Map.of("o", orgA, "e", TestData.unique("i") + "@htx.vn"))));
+        rows.add(new Row("acceptInvitation", EVERYONE_BUT_KEYS, w -> new Call(
+                "mutation { acceptInvitation(input: {token: \"inv_unknown\"}) { errors { code } } }", Map.of())));
+        rows.add(new Row("grantPlatformRole", ADMIN, w -> new Call(
+                "mutation($u: ID!) { grantPlatformRole(input: {userId: $u, role: null}) { errors { code } } }",
+                Map.of("u", spareUser))));
+        rows.add(new Row("createApiKey", ADMIN, w -> new Call(
+                "mutation { createApiKey(input: {name: \"K\", scopes: [\"catalog:read\"]}) { errors { code } } }", Map.of())));
+        rows.add(new Row("revokeApiKey", ADMIN, w -> new Call(
+                "mutation($id: ID!) { revokeApiKey(input: {id: $id}) { errors { code } } }",
+                Map.of("id", admin.document("mutation { createApiKey(input: {name: \"K\", scopes: [\"catalog:read\"]}) { apiKey { id } } }")
+                        .execute().path("createApiKey.apiKey.id").entity(String.class).get()))));
+        return rows;
+    }
+
+    List<Row> reads() {
+        List<Row> rows = new ArrayList<>();
+        rows.add(new Row("searchProducts", READERS, w -> new Call("{ searchProducts(query: \"cà phê\") { totalCount } }", Map.of())));
+        rows.add(new Row("organizations", READERS, w -> new Call("{ organizations { totalCount } }", Map.of())));
+        rows.add(new Row("products(DRAFT)", EnumSet.of(Who.MEMBER, Who.OWNER, Who.ALLIANCE, Who.ADMIN), w -> new Call(
+                "query($f: ProductListFilter) { products(filter: $f) { totalCount } }",
+                Map.of("f", Map.of("organizationId", orgA, "status", "DRAFT")))));
+        rows.add(new Row("auditLog", ALLIANCE, w -> new Call("{ auditLog(first: 1) { totalCount } }", Map.of())));
+        rows.add(new Row("apiKeys", ADMIN, w -> new Call("{ apiKeys { id } }", Map.of())));
+        return rows;
+    }
+
+    private Set<Who> allowedSet(Row row) {
+        Set<Who> allowed = EnumSet.noneOf(Who.class);
+        for (Who w : Who.values()) {
+            Call call = row.call().apply(w);
+            HttpGraphQlTester.Request<?> request = as.get(w).document(call.document());
+            for (Map.Entry<String, Object> v : call.variables().entrySet()) {
+                request = request.variable(v.getKey(), v.getValue());
+            }
+            List<ResponseError> errors = request.execute().returnResponse().getErrors();
+            List<Object> codes = errors.stream().map(e -> e.getExtensions().get("code")).toList();
+            boolean denied = codes.contains("FORBIDDEN") || codes.contains("UNAUTHENTICATED");
+            if (denied && w == Who.ANONYMOUS && !row.field().equals("searchProducts")) {
+                assertThat(codes).as(row.field() + " as anonymous says sign in").contains("UNAUTHENTICATED");
+            }
+            assertThat(codes).as(row.field() + " as " + w + " never fails for other reasons").doesNotContain("INTERNAL");
+            if (!denied) {
+                allowed.add(w);
+            }
+            if (row.field().equals("archiveOrganization") && !denied) {
+                admin.document("mutation($i: OrganizationStatusInput!) { restoreOrganization(input: $i) { errors { code } } }")
+                        .variable("i", Map.of("id", orgA)).execute();
+            }
+        }
+        return allowed;
+    }
+
+    @Test
+    void mutationsAllowExactlyTheExpectedCallers() {
+        Map<String, Set<Who>> expected = new LinkedHashMap<>();
+        Map<String, Set<Who>> actual = new LinkedHashMap<>();
+        for (Row row : mutations()) {
+            expected.put(row.field(), row.allowed());
+            actual.put(row.field(), allowedSet(row));
+        }
+        assertThat(actual).isEqualTo(expected);
+    }
+
+    @Test
+    void sensitiveReadsAllowExactlyTheExpectedCallers() {
+        Map<String, Set<Who>> expected = new LinkedHashMap<>();
+        Map<String, Set<Who>> actual = new LinkedHashMap<>();
+        for (Row row : reads()) {
+            expected.put(row.field(), row.allowed());
+            actual.put(row.field(), allowedSet(row));
+        }
+        assertThat(actual).isEqualTo(expected);
+    }
+
+    @Test
+    void draftsAndContactDetailsAreShownOnlyToThoseEntitled() {
+        Set<Who> seeDraft = EnumSet.noneOf(Who.class);
+        Set<Who> seeContacts = EnumSet.noneOf(Who.class);
+        admin.document("mutation($i: UpdateOrganizationInput!) { updateOrganization(input: $i) { errors { code } } }")
+                .variable("i", Map.of("id", orgA, "contactPhone", "0901234567")).execute();
+        for (Who w : Who.values()) {
+            HttpGraphQlTester.Response draft = as.get(w).document("query($id: ID!) { product(id: $id) { name } }")
+                    .variable("id", draftA).execute();
+            if (draft.returnResponse().getErrors().isEmpty()) {
+                seeDraft.add(w);
+            }
+            if (w != Who.PARTNER_WITHOUT_SCOPE) {
+                Object value = as.get(w).document("query($id: ID!) { organization(id: $id) { contactPhone } }")
+                        .variable("id", orgA).execute().returnResponse().getData();
+                if (value != null && value.toString().contains("0901234567")) {
+                    seeContacts.add(w);
+                }
+            }
+        }
+        assertThat(seeDraft).isEqualTo(EnumSet.of(Who.MEMBER, Who.OWNER, Who.ALLIANCE, Who.ADMIN));
+        assertThat(seeContacts).isEqualTo(EnumSet.of(Who.OTHER_ORG_MEMBER, Who.MEMBER, Who.OWNER, Who.ALLIANCE,
+                Who.PARTNER_WITH_SCOPE, Who.ADMIN));
+    }
+
+    @Test
+    void everyMutationHasARow() {
+        List<String> inSchema = anonymous.document("{ __schema { mutationType { fields { name } } } }").execute()
+                .path("__schema.mutationType.fields[*].name").entityList(String.class).get();
+        Set<String> covered = new TreeSet<>(mutations().stream().map(Row::field).toList());
+        assertThat(new TreeSet<>(inSchema)).as("mutations without a row in the authorisation matrix").isEqualTo(covered);
+    }
+}
