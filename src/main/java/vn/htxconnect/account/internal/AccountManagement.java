@@ -135,7 +135,11 @@ class AccountManagement {
     @Transactional(noRollbackFor = ApiException.class)
     LoginPayload login(LoginInput in, String address) {
         String email = normalizeEmail(in.email());
-        String from = address == null ? "unknown" : address;
+        if (email == null || email.length() > 254 || in.password() == null || in.password().length() > 200) {
+            return new LoginPayload(null, null, null, List.of(UserError.of("password", UserErrorCode.INVALID,
+                    "Wrong e-mail or password")), in.clientMutationId());
+        }
+        String from = address == null ? "unknown" : address.substring(0, Math.min(address.length(), 64));
         Instant since = Instant.now().minus(properties.failureWindow());
         Integer byEmail = jdbc.queryForObject("SELECT COUNT(*) FROM login_failure WHERE email = ? AND failed_at > ?",
                 Integer.class, String.valueOf(email), since);

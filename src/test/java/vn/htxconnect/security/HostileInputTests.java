@@ -1,0 +1,146 @@
+package vn.htxconnect.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import javax.crypto.spec.SecretKeySpec;
+
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.graphql.ResponseError;
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import vn.htxconnect.support.IntegrationTest;
+import vn.htxconnect.support.TestData;
+
+/**
+ * Hostile input: injection strings in every text argument, forged and expired tokens, odd bytes.
+ * Every answer carries a known code, none is INTERNAL or an HTTP 500, and nothing is changed
+ * except what a legitimate request with the same text would change.
+ */
+@IntegrationTest
+class HostileInputTests {
+
+    static final List<String> PAYLOADS = List.of(
+            "' OR '1'='1", "\"; DROP TABLE product; --", "1; DELETE FROM organization", "\\", "%", "_", "*",
+            "<script>alert(1)</script>", "{{7*7}}", "${jndi:ldap://127.0.0.1/x}", "{\"query\":{\"match_all\":{}}}",
+            "\u0000nul", "x".repeat(5_000), "😀🌾 cà phê", "../../etc/passwd", "OR 1=1 /*", "\u202Eevil",
+            "a\"b'c`d", "ca phe\"~2", "robusta^100", "title:*", "(((((", "NaN", "-1", "9".repeat(40));
+    static final Set<String> KNOWN_CODES = Set.of("UNAUTHENTICATED", "FORBIDDEN", "NOT_FOUND", "BAD_REQUEST",
+            "RATE_LIMITED", "SEARCH_UNAVAILABLE");
+
+    @Autowired
+    HttpGraphQlTester anonymous;
+    @Autowired
+    JdbcTemplate jdbc;
+    @LocalServerPort
+    int port;
+    @Value("${htx.security.jwt-secret}")
+    String jwtSecret;
+
+    private void assertHandled(HttpGraphQlTester tester, String document, Map<String, Object> variables) {
+        HttpGraphQlTester.Request<?> r = tester.document(document);
+        for (Map.Entry<String, Object> v : variables.entrySet()) {
+            r = r.variable(v.getKey(), v.getValue());
+        }
+        List<ResponseError> errors = r.execute().returnResponse().getErrors();
+        for (ResponseError e : errors) {
+            assertThat(e.getExtensions().get("code")).as(document + " " + variables).isIn(KNOWN_CODES.toArray());
+            assertThat(e.getMessage()).doesNotContain("Exception").doesNotContain("at vn.").doesNotContainIgnoringCase("sql");
+        }
+    }
+
+    @Test
+    void injectionStringsInEveryTextArgumentAreAnsweredWithKnownCodes() {
+        HttpGraphQlTester admin = TestData.asAdmin(anonymous);
+        String org = TestData.createOrganization(anonymous, TestData.unique("HTX hostile "), "COOPERATIVE", "Cà Mau");
+        int organizations = count("organization");
+        int users = count("app_user");
+        for (String p : PAYLOADS) {
+            Map<String, Object> v = Map.of("p", p);
+            assertHandled(anonymous, "query($p: String) { searchProducts(query: $p) { totalCount } }", v);
+            assertHandled(anonymous, "query($p: String) { searchProducts(filter: {category: $p}) { totalCount } }", v);
+            assertHandled(anonymous, "query($p: String) { searchProducts(filter: {province: $p}) { totalCount } }", v);
+            assertHandled(anonymous, "query($p: String!) { searchProducts(filter: {certifications: [$p]}) { totalCount } }", v);
+            assertHandled(anonymous, "query($p: String) { searchProducts(filter: {minMonthlyCapacity: 1, capacityUnit: $p}) { totalCount } }", v);
+            assertHandled(anonymous, "query($p: String) { searchProducts(after: $p) { totalCount } }", v);
+            assertHandled(anonymous, "query($p: String) { organizations(filter: {text: $p}) { totalCount } }", v);
+            assertHandled(anonymous, "query($p: String) { organizations(filter: {province: $p}) { totalCount } }", v);
+            assertHandled(anonymous, "query($p: ID!) { product(id: $p) { id } }", v);
+            assertHandled(anonymous, "query($p: ID!) { organization(id: $p) { id } }", v);
+            assertHandled(anonymous, "query($p: ID!) { node(id: $p) { id } }", v);
+            assertHandled(anonymous, "query($p: String!) { province(code: $p) { code } }", v);
+            assertHandled(anonymous, "mutation($p: String!) { login(input: {email: $p, password: $p}) { errors { code } } }", v);
+            assertHandled(anonymous, "mutation($p: String!) { acceptInvitation(input: {token: $p}) { errors { code } } }", v);
+            assertHandled(admin, """
+                    mutation($o: ID!, $p: String!) { createProduct(input: {organizationId: $o, name: $p, description: $p,
+                      category: $p, unit: $p, province: $p, externalRef: $p, imageUrls: [$p]}) { errors { code } } }""",
+                    Map.of("o", org, "p", p));
+            assertHandled(admin, """
+                    mutation($o: ID!, $p: String!) { updateOrganization(input: {id: $o, name: $p, website: $p,
+                      contactEmail: $p, contactPhone: $p, taxCode: $p, address: $p}) { errors { code } } }""",
+                    Map.of("o", org, "p", p));
+            assertHandled(admin, "mutation($o: ID!, $p: String!) { importProducts(input: {organizationId: $o, csv: $p}) { errors { code } } }",
+                    Map.of("o", org, "p", p));
+        }
+        // Every table still there and nothing created or removed behind the requests' backs.
+        assertThat(count("organization")).isEqualTo(organizations);
+        assertThat(count("app_user")).isEqualTo(users);
+        assertThat(count("product")).isNotNegative();
+    }
+
+    private int count(String table) {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM " + table, Integer.class);
+    }
+
+    @Test
+    void forgedExpiredAndMalformedTokensAreUnauthenticated() throws Exception {
+        byte[] key = Base64.getDecoder().decode(jwtSecret);
+        assertUnauthenticated(jwt(key, Instant.now().minusSeconds(60), "htx-connect"));       // expired
+        assertUnauthenticated(jwt("another-secret-another-secret-32b".getBytes(), Instant.now().plusSeconds(600), "htx-connect"));
+        assertUnauthenticated(jwt(key, Instant.now().plusSeconds(600), "someone-else"));      // wrong issuer
+        assertUnauthenticated("eyJhbGciOiJub25lIn0.eyJzdWIiOiIxIn0.");                        // alg none
+        assertUnauthenticated("htx_" + "a".repeat(8) + "_" + "b".repeat(40));                 // unknown key
+        assertUnauthenticated("'; DROP TABLE app_user; --");
+    }
+
+    private static String jwt(byte[] key, Instant expires, String issuer) throws Exception {
+        SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), new JWTClaimsSet.Builder()
+                .subject("1").issuer(issuer).issueTime(java.util.Date.from(expires.minusSeconds(3600)))
+                .expirationTime(java.util.Date.from(expires)).build());
+        jwt.sign(new MACSigner(new SecretKeySpec(key, "HmacSHA256")));
+        return jwt.serialize();
+    }
+
+    private void assertUnauthenticated(String token) {
+        WebTestClient.bindToServer().baseUrl("http://localhost:" + port).build()
+                .post().uri("/graphql").header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json").bodyValue("{\"query\":\"{ me { email } }\"}")
+                .exchange().expectStatus().isUnauthorized()
+                .expectBody().jsonPath("$.errors[0].extensions.code").isEqualTo("UNAUTHENTICATED");
+    }
+
+    @Test
+    void brokenRequestsAreBadRequestsNotServerErrors() {
+        WebTestClient client = WebTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
+        for (String body : List.of("{", "[]", "{\"query\": 5}", "{\"query\":\"{ categories { code } }\",\"variables\":\"x\"}",
+                "{\"query\":\"query($a: Int) { searchProducts(first: $a) { totalCount } }\",\"variables\":{\"a\":\"lots\"}}")) {
+            client.post().uri("/graphql").header("Content-Type", "application/json").bodyValue(body).exchange()
+                    .expectStatus().value(s -> assertThat(s).as(body).isLessThan(500));
+        }
+    }
+}
