@@ -1,5 +1,6 @@
 package vn.htxconnect.catalog.internal;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -164,6 +165,12 @@ class ProductManagement implements ProductService {
     @Transactional(readOnly = true)
     public List<Long> idsAfter(long afterId, int limit) {
         return repository.findIdsAfter(afterId, Limit.of(limit));
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<Long> idsUpdatedSince(Instant since) {
+        return repository.findIdsUpdatedSince(since);
     }
 
     @Override
