@@ -9,13 +9,14 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 
 BASE="${1:-http://127.0.0.1:${HTX_PORT:-8080}}"
 ROWS="${2:-10000}"
-command -v jq >/dev/null || die "jq is required"
+need_jq
 WORK="$(mktemp -d)"
 trap 'rm -rf "$WORK"' EXIT
 now() { date +%s.%N; }
 
 TAG="bench$(date +%s)"
-ORG=$(curl -fsS "$BASE/graphql" -H 'Content-Type: application/json' -d "$(jq -n --arg name "HTX Bench $TAG" '{
+TOKEN="$(admin_token "$BASE/graphql")"
+ORG=$(curl -fsS "$BASE/graphql" -H 'Content-Type: application/json' -H "Authorization: Bearer $TOKEN" -d "$(jq -n --arg name "HTX Bench $TAG" '{
   query: "mutation($input: CreateOrganizationInput!) { createOrganization(input: $input) { organization { id } errors { message } } }",
   variables: {input: {name: $name, kind: "COOPERATIVE", province: "Đắk Lắk"}}}')" | jq -er '.data.createOrganization.organization.id')
 
@@ -33,7 +34,7 @@ awk -v n="$ROWS" -v tag="$TAG" -v valid="$(date -d '+1 year' +%F)" 'BEGIN {
 log "Generated $ROWS rows ($(du -h "$WORK/products.csv" | cut -f1)) for organization $ORG"
 
 START=$(now)
-curl -sS -o "$WORK/answer.json" -w '%{http_code}\n' -F "file=@$WORK/products.csv;type=text/csv" \
+curl -sS -o "$WORK/answer.json" -w '%{http_code}\n' -H "Authorization: Bearer $TOKEN" -F "file=@$WORK/products.csv;type=text/csv" \
   "$BASE/api/organizations/$ORG/product-imports" > "$WORK/status"
 ANSWERED=$(now)
 STATUS=$(cat "$WORK/status")
@@ -42,7 +43,7 @@ LOCATION=$(jq -r '.location' "$WORK/answer.json")
 REPORT="$WORK/answer.json"
 while [ "$(jq -r '.status' "$REPORT")" != DONE ] && [ "$(jq -r '.status' "$REPORT")" != FAILED ]; do
   sleep 0.2
-  curl -fsS "$BASE$LOCATION" -o "$WORK/report.json"
+  curl -fsS -H "Authorization: Bearer $TOKEN" "$BASE$LOCATION" -o "$WORK/report.json"
   REPORT="$WORK/report.json"
 done
 END=$(now)

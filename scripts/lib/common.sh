@@ -39,3 +39,41 @@ use_jdk25() {
 }
 
 mvnw() { "$ROOT_DIR/mvnw" -B --no-transfer-progress "$@"; }
+
+# Admin credentials for local runs: HTX_ADMIN_EMAIL/HTX_ADMIN_PASSWORD if set, else a generated pair
+# kept in .local/admin-credentials (ignored by git) so every local run and script uses the same admin.
+admin_credentials() {
+  local f="$LOCAL_DIR/admin-credentials"
+  if [ -z "${HTX_ADMIN_EMAIL:-}" ] || [ -z "${HTX_ADMIN_PASSWORD:-}" ]; then
+    if [ ! -f "$f" ]; then
+      mkdir -p "$LOCAL_DIR"
+      printf 'HTX_ADMIN_EMAIL=admin@htxconnect.local\nHTX_ADMIN_PASSWORD=%s\n' \
+        "$(head -c 18 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' | head -c 20)" > "$f"
+      chmod 600 "$f"
+    fi
+    # shellcheck disable=SC1090
+    source "$f"
+  fi
+  export HTX_ADMIN_EMAIL HTX_ADMIN_PASSWORD
+}
+
+# Signs in as the admin on a running app and prints the bearer token. $1 = GraphQL URL.
+admin_token() {
+  admin_credentials
+  need_jq
+  local body token
+  body="$(jq -nc --arg e "$HTX_ADMIN_EMAIL" --arg p "$HTX_ADMIN_PASSWORD" \
+    '{query: "mutation($e: String!, $p: String!) { login(input: {email: $e, password: $p}) { token errors { message } } }", variables: {e: $e, p: $p}}')"
+  token="$(curl -fsS -m 30 -H 'Content-Type: application/json' -d "$body" "$1" | jq -r '.data.login.token // empty')"
+  [ -n "$token" ] || die "Could not sign in as $HTX_ADMIN_EMAIL at $1 (set HTX_ADMIN_EMAIL and HTX_ADMIN_PASSWORD)"
+  printf '%s' "$token"
+}
+
+# jq is used by the operational scripts (not by Run or Test); installed from Debian when missing.
+need_jq() {
+  command -v jq >/dev/null && return 0
+  [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null || die "jq is needed (apt-get install jq)"
+  log "Installing jq"
+  apt-get install -y -qq jq >/dev/null 2>&1 || { apt-get update -qq >/dev/null && apt-get install -y -qq jq >/dev/null; } \
+    || die "Could not install jq"
+}

@@ -1,5 +1,6 @@
 package vn.htxconnect.catalog;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +25,9 @@ public interface ProductService {
 
     /** Product IDs after {@code afterId} in ID order, for a full reindex in batches. */
     List<Long> idsAfter(long afterId, int limit);
+
+    /** IDs of products changed at or after {@code since} (a reindex catches up on them after its alias swap). */
+    List<Long> idsUpdatedSince(Instant since);
 
     long count();
 }

@@ -1,6 +1,8 @@
 package vn.htxconnect.organization;
 
+import java.time.Instant;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -22,6 +24,9 @@ public interface OrganizationService {
 
     /** Loads many at once (one SQL statement), for batch loading and indexing. */
     Map<Long, Organization> findByIds(Collection<Long> ids);
+
+    /** IDs of organizations changed at or after {@code since} (their products' search documents show them). */
+    List<Long> idsUpdatedSince(Instant since);
 
     Connection<Organization> list(OrganizationFilter filter, int first, String after);
 }

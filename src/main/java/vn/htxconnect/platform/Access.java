@@ -83,6 +83,20 @@ public final class Access {
         return a;
     }
 
+    /** Runs work of the application itself (not of a caller) with the system actor on this thread. */
+    public static <T> T asSystem(java.util.function.Supplier<T> work) {
+        org.springframework.security.core.context.SecurityContext previous = SecurityContextHolder.getContext();
+        org.springframework.security.core.context.SecurityContext context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(new org.springframework.security.authentication.UsernamePasswordAuthenticationToken(
+                Actor.system(), null, java.util.List.of()));
+        SecurityContextHolder.setContext(context);
+        try {
+            return work.get();
+        } finally {
+            SecurityContextHolder.setContext(previous);
+        }
+    }
+
     private static ApiException forbidden() {
         return new ApiException(ErrorCode.FORBIDDEN, "You may not do this");
     }

@@ -20,9 +20,15 @@ public record Actor(Kind kind, Long userId, Long apiKeyId, String name, Set<Plat
     public enum OrgRole { OWNER, MEMBER }
 
     private static final Actor ANONYMOUS = new Actor(Kind.ANONYMOUS, null, null, "anonymous", Set.of(), Map.of(), Set.of());
+    private static final Actor SYSTEM = new Actor(Kind.USER, null, null, "system", Set.of(PlatformRole.ADMIN), Map.of(), Set.of());
 
     public static Actor anonymous() {
         return ANONYMOUS;
+    }
+
+    /** The application itself (start-up jobs such as demo data), with admin rights. */
+    public static Actor system() {
+        return SYSTEM;
     }
 
     public boolean signedIn() {
@@ -58,7 +64,7 @@ public record Actor(Kind kind, Long userId, Long apiKeyId, String name, Set<Plat
     /** A key identifying the caller for budgets and audit: user, key or (for anonymous) nothing. */
     public String principalKey() {
         return switch (kind) {
-            case USER -> "user:" + userId;
+            case USER -> userId == null ? "system" : "user:" + userId;
             case API_KEY -> "key:" + apiKeyId;
             case ANONYMOUS -> "anonymous";
         };

@@ -12,10 +12,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                  random key is generated at start (development only: tokens die with the process)
  * @param jwtTtl how long a sign-in token lasts
  * @param adminEmail e-mail of an admin to create at start when no admin exists (with adminPassword)
+ * @param maxFailuresPerAddress failed sign-ins from one address per window; generous, because many
+ *                              mobile users share one address behind carrier-grade NAT
  */
 @ConfigurationProperties("htx.security")
 record SecurityProperties(@DefaultValue("") String jwtSecret, @DefaultValue("8h") Duration jwtTtl,
                           @DefaultValue("") String adminEmail, @DefaultValue("") String adminPassword,
-                          @DefaultValue("5") int maxFailuresPerAccount, @DefaultValue("30") int maxFailuresPerAddress,
+                          @DefaultValue("5") int maxFailuresPerAccount, @DefaultValue("100") int maxFailuresPerAddress,
                           @DefaultValue("15m") Duration failureWindow) {
 }

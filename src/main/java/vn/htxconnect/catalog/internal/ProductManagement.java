@@ -1,6 +1,7 @@
 package vn.htxconnect.catalog.internal;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -293,6 +294,12 @@ public class ProductManagement implements ProductService {
     @Transactional(readOnly = true)
     public List<Long> idsAfter(long afterId, int limit) {
         return repository.findIdsAfter(afterId, Limit.of(limit));
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<Long> idsUpdatedSince(Instant since) {
+        return repository.findIdsUpdatedSince(since);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package vn.htxconnect.catalog.internal;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -19,6 +20,9 @@ interface ProductRepository extends JpaRepository<ProductEntity, Long> {
 
     @Query("select p.id from ProductEntity p where p.id > :afterId order by p.id")
     List<Long> findIdsAfter(@Param("afterId") long afterId, org.springframework.data.domain.Limit limit);
+
+    @Query("select p.id from ProductEntity p where p.updatedAt >= :since order by p.id")
+    List<Long> findIdsUpdatedSince(@Param("since") Instant since);
 
     Optional<ProductEntity> findByOrganizationIdAndExternalRef(long organizationId, String externalRef);
 

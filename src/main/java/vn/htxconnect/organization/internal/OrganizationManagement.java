@@ -255,6 +255,12 @@ class OrganizationManagement implements OrganizationService {
 
     @Override
     @Transactional(readOnly = true)
+    public List<Long> idsUpdatedSince(Instant since) {
+        return repository.findIdsUpdatedSince(since);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
     public Connection<Organization> list(OrganizationFilter filter, int first, String after) {
         return queries.list(filter, first, after);
     }

@@ -13,6 +13,7 @@ import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch._types.aggregations.Aggregate;
 import co.elastic.clients.elasticsearch._types.aggregations.Aggregation;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
+import co.elastic.clients.elasticsearch.core.SearchRequest;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import co.elastic.clients.elasticsearch.core.search.HighlightField;
@@ -58,32 +59,41 @@ class ProductSearchService {
         this.provinces = provinces;
     }
 
-    @SuppressWarnings({"rawtypes", "unchecked"})
-    ProductSearchConnection search(String text, ProductFilter filter, ProductSort sort, int first, String after) {
+    /** The Elasticsearch request a search sends (the admin API shows its body, benchmarks replay it). */
+    SearchRequest request(String text, ProductFilter filter, ProductSort sort, int first, String after) {
         if (text != null && text.length() > ProductQueryBuilder.MAX_QUERY_LENGTH) {
             throw ApiException.badRequest("query", "query must be at most " + ProductQueryBuilder.MAX_QUERY_LENGTH + " characters");
         }
         Query query = queries.build(text, filter);
         Query highlightQuery = queries.highlightQuery(text);
-        GeoPoint origin = filter != null && filter.near() != null
-                ? point(ProductQueryBuilder.checkedNear(filter.near(), false)) : null;
-        List<SortOptions> sortOptions = sortOptions(sort, origin, text != null && !text.isBlank());
+        List<SortOptions> sortOptions = sortOptions(sort, origin(filter), text != null && !text.isBlank());
         List<FieldValue> searchAfter = after == null ? null : SearchCursor.decode(after, sortOptions.size());
+        return SearchRequest.of(s -> {
+            s.index(indices.alias(IndexManager.PRODUCTS)).query(query).size(first + 1).sort(sortOptions)
+                    .trackTotalHits(t -> t.enabled(true))
+                    .highlight(h -> h.preTags(Highlights.PRE).postTags(Highlights.POST)
+                            .highlightQuery(highlightQuery)
+                            .fields(whole("name"), whole("name_folded"), whole("description"),
+                                    whole("description_folded")))
+                    .aggregations(facetAggregations());
+            if (searchAfter != null) {
+                s.searchAfter(searchAfter);
+            }
+            return s;
+        });
+    }
+
+    private static GeoPoint origin(ProductFilter filter) {
+        return filter != null && filter.near() != null ? point(ProductQueryBuilder.checkedNear(filter.near(), false)) : null;
+    }
+
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    ProductSearchConnection search(String text, ProductFilter filter, ProductSort sort, int first, String after) {
+        SearchRequest request = request(text, filter, sort, first, after);
+        GeoPoint origin = origin(filter);
         SearchResponse<Map> response;
         try {
-            response = client.search(s -> {
-                s.index(indices.alias(IndexManager.PRODUCTS)).query(query).size(first + 1).sort(sortOptions)
-                        .trackTotalHits(t -> t.enabled(true))
-                        .highlight(h -> h.preTags(Highlights.PRE).postTags(Highlights.POST)
-                                .highlightQuery(highlightQuery)
-                                .fields(whole("name"), whole("name_folded"), whole("description"),
-                                        whole("description_folded")))
-                        .aggregations(facetAggregations());
-                if (searchAfter != null) {
-                    s.searchAfter(searchAfter);
-                }
-                return s;
-            }, Map.class);
+            response = client.search(request, Map.class);
         } catch (IOException e) {
             log.warn("Search failed: {}", e.toString());
             throw new ApiException(ErrorCode.SEARCH_UNAVAILABLE, "Search is temporarily unavailable; please retry shortly");

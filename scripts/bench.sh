@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# The benchmark (not a test): loads N demo products (default 100,000) into its own database and index
+# prefix, starts the app on its own port, and reports side by side
+#   1. p50/p95/p99 and throughput of a fixed query mix through GraphQL vs the same request sent straight
+#      to Elasticsearch (sequential and concurrent clients),
+#   2. full reindex docs/s vs a raw _bulk load of the same documents,
+#   3. write-to-searchable delay of products created through GraphQL.
+# The data set is kept between runs (same N and seed: loaded once). Everything it starts, it stops.
+# Usage: scripts/bench.sh [N]        env: HTX_BENCH_SEED (42), HTX_BENCH_PORT (18080)
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
+cd "$ROOT_DIR"
+use_jdk25
+
+N="${1:-100000}"
+SEED="${HTX_BENCH_SEED:-42}"
+PORT="${HTX_BENCH_PORT:-18080}"
+DB="htxconnect_bench"
+PREFIX="bench-"
+ES="${HTX_ES_URIS:-http://127.0.0.1:9200}"
+DB_URL="jdbc:mysql://${HTX_DB_HOST:-127.0.0.1}:${HTX_DB_PORT:-3306}/$DB?useUnicode=true&characterEncoding=UTF-8&connectionTimeZone=UTC&rewriteBatchedStatements=true&allowPublicKeyRetrieval=true&useSSL=false&createDatabaseIfNotExist=true"
+LOGS="$ROOT_DIR/target/bench"
+mkdir -p "$LOGS"
+
+"$ROOT_DIR/scripts/services.sh" up
+admin_credentials
+log "Building the application and the benchmark runner"
+mvnw -q -DskipTests package
+mvnw -q dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$LOGS/classpath.txt" >/dev/null
+jar="$(ls -1 target/htx-connect-*.jar | grep -v '\.original$' | head -1)"
+app=(java -Xmx2g -jar "$jar" --spring.datasource.url="$DB_URL" --htx.search.index-prefix="$PREFIX" --server.port="$PORT"
+     --htx.demo.seed="$SEED" --logging.level.vn.htxconnect=INFO)
+
+db() { mysql -h"${HTX_DB_HOST:-127.0.0.1}" -P"${HTX_DB_PORT:-3306}" -u"${HTX_DB_USER:-htx}" -p"${HTX_DB_PASSWORD:-htx}" -N -e "$1" 2>/dev/null; }
+have="$(db "SELECT COUNT(*) FROM $DB.product" || echo 0)"
+if [ "$have" != "$N" ]; then
+  log "Fresh benchmark data set: $N products (the database held ${have:-0})"
+  db "DROP DATABASE IF EXISTS $DB" || true
+  curl -fsS -X DELETE "$ES/${PREFIX}*" >/dev/null 2>&1 || true
+  log "Loading $N products through the services (seed $SEED); log: $LOGS/load.log"
+  start=$(date +%s)
+  "${app[@]}" --htx.demo.load=bench --htx.demo.products="$N" >"$LOGS/load.log" 2>&1 || { tail -30 "$LOGS/load.log" >&2; die "Demo load failed"; }
+  grep -E "Demo data: .*loaded in|search index caught up" "$LOGS/load.log" | sed 's/.*Demo data: /[htx] load: /' >&2
+  log "Load, indexing included, took $(( $(date +%s) - start )) s"
+else
+  log "Reusing the $N products already in $DB"
+fi
+
+log "Starting the app on port $PORT; log: $LOGS/app.log"
+"${app[@]}" >"$LOGS/app.log" 2>&1 &
+APP_PID=$!
+trap 'kill "$APP_PID" 2>/dev/null; wait "$APP_PID" 2>/dev/null || true' EXIT
+for _ in $(seq 1 180); do
+  curl -s -m 2 -o /dev/null "http://localhost:$PORT/actuator/health" && break
+  kill -0 "$APP_PID" 2>/dev/null || { tail -30 "$LOGS/app.log" >&2; die "The app stopped"; }
+  sleep 1
+done
+
+java -cp "target/test-classes:target/classes:$(cat "$LOGS/classpath.txt")" vn.htxconnect.bench.BenchRunner \
+  --token "$(admin_token "http://localhost:$PORT/graphql")" --graphql "http://localhost:$PORT/graphql" --es "$ES" --prefix "$PREFIX" ${HTX_BENCH_ONLY:+--only "$HTX_BENCH_ONLY"} \
+  | tee "$LOGS/report.txt"
+log "Report saved in $LOGS/report.txt (N=$N, seed $SEED)"

@@ -1,0 +1,208 @@
+package vn.htxconnect.search.internal;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
+import org.springframework.stereotype.Component;
+
+import vn.htxconnect.catalog.ProductService;
+import vn.htxconnect.organization.OrganizationService;
+
+/**
+ * Full reindex of products: builds the next index version from MySQL (refresh off, no replicas, a few
+ * {@code _bulk} requests in flight), swaps the alias to it atomically, then catches up on products
+ * that changed while it ran. Meanwhile the outbox indexer keeps writing to the old index, so search
+ * stays complete and fresh throughout; the catch-up re-reads from MySQL whatever it wrote there.
+ * Progress is kept in {@code search_job}, readable from any instance; only one reindex runs at a time.
+ */
+@Component
+class ProductReindexer {
+
+    private static final Logger log = LoggerFactory.getLogger(ProductReindexer.class);
+    static final int BATCH_SIZE = 1000;
+    static final int IN_FLIGHT = 3;
+    /**
+     * Products changed this long before the job started are caught up too: a transaction that stamped
+     * its row just before the start may commit after the batch holding that row was read, and app
+     * instances' clocks differ a little.
+     */
+    static final Duration CATCH_UP_MARGIN = Duration.ofMinutes(1);
+    private static final Pattern REPLICAS = Pattern.compile("\"number_of_replicas\"\\s*:\\s*\"?(\\d+)");
+
+    private final ProductService products;
+    private final OrganizationService organizations;
+    private final ProductIndexer indexer;
+    private final IndexManager indices;
+    private final SearchJobs jobs;
+    private final ElasticsearchClient client;
+
+    ProductReindexer(ProductService products, OrganizationService organizations, ProductIndexer indexer,
+                     IndexManager indices, SearchJobs jobs, ElasticsearchClient client) {
+        this.products = products;
+        this.organizations = organizations;
+        this.indexer = indexer;
+        this.indices = indices;
+        this.jobs = jobs;
+        this.client = client;
+    }
+
+    /** Starts a reindex in the background; throws {@link SearchJobs.AlreadyRunning} when one runs already. */
+    SearchJob start() {
+        return start(() -> { });
+    }
+
+    /** As {@link #start()}, running {@code beforeSwap} once the new index is loaded (tests change data there). */
+    SearchJob start(Runnable beforeSwap) {
+        SearchJob job = jobs.start(SearchJob.Kind.PRODUCT_REINDEX);
+        Thread.ofVirtual().name("product-reindex-" + job.databaseId()).start(() -> run(job, beforeSwap));
+        return job;
+    }
+
+    private void run(SearchJob job, Runnable beforeSwap) {
+        String index = null;
+        boolean swapped = false;
+        try {
+            indices.ensureProducts();
+            dropLeftovers();
+            index = indices.createNextVersion(IndexManager.PRODUCTS);
+            log.info("Reindex {}: loading {}", job.id(), index);
+            long total = products.count();
+            jobs.loading(job.databaseId(), index, total);
+            long loaded = load(job.databaseId(), index);
+            jobs.loaded(job.databaseId(), loaded);
+            beforeSwap.run();
+            indices.swapAlias(IndexManager.PRODUCTS, index, replicas());
+            swapped = true;
+            int caughtUp = catchUp(job.startedAt().minus(CATCH_UP_MARGIN));
+            jobs.caughtUp(job.databaseId(), caughtUp);
+            jobs.finish(job.databaseId(), SearchJob.Status.SUCCEEDED, null);
+            log.info("Reindex {}: {} products into {}, {} caught up", job.id(), loaded, index, caughtUp);
+        } catch (Exception e) {
+            log.warn("Reindex {} failed", job.id(), e);
+            if (index != null && !swapped) {
+                deleteQuietly(index);
+            }
+            jobs.finish(job.databaseId(), SearchJob.Status.FAILED, describe(e, swapped));
+        }
+    }
+
+    /** Streams every product ID in batches into the new index, a few bulk requests at a time. */
+    private long load(long jobId, String index) throws Exception {
+        AtomicLong processed = new AtomicLong();
+        AtomicReference<Exception> failure = new AtomicReference<>();
+        Semaphore slots = new Semaphore(IN_FLIGHT);
+        try (ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor()) {
+            long after = 0;
+            while (failure.get() == null) {
+                List<Long> ids = products.idsAfter(after, BATCH_SIZE);
+                if (ids.isEmpty()) {
+                    break;
+                }
+                after = ids.getLast();
+                slots.acquire();
+                workers.submit(() -> {
+                    try {
+                        write(ids, index);
+                        jobs.progress(jobId, processed.addAndGet(ids.size()));
+                    } catch (Exception e) {
+                        failure.compareAndSet(null, e);
+                    } finally {
+                        slots.release();
+                    }
+                });
+            }
+        }
+        if (failure.get() != null) {
+            throw failure.get();
+        }
+        return processed.get();
+    }
+
+    /** One bulk request; items Elasticsearch refused get one more try before the job fails. */
+    private void write(Collection<Long> ids, String index) throws IOException {
+        ProductIndexer.Result result = indexer.index(ids, index);
+        if (!result.failed().isEmpty()) {
+            result = indexer.index(result.failed(), index);
+            if (!result.failed().isEmpty()) {
+                throw new IllegalStateException(result.failed().size() + " products were refused by Elasticsearch, e.g. "
+                        + result.failed().iterator().next());
+            }
+        }
+    }
+
+    /**
+     * Re-indexes, now through the alias, every product changed since {@code since}, and every product of an
+     * organization changed since then: the outbox wrote those changes to the old index.
+     */
+    private int catchUp(Instant since) throws IOException {
+        Set<Long> ids = new TreeSet<>(products.idsUpdatedSince(since));
+        for (Long org : organizations.idsUpdatedSince(since)) {
+            ids.addAll(products.idsOfOrganization(org));
+        }
+        String alias = indices.alias(IndexManager.PRODUCTS);
+        List<Long> batch = new ArrayList<>(BATCH_SIZE);
+        for (Long id : ids) {
+            batch.add(id);
+            if (batch.size() == BATCH_SIZE) {
+                write(batch, alias);
+                batch.clear();
+            }
+        }
+        write(batch, alias);
+        // Visible when the job says it is done.
+        client.indices().refresh(r -> r.index(alias));
+        return ids.size();
+    }
+
+    /** Versions neither the alias nor anyone else uses: left by a reindex whose instance died. */
+    private void dropLeftovers() throws IOException {
+        List<String> live = indices.aliasTargets(IndexManager.PRODUCTS);
+        String alias = indices.alias(IndexManager.PRODUCTS);
+        for (String name : client.indices().get(g -> g.index(alias + "_v*").ignoreUnavailable(true).allowNoIndices(true))
+                .indices().keySet()) {
+            if (!live.contains(name) && name.matches(Pattern.quote(alias) + "_v\\d+")) {
+                log.info("Deleting leftover index {}", name);
+                deleteQuietly(name);
+            }
+        }
+    }
+
+    private void deleteQuietly(String index) {
+        try {
+            client.indices().delete(d -> d.index(index));
+        } catch (Exception e) {
+            log.warn("Could not delete index {}: {}", index, e.toString());
+        }
+    }
+
+    /** Replicas the index definition asks for, restored after the load. */
+    static String replicas() {
+        Matcher m = REPLICAS.matcher(IndexManager.definition(IndexManager.PRODUCTS));
+        return m.find() ? m.group(1) : "0";
+    }
+
+    /** A message for the job record: what went wrong, never a stack trace. */
+    private static String describe(Throwable e, boolean swapped) {
+        // Database exceptions quote their SQL: the log has the details, the API only the kind of failure.
+        String what = e instanceof DataAccessException ? "database error (see the server log)"
+                : e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+        return (swapped ? "Swapped to the new index, but the catch-up failed (run it again): " : "Nothing changed: ") + what;
+    }
+}

@@ -1,0 +1,448 @@
+package vn.htxconnect.bench;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadLocalRandom;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The benchmark (not a test; {@code scripts/bench.sh} runs it against a running app and its data):
+ * <ol>
+ *   <li>a fixed mix of product searches through GraphQL over HTTP and the very same Elasticsearch request
+ *       (fetched from the app's {@code searchProductsRequest}) sent straight to Elasticsearch, after a
+ *       warm-up, sequentially and with concurrent clients: p50/p95/p99 and throughput side by side;</li>
+ *   <li>the full reindex's load rate against a raw {@code _bulk} load of the same documents into a
+ *       scratch index with the same mapping and load settings, with as many requests in flight;</li>
+ *   <li>write-to-searchable delay: products created through GraphQL, polled for until search finds them.</li>
+ * </ol>
+ * Every loop is bounded in count and time, and it only talks to the addresses it is given (loopback).
+ */
+public final class BenchRunner {
+
+    private static final ObjectMapper JSON = JsonMapper.builder().build();
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+    private static final Duration TIMEOUT = Duration.ofSeconds(60);
+    private static final String SEARCH = """
+            query($q: String, $f: ProductFilter, $s: ProductSort) {
+              searchProducts(query: $q, filter: $f, sort: $s, first: 20) {
+                totalCount
+                pageInfo { hasNextPage endCursor }
+                edges { cursor score distanceKm highlights { field fragments }
+                        node { id name unit priceMinVnd priceMaxVnd provinceCode ocopStars availableMonths } }
+                facets { category { value label count } province { value label count }
+                         certification { value count } ocopStars { value count } }
+              }
+            }""";
+    private static final int WARMUP_ROUNDS = 3;
+    private static final int SEQUENTIAL_ROUNDS = 8;
+    private static final int CLIENTS = 4;
+    private static final int CONCURRENT_ROUNDS = 2;
+    private static final int IN_FLIGHT = 3;
+    private static final int WRITES = 40;
+
+    private final String graphql;
+    private final String es;
+    private final String alias;
+    private final List<String> report = new ArrayList<>();
+
+    /** Admin bearer token: reindexing and reading the Elasticsearch request are admin operations. */
+    private static String token;
+
+    private BenchRunner(String graphql, String es, String prefix) {
+        this.graphql = graphql;
+        this.es = es;
+        this.alias = prefix + "products";
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> a = new HashMap<>();
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            a.put(args[i].replaceFirst("^--", ""), args[i + 1]);
+        }
+        token = a.get("token");
+        BenchRunner bench = new BenchRunner(a.getOrDefault("graphql", "http://localhost:18080/graphql"),
+                a.getOrDefault("es", "http://127.0.0.1:9200"), a.getOrDefault("prefix", "bench-"));
+        String only = a.getOrDefault("only", "search,reindex,write");
+        if (only.contains("search")) {
+            bench.searchLatency();
+        }
+        if (only.contains("reindex")) {
+            bench.reindexVersusRawBulk();
+        }
+        if (only.contains("write")) {
+            bench.writeToSearchable();
+        }
+        System.out.println();
+        System.out.println("==================== HTX Connect benchmark ====================");
+        bench.report.forEach(System.out::println);
+    }
+
+    // ---------------------------------------------------------------- 1. search latency
+
+    /** The fixed query mix: accented, unaccented, regional words, filters, geo, sorts, browsing. */
+    static List<Map<String, Object>> queryMix() {
+        List<Map<String, Object>> mix = new ArrayList<>();
+        mix.add(q("cà phê robusta", null, null));
+        mix.add(q("ca phe robusta", null, null));
+        mix.add(q("thịt heo", null, null));
+        mix.add(q("thit lon ba chi", null, null));
+        mix.add(q("khóm", null, null));
+        mix.add(q("gạo ST25", null, null));
+        mix.add(q("gao st25 soc trang", null, null));
+        mix.add(q("sầu riêng ri6", null, null));
+        mix.add(q("vải thiều lục ngạn", null, null));
+        mix.add(q("nhan long hung yen", null, null));
+        mix.add(q("trà thái nguyên", null, null));
+        mix.add(q("bưởi da xanh", Map.of("province", "Bến Tre"), null));
+        mix.add(q("hồ tiêu", Map.of("certifications", List.of("VIETGAP")), null));
+        mix.add(q("mật ong", Map.of("minOcopStars", 4), null));
+        mix.add(q("nước mắm phú quốc", null, null));
+        mix.add(q("nấm mèo", null, null));
+        mix.add(q("đậu phộng", null, null));
+        mix.add(q("xoai cat hoa loc", Map.of("availableInMonth", 4), null));
+        mix.add(q("rau hữu cơ", Map.of("near", Map.of("lat", 21.03, "lon", 105.85, "radiusKm", 60)),
+                Map.of("field", "DISTANCE")));
+        mix.add(q("thanh long", null, Map.of("field", "PRICE", "direction", "ASC")));
+        mix.add(q(null, Map.of("category", "FRUIT", "province", "Đắk Lắk"), null));
+        mix.add(q(null, Map.of("verifiedOnly", true, "certifications", List.of("ORGANIC")), null));
+        mix.add(q("cá lóc", null, null));
+        mix.add(q("dieu rang muoi", Map.of("maxPriceVnd", 300000), null));
+        mix.add(q("mây tre đan", null, null));
+        mix.add(q("tôm khô cà mau", Map.of("near", Map.of("lat", 9.18, "lon", 105.15, "radiusKm", 100)), null));
+        return mix;
+    }
+
+    private static Map<String, Object> q(String text, Map<String, Object> filter, Map<String, Object> sort) {
+        Map<String, Object> v = new LinkedHashMap<>();
+        v.put("q", text);
+        v.put("f", filter);
+        v.put("s", sort);
+        return v;
+    }
+
+    private void searchLatency() throws Exception {
+        List<Map<String, Object>> mix = queryMix();
+        List<String> graphqlBodies = new ArrayList<>();
+        List<String> esBodies = new ArrayList<>();
+        for (Map<String, Object> vars : mix) {
+            graphqlBodies.add(JSON.writeValueAsString(Map.of("query", SEARCH, "variables", vars)));
+            JsonNode r = graphql("""
+                    query($q: String, $f: ProductFilter, $s: ProductSort) {
+                      searchProductsRequest(query: $q, filter: $f, sort: $s, first: 20) }""", vars);
+            esBodies.add(r.path("data").path("searchProductsRequest").asString());
+        }
+        String esUrl = es + "/" + alias + "/_search";
+        for (int i = 0; i < WARMUP_ROUNDS; i++) {
+            for (int k = 0; k < mix.size(); k++) {
+                post(graphql, graphqlBodies.get(k));
+                post(esUrl, esBodies.get(k));
+            }
+        }
+        long[] hits = new long[mix.size()];
+        for (int k = 0; k < mix.size(); k++) {
+            hits[k] = JSON.readTree(post(graphql, graphqlBodies.get(k))).path("data").path("searchProducts").path("totalCount").asLong();
+        }
+        // Sequential: each query through GraphQL, then the same request straight to Elasticsearch.
+        List<Long> g = new ArrayList<>();
+        List<Long> e = new ArrayList<>();
+        long gTime = 0;
+        long eTime = 0;
+        for (int round = 0; round < SEQUENTIAL_ROUNDS; round++) {
+            for (int k = 0; k < mix.size(); k++) {
+                long t = timed(graphql, graphqlBodies.get(k));
+                g.add(t);
+                gTime += t;
+                t = timed(esUrl, esBodies.get(k));
+                e.add(t);
+                eTime += t;
+            }
+        }
+        report.add("");
+        report.add("1. Search: %d queries x %d rounds after %d warm-up rounds (hits per query: %s)".formatted(mix.size(),
+                SEQUENTIAL_ROUNDS, WARMUP_ROUNDS, Arrays.toString(hits)));
+        report.add(row("", "p50 ms", "p95 ms", "p99 ms", "QPS"));
+        report.add(row("sequential GraphQL", ms(g, 50), ms(g, 95), ms(g, 99), qps(g.size(), gTime)));
+        report.add(row("sequential Elasticsearch", ms(e, 50), ms(e, 95), ms(e, 99), qps(e.size(), eTime)));
+        report.add(row("ratio GraphQL/ES", ratio(g, e, 50), ratio(g, e, 95), ratio(g, e, 99), ""));
+        Concurrent gc = concurrent(graphql, graphqlBodies);
+        Concurrent ec = concurrent(esUrl, esBodies);
+        report.add(row(CLIENTS + " clients GraphQL", ms(gc.latencies, 50), ms(gc.latencies, 95), ms(gc.latencies, 99),
+                "%.1f".formatted(gc.qps)));
+        report.add(row(CLIENTS + " clients Elasticsearch", ms(ec.latencies, 50), ms(ec.latencies, 95), ms(ec.latencies, 99),
+                "%.1f".formatted(ec.qps)));
+        report.add(row("ratio GraphQL/ES", ratio(gc.latencies, ec.latencies, 50), ratio(gc.latencies, ec.latencies, 95),
+                ratio(gc.latencies, ec.latencies, 99), "%.2f".formatted(gc.qps / ec.qps)));
+        double p50 = pct(g, 50) / (double) pct(e, 50);
+        double p99 = pct(g, 99) / (double) pct(e, 99);
+        report.add("   target GraphQL/ES <= 1.3 at p50 and p99 (sequential): p50 %.2f, p99 %.2f -> %s".formatted(p50, p99,
+                p50 <= 1.3 && p99 <= 1.3 ? "MET" : "NOT MET"));
+    }
+
+    private record Concurrent(List<Long> latencies, double qps) {
+    }
+
+    private Concurrent concurrent(String url, List<String> bodies) throws Exception {
+        List<Long> all = java.util.Collections.synchronizedList(new ArrayList<>());
+        long start = System.nanoTime();
+        try (ExecutorService pool = Executors.newFixedThreadPool(CLIENTS)) {
+            List<Future<?>> done = new ArrayList<>();
+            for (int c = 0; c < CLIENTS; c++) {
+                int offset = c * 7;
+                done.add(pool.submit(() -> {
+                    for (int round = 0; round < CONCURRENT_ROUNDS; round++) {
+                        for (int k = 0; k < bodies.size(); k++) {
+                            all.add(timed(url, bodies.get((k + offset) % bodies.size())));
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : done) {
+                f.get();
+            }
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        return new Concurrent(List.copyOf(all), all.size() / seconds);
+    }
+
+    // ---------------------------------------------------------------- 2. reindex vs raw bulk
+
+    private void reindexVersusRawBulk() throws Exception {
+        JsonNode started = graphql("mutation { reindexProducts(input: {clientMutationId: \"bench\"}) { job { id } errors { message } } }",
+                Map.of());
+        String jobId = started.path("data").path("reindexProducts").path("job").path("id").asString(null);
+        if (jobId == null) {
+            throw new IllegalStateException("Reindex not started: " + started);
+        }
+        JsonNode job = null;
+        long deadline = System.nanoTime() + Duration.ofMinutes(60).toNanos();
+        while (System.nanoTime() < deadline) {
+            job = graphql("query($id: ID!) { searchJob(id: $id) { status total processed caughtUp docsPerSecond startedAt loadedAt finishedAt index error } }",
+                    Map.of("id", jobId)).path("data").path("searchJob");
+            if (!job.path("status").asString().equals("RUNNING")) {
+                break;
+            }
+            System.out.printf("reindex: %s/%s products, %s docs/s%n", job.path("processed").asString(),
+                    job.path("total").asString(), job.path("docsPerSecond").asString());
+            Thread.sleep(2000);
+        }
+        if (job == null || !job.path("status").asString().equals("SUCCEEDED")) {
+            throw new IllegalStateException("Reindex did not succeed: " + job);
+        }
+        long processed = job.path("processed").asLong();
+        double reindexRate = job.path("docsPerSecond").asDouble();
+        double total = Duration.between(java.time.Instant.parse(job.path("startedAt").asString()),
+                java.time.Instant.parse(job.path("finishedAt").asString())).toMillis() / 1000.0;
+
+        // The same documents, read back from the new index, bulk-loaded raw into a scratch index.
+        List<String> batches = documentsAsBulkBodies();
+        long docs = batches.stream().mapToLong(b -> b.lines().count() / 2).sum();
+        String scratch = alias.replace("products", "raw-bulk-scratch");
+        request("DELETE", es + "/" + scratch + "?ignore_unavailable=true", null);
+        long start = System.nanoTime();
+        request("PUT", es + "/" + scratch, definition());
+        request("PUT", es + "/" + scratch + "/_settings", "{\"index\":{\"refresh_interval\":\"-1\",\"number_of_replicas\":0}}");
+        Semaphore slots = new Semaphore(IN_FLIGHT);
+        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<?>> done = new ArrayList<>();
+            for (String body : batches) {
+                slots.acquire();
+                done.add(pool.submit(() -> {
+                    try {
+                        String r = request("POST", es + "/" + scratch + "/_bulk", body);
+                        if (JSON.readTree(r).path("errors").asBoolean()) {
+                            throw new IllegalStateException("raw bulk had item errors");
+                        }
+                        return null;
+                    } finally {
+                        slots.release();
+                    }
+                }));
+            }
+            for (Future<?> f : done) {
+                f.get();
+            }
+        }
+        double rawSeconds = (System.nanoTime() - start) / 1e9;
+        double rawRate = docs / rawSeconds;
+        request("DELETE", es + "/" + scratch, null);
+        report.add("");
+        report.add("2. Full reindex vs raw _bulk of the same %d documents (%d in flight, batches of 1000)".formatted(docs, IN_FLIGHT));
+        report.add(row("", "docs/s", "seconds", "", ""));
+        report.add(row("reindex load (MySQL->ES)", "%.0f".formatted(reindexRate), "%.1f".formatted(processed / reindexRate),
+                "", ""));
+        report.add(row("reindex incl. swap+catch-up", "", "%.1f".formatted(total), "", ""));
+        report.add(row("raw _bulk (ES only)", "%.0f".formatted(rawRate), "%.1f".formatted(rawSeconds), "", ""));
+        report.add("   target reindex >= 0.8 x raw bulk: %.2f x -> %s".formatted(reindexRate / rawRate,
+                reindexRate >= 0.8 * rawRate ? "MET" : "NOT MET"));
+    }
+
+    /** All documents of the alias as NDJSON bulk bodies of 1000, built before the clock starts. */
+    private List<String> documentsAsBulkBodies() throws Exception {
+        List<String> bodies = new ArrayList<>();
+        String after = null;
+        for (int guard = 0; guard < 10_000; guard++) {
+            String body = "{\"size\":1000,\"sort\":[{\"id\":\"asc\"}],\"query\":{\"match_all\":{}}"
+                    + (after == null ? "" : ",\"search_after\":[" + after + "]") + "}";
+            JsonNode hits = JSON.readTree(request("POST", es + "/" + alias + "/_search", body)).path("hits").path("hits");
+            if (hits.isEmpty()) {
+                break;
+            }
+            StringBuilder nd = new StringBuilder();
+            for (JsonNode hit : hits) {
+                nd.append("{\"index\":{\"_id\":").append(JSON.writeValueAsString(hit.path("_id").asString())).append("}}\n")
+                        .append(JSON.writeValueAsString(hit.path("_source"))).append('\n');
+            }
+            bodies.add(nd.toString());
+            after = hits.get(hits.size() - 1).path("sort").get(0).asString();
+        }
+        return bodies;
+    }
+
+    private static String definition() throws IOException {
+        try (InputStream in = BenchRunner.class.getClassLoader().getResourceAsStream("search-config/indices/products.json")) {
+            if (in == null) {
+                throw new IllegalStateException("search-config/indices/products.json is not on the classpath");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    // ---------------------------------------------------------------- 3. write to searchable
+
+    private void writeToSearchable() throws Exception {
+        JsonNode org = graphql("""
+                mutation($i: CreateOrganizationInput!) { createOrganization(input: $i) { organization { id } errors { message } } }""",
+                Map.of("i", Map.of("name", "HTX Đo độ trễ " + token(), "kind", "COOPERATIVE", "province", "Đồng Tháp")));
+        String orgId = org.path("data").path("createOrganization").path("organization").path("id").asString(null);
+        if (orgId == null) {
+            throw new IllegalStateException("Could not create an organization: " + org);
+        }
+        List<Long> delays = new ArrayList<>();
+        int timeouts = 0;
+        for (int i = 0; i < WRITES; i++) {
+            String word = token();
+            String name = "Xoài cát Hòa Lộc " + word;
+            long start = System.nanoTime();
+            JsonNode created = graphql("""
+                    mutation($i: CreateProductInput!) { createProduct(input: $i) { product { id } errors { message } } }""",
+                    Map.of("i", Map.of("organizationId", orgId, "name", name, "category", "FRUIT_TROPICAL", "unit", "kg",
+                            "priceMinVnd", 45000)));
+            if (created.path("data").path("createProduct").path("product").isNull()) {
+                throw new IllegalStateException("Could not create a product: " + created);
+            }
+            boolean found = false;
+            while (!found && System.nanoTime() - start < Duration.ofSeconds(30).toNanos()) {
+                JsonNode r = graphql("query($q: String, $f: ProductFilter) { searchProducts(query: $q, filter: $f, first: 5) { edges { node { name } } } }",
+                        Map.of("q", word, "f", Map.of("organizationId", orgId)));
+                for (JsonNode edge : r.path("data").path("searchProducts").path("edges")) {
+                    found |= edge.path("node").path("name").asString().equals(name);
+                }
+                if (!found) {
+                    Thread.sleep(20);
+                }
+            }
+            if (found) {
+                delays.add(System.nanoTime() - start);
+            } else {
+                timeouts++;
+            }
+            Thread.sleep(ThreadLocalRandom.current().nextInt(50, 300));
+        }
+        report.add("");
+        report.add("3. Write-to-searchable: %d products created through GraphQL, search polled every 20 ms (%d not found in 30 s)"
+                .formatted(WRITES, timeouts));
+        report.add(row("", "p50 ms", "p95 ms", "p99 ms", "max ms"));
+        report.add(row("createProduct -> found", ms(delays, 50), ms(delays, 95), ms(delays, 99), ms(delays, 100)));
+        report.add("   target p99 <= 2000 ms: %s -> %s".formatted(ms(delays, 99),
+                timeouts == 0 && pct(delays, 99) <= 2_000_000_000L ? "MET" : "NOT MET"));
+    }
+
+    private static String token() {
+        StringBuilder s = new StringBuilder("bq");
+        for (int i = 0; i < 8; i++) {
+            s.append((char) ('a' + ThreadLocalRandom.current().nextInt(26)));
+        }
+        return s.toString();
+    }
+
+    // ---------------------------------------------------------------- HTTP and statistics
+
+    private JsonNode graphql(String document, Map<String, Object> variables) throws Exception {
+        JsonNode r = JSON.readTree(post(graphql, JSON.writeValueAsString(Map.of("query", document, "variables", variables))));
+        if (r.has("errors")) {
+            throw new IllegalStateException("GraphQL errors: " + r.path("errors"));
+        }
+        return r;
+    }
+
+    private static String post(String url, String body) throws Exception {
+        return request("POST", url, body);
+    }
+
+    private static long timed(String url, String body) throws Exception {
+        long t = System.nanoTime();
+        post(url, body);
+        return System.nanoTime() - t;
+    }
+
+    private static String request(String method, String url, String body) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(TIMEOUT)
+                .header("Content-Type", url.endsWith("_bulk") ? "application/x-ndjson" : "application/json");
+        if (token != null && url.endsWith("/graphql")) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        HttpResponse<String> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() >= 300) {
+            throw new IllegalStateException(method + " " + url + " answered " + r.statusCode() + ": "
+                    + r.body().substring(0, Math.min(500, r.body().length())));
+        }
+        return r.body();
+    }
+
+    private static long pct(List<Long> values, int p) {
+        if (values.isEmpty()) {
+            return 0;
+        }
+        long[] sorted = values.stream().mapToLong(Long::longValue).sorted().toArray();
+        int index = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
+        return sorted[Math.clamp(index, 0, sorted.length - 1)];
+    }
+
+    private static String ms(List<Long> values, int p) {
+        return "%.1f".formatted(pct(values, p) / 1e6);
+    }
+
+    private static String ratio(List<Long> a, List<Long> b, int p) {
+        return "%.2f".formatted(pct(a, p) / (double) pct(b, p));
+    }
+
+    private static String qps(int count, long nanos) {
+        return "%.1f".formatted(count / (nanos / 1e9));
+    }
+
+    private static String row(String label, String a, String b, String c, String d) {
+        return "   %-30s %10s %10s %10s %10s".formatted(label, a, b, c, d);
+    }
+}
