@@ -1,0 +1,67 @@
+package vn.htxconnect.search.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import co.elastic.clients.elasticsearch._types.query_dsl.Query;
+import co.elastic.clients.json.JsonpUtils;
+import co.elastic.clients.json.SimpleJsonpMapper;
+import org.junit.jupiter.api.Test;
+
+import vn.htxconnect.region.ProvinceService;
+
+class ProductTextQueryTests {
+
+    private final ProductTextQuery text = new ProductTextQuery(new QueryExpander(SynonymRules.fromClasspath()),
+            new ProvinceService());
+
+    @Test
+    void shortSyllablesAndWordsWithDigitsAreNeverFuzzy() {
+        assertThat(ProductTextQuery.fuzzable("robsuta")).isTrue();
+        assertThat(ProductTextQuery.fuzzable("logn")).isTrue();
+        assertThat(ProductTextQuery.fuzzable("nam")).isFalse();
+        assertThat(ProductTextQuery.fuzzable("st25")).isFalse();
+        assertThat(ProductTextQuery.fuzzable("ri6")).isFalse();
+        assertThat(json("gạo ST25")).doesNotContain("fuzziness");
+        assertThat(json("ca phe robsuta")).contains("fuzziness");
+    }
+
+    @Test
+    void aNamedProvinceIsAPlaceNotWords() {
+        // Đắk Nông merged into Lâm Đồng (68): the place is its province or a mention, not the syllables.
+        String json = json("cà phê Đắk Nông");
+        assertThat(json).contains("{\"term\":{\"province_code\":{\"value\":\"68\"}}}")
+                .contains("\"query\":\"ca phe\"").contains("\"query\":\"dak nong\"");
+        // Places come last: this is dragon fruit from An Giang (91), not "thanh" from Long An.
+        assertThat(json("thanh long An Giang")).contains("\"value\":\"91\"").doesNotContain("\"value\":\"80\"");
+        assertThat(json("Bình Phước")).contains("\"value\":\"75\"");
+        // Numbers are grades or quantities, never province codes; "nam" alone names no province.
+        assertThat(json("gạo 25")).doesNotContain("province_code");
+        assertThat(json("nam")).doesNotContain("province_code");
+    }
+
+    @Test
+    void protectedPhrasesWithAnotherMeaningRankLower() {
+        assertThat(json("dứa")).contains("\"negative\"").contains("\"query\":\"la dua\"");
+        assertThat(json("lá dứa")).doesNotContain("\"negative\"");
+        assertThat(json("cà chua")).doesNotContain("\"negative\"");
+    }
+
+    @Test
+    void aSynonymMustMatchWithItsDiacritics() {
+        // "trà xanh" also searches "chè xanh", but "chè" must not match "chế" (chế biến, processed).
+        assertThat(json("trà xanh")).contains("\"query\":\"che xanh\"").contains("\"query\":\"chè xanh\"");
+    }
+
+    @Test
+    void blankTextGivesNoQuery() {
+        assertThat(text.build("  ", List.of())).isEmpty();
+        assertThat(text.highlight(null)).isNull();
+    }
+
+    private String json(String words) {
+        Query q = text.build(words, List.of()).orElseThrow();
+        return JsonpUtils.toJsonString(q, new SimpleJsonpMapper());
+    }
+}
