@@ -38,7 +38,7 @@ import vn.htxconnect.search.internal.IndexManager;
  * once; any other content is wiped first. The index is always rebuilt from the database, so a
  * change to the mapping or to the search documents is measured on the next run.
  */
-final class JudgedCatalogue {
+class JudgedCatalogue {
 
     static final String RESOURCE = "search-quality/catalogue.json";
     private static final String MARKER_PREFIX = "Judged search catalogue ";
@@ -68,6 +68,7 @@ final class JudgedCatalogue {
     private final TransactionTemplate tx;
     private final Catalogue catalogue;
     private final String marker;
+    private volatile boolean indexed;
 
     JudgedCatalogue(HttpGraphQlTester graphQl, JdbcTemplate jdbc, Flyway flyway, ElasticsearchClient elasticsearch,
                     IndexManager indices, Outbox outbox, TransactionTemplate tx) {
@@ -100,8 +101,14 @@ final class JudgedCatalogue {
         return catalogue;
     }
 
-    /** Loads the catalogue unless this exact one is there, then rebuilds the index and waits for it. */
-    void ensureLoadedAndIndexed() throws IOException {
+    /**
+     * Loads the catalogue unless this exact one is there, then rebuilds the index (once per
+     * application context) and waits for it.
+     */
+    synchronized void ensureLoadedAndIndexed() throws IOException {
+        if (indexed) {
+            return;
+        }
         Integer markers = jdbc.queryForObject("SELECT COUNT(*) FROM organization WHERE name = ?", Integer.class, marker);
         if (markers == null || markers == 0) {
             flyway.clean();
@@ -116,6 +123,7 @@ final class JudgedCatalogue {
                 assertThat(graphQl.document("{ searchProducts(first: 1) { totalCount } }").execute()
                         .path("searchProducts.totalCount").entity(Integer.class).get())
                         .isEqualTo(catalogue.products().size()));
+        indexed = true;
     }
 
     private void deleteIndices() throws IOException {

@@ -11,20 +11,12 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
-import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.TestPropertySource;
-import org.springframework.transaction.support.TransactionTemplate;
 
-import vn.htxconnect.platform.Outbox;
-import vn.htxconnect.search.internal.IndexManager;
-import vn.htxconnect.support.IntegrationTest;
 
 /**
  * Measures search quality on a fixed catalogue with graded judgments ({@code search-quality/}):
@@ -33,16 +25,13 @@ import vn.htxconnect.support.IntegrationTest;
  * what the engine achieves, so a change that makes ranking worse fails here. A few rules buyers
  * notice at once are asserted on their own.
  *
- * <p>The catalogue lives in a database and index of its own, so other tests' products never
- * disturb the numbers.
+ * <p>The catalogue lives in a database and index of its own ({@link JudgedCatalogueTest}), so
+ * other tests' products never disturb the numbers. Run alone:
+ * {@code ./mvnw verify -Dtest=SearchQualityTests -Dsurefire.failIfNoSpecifiedTests=false}; the
+ * per-query table goes to standard output.
  */
-@IntegrationTest
+@JudgedCatalogueTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@TestPropertySource(properties = {
-        "htx.search.index-prefix=${HTX_TEST_INDEX_PREFIX:test-}judged-",
-        "spring.datasource.url=jdbc:mysql://${HTX_DB_HOST:127.0.0.1}:${HTX_DB_PORT:3306}/${HTX_TEST_DB:htxconnect_test}_judged"
-                + "?createDatabaseIfNotExist=true&useUnicode=true&characterEncoding=UTF-8&connectionTimeZone=UTC"
-                + "&rewriteBatchedStatements=true&allowPublicKeyRetrieval=true&useSSL=false"})
 class SearchQualityTests {
 
     static final double MIN_MEAN_NDCG = 0.93;
@@ -64,24 +53,14 @@ class SearchQualityTests {
     @Autowired
     HttpGraphQlTester graphQl;
     @Autowired
-    JdbcTemplate jdbc;
-    @Autowired
-    Flyway flyway;
-    @Autowired
-    ElasticsearchClient elasticsearch;
-    @Autowired
-    IndexManager indices;
-    @Autowired
-    Outbox outbox;
-    @Autowired
-    TransactionTemplate tx;
+    JudgedCatalogue catalogue;
 
     private final Map<String, Result> results = new LinkedHashMap<>();
     private Judgments judgments;
 
     @BeforeAll
     void loadCatalogueAndRunJudgedQueries() throws IOException {
-        new JudgedCatalogue(graphQl, jdbc, flyway, elasticsearch, indices, outbox, tx).ensureLoadedAndIndexed();
+        catalogue.ensureLoadedAndIndexed();
         judgments = JudgedCatalogue.json().readValue(JudgedCatalogue.read("search-quality/judgments.json"), Judgments.class);
         for (Judgment j : judgments.queries()) {
             List<Map<String, String>> nodes = search(j.query());
