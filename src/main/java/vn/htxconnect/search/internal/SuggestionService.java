@@ -54,16 +54,17 @@ class SuggestionService {
         int limit = checkedFirst(first);
         String typed = checkedPrefix(prefix);
         String folded = VietnameseText.fold(typed);
-        int candidates = Math.min(100, limit * 3);
+        // Not skipDuplicates: it compares the matched input, and many products share a later-word input.
+        int candidates = Math.min(100, limit * 5);
         SearchResponse<Map> response;
         try {
             response = client.search(s -> s.index(indices.alias(IndexManager.PRODUCTS)).size(0)
                     .source(src -> src.filter(f -> f.includes("name", "category_code")))
                     .suggest(sg -> sg
                             .suggesters("typed", fs -> fs.prefix(typed).completion(c -> c.field("suggest")
-                                    .size(candidates).skipDuplicates(true)))
+                                    .size(candidates)))
                             .suggesters("folded", fs -> fs.prefix(folded).completion(c -> c.field("suggest")
-                                    .size(candidates).skipDuplicates(true))))
+                                    .size(candidates))))
                     .aggregations("categories", a -> a.terms(t -> t.field("category_path").size(500))), Map.class);
         } catch (ElasticsearchException e) {
             if (e.status() == 404) {
