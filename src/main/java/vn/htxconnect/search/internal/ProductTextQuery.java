@@ -43,6 +43,7 @@ final class ProductTextQuery {
     private static final int HEAD_WORDS = 3;
     private static final int MAX_PLACE_WORDS = 5;
     private static final float FUZZY_WEIGHT = 0.4f;
+    private static final float EXACT_TIER = 1000f;
     private static final float OTHER_MEANING_FACTOR = 0.2f;
 
     private final QueryExpander expander;
@@ -195,8 +196,18 @@ final class ProductTextQuery {
         return Query.of(q -> q.disMax(d -> d.queries(whatThere, asWords).tieBreaker(0.0)));
     }
 
+    /** The words directly or through a synonym, or else with typos. */
     private static Query whatMatch(Words words) {
         List<String> tokens = words.what();
+        if (!tokens.stream().anyMatch(ProductTextQuery::fuzzable)) {
+            return exactly(words);
+        }
+        Query typos = Query.of(q -> q.bool(b -> b.boost(FUZZY_WEIGHT).must(tokens.stream().map(ProductTextQuery::fuzzyWord).toList())));
+        return Query.of(q -> q.disMax(d -> d.queries(exactly(words), typos).tieBreaker(0.0)));
+    }
+
+    /** Every word as written (folded), or a synonym alternative with the synonym's own diacritics. */
+    private static Query exactly(Words words) {
         List<Query> ways = new ArrayList<>();
         ways.add(crossFields(words.whatFolded(), FOLDED_FIELDS, 1f));
         for (Alternative alt : words.alternatives()) {
@@ -204,10 +215,7 @@ final class ProductTextQuery {
             Query synonym = crossFields(alt.synonym(), EXACT_FIELDS, 1f);
             ways.add(Query.of(q -> q.bool(b -> b.must(all).filter(synonym).boost(0.9f))));
         }
-        if (tokens.stream().anyMatch(ProductTextQuery::fuzzable)) {
-            ways.add(Query.of(q -> q.bool(b -> b.boost(FUZZY_WEIGHT).must(tokens.stream().map(ProductTextQuery::fuzzyWord).toList()))));
-        }
-        return Query.of(q -> q.disMax(d -> d.queries(ways).tieBreaker(0.0)));
+        return ways.size() == 1 ? ways.getFirst() : Query.of(q -> q.disMax(d -> d.queries(ways).tieBreaker(0.0)));
     }
 
     /** Products of the province, or that name the place in their name, description or cooperative. */
@@ -244,6 +252,10 @@ final class ProductTextQuery {
     /** Extra score for exact diacritics, whole phrases, word pairs and the head of the name, and for naming the place. */
     private static List<Query> precision(ExpandedQuery exp, Words words) {
         List<Query> should = new ArrayList<>();
+        if (!words.what().isEmpty() && words.what().stream().anyMatch(ProductTextQuery::fuzzable)) {
+            // A tier, not a weight: whatever their other scores, products that need no typo correction come first.
+            should.add(Query.of(q -> q.constantScore(c -> c.filter(exactly(words)).boost(EXACT_TIER))));
+        }
         should.add(Query.of(q -> q.matchPhrase(m -> m.field("name_folded").query(exp.folded()).slop(1).boost(2f))));
         Query matchesWhat = crossFields(words.whatFolded(), FOLDED_FIELDS, 1f);
         if (!words.what().isEmpty()) {

@@ -206,6 +206,20 @@ class SearchFiltersTests {
     }
 
     @Test
+    void aTypoMatchNeverOutranksAnExactOne() {
+        String own = TestData.unique("gia");
+        String org = TestData.createOrganization(graphQl, "HTX Chăn nuôi " + own, "COOPERATIVE", "Hưng Yên");
+        // "ngan" (muscovy duck) is one letter from "nhan": short and plain, it would win on term statistics alone.
+        TestData.createProduct(graphQl, org, "Ngan " + own, "LIVESTOCK_POULTRY", Map.of());
+        TestData.createProduct(graphQl, org, "Long nhãn sấy khô loại đặc biệt đóng hộp quà biếu " + own, "PROCESSED_DRIED", Map.of());
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                assertThat(TestData.searchNames(graphQl, own, null)).hasSize(2));
+        assertThat(TestData.searchNames(graphQl, "nhan " + own, null)).containsExactly(
+                "Long nhãn sấy khô loại đặc biệt đóng hộp quà biếu " + own, "Ngan " + own);
+        assertThat(TestData.searchNames(graphQl, "ngan " + own, null)).first().isEqualTo("Ngan " + own);
+    }
+
+    @Test
     void archivedProductsLeaveSearchAndSuggestions() {
         // A word of its own, so the other tests' products stay exactly as they are.
         String own = TestData.unique("gung");

@@ -111,6 +111,9 @@ class SearchQualityTests {
         assertThat(results.get("ca phe robsuta").refs().subList(0, 3)).allSatisfy(ref ->
                 assertThat(robusta.getOrDefault(ref, 0)).as(ref).isGreaterThanOrEqualTo(2));
         assertThat(results.get("mat ongg").refs().getFirst()).isIn(grades("mật ong").keySet());
+        // A spelling, not a typo: "cafe" is coffee.
+        assertThat(search("cafe").stream().map(n -> n.get("externalRef")).toList()).hasSize(10)
+                .allSatisfy(ref -> assertThat(grades("cà phê")).containsKey(ref));
         // "ST24" is one edit from "ST25": a fuzzy neighbour may appear, but never above the real thing.
         List<String> st25 = results.get("gạo ST25").refs();
         assertThat(st25.subList(0, 2)).containsExactlyInAnyOrder("RC-001", "RC-002");
