@@ -30,6 +30,7 @@ import vn.htxconnect.catalog.Product;
 import vn.htxconnect.platform.GlobalId;
 import vn.htxconnect.platform.Outbox;
 import vn.htxconnect.search.internal.IndexManager;
+import vn.htxconnect.support.TestData;
 
 /**
  * The fixed catalogue of {@code search-quality/catalogue.json}, loaded into a database and index of
@@ -46,8 +47,7 @@ class JudgedCatalogue {
     record Catalogue(String description, List<Organization> organizations, List<Item> products) {
     }
 
-    record Organization(String key, String name, String kind, String province, boolean verified, List<String> sectors,
-                        String description) {
+    record Organization(String key, String name, String kind, String province, boolean verified) {
     }
 
     record Item(String externalRef, String organization, String name, String description, String category, String unit,
@@ -135,18 +135,7 @@ class JudgedCatalogue {
     private void load() {
         Map<String, String> orgIds = new LinkedHashMap<>();
         for (Organization o : catalogue.organizations()) {
-            Map<String, Object> input = new LinkedHashMap<>();
-            input.put("name", o.name());
-            input.put("kind", o.kind());
-            input.put("province", o.province());
-            input.put("sectors", o.sectors());
-            input.put("description", o.description());
-            String id = graphQl.document("""
-                    mutation($input: CreateOrganizationInput!) {
-                      createOrganization(input: $input) { organization { id } errors { field message } }
-                    }""").variable("input", input).execute()
-                    .path("createOrganization.errors").entityList(Object.class).hasSize(0)
-                    .path("createOrganization.organization.id").entity(String.class).get();
+            String id = TestData.createOrganization(graphQl, o.name(), o.kind(), o.province());
             if (o.verified()) {
                 graphQl.document("mutation($id: ID!) { setOrganizationVerification(input: {id: $id, verified: true}) { errors { message } } }")
                         .variable("id", id).execute().path("setOrganizationVerification.errors").entityList(Object.class).hasSize(0);
@@ -156,11 +145,8 @@ class JudgedCatalogue {
         LocalDate today = LocalDate.now();
         for (Item p : catalogue.products()) {
             Map<String, Object> input = new LinkedHashMap<>();
-            input.put("organizationId", orgIds.get(p.organization()));
             input.put("externalRef", p.externalRef());
-            input.put("name", p.name());
             input.put("description", p.description());
-            input.put("category", p.category());
             input.put("unit", p.unit());
             input.put("priceMinVnd", p.priceMinVnd());
             input.put("priceMaxVnd", p.priceMaxVnd());
@@ -184,12 +170,7 @@ class JudgedCatalogue {
                 valid.add(cert);
             }
             input.put("certifications", valid);
-            String id = graphQl.document("""
-                    mutation($input: CreateProductInput!) {
-                      createProduct(input: $input) { product { id } errors { field message } }
-                    }""").variable("input", input).execute()
-                    .path("createProduct.errors").entityList(Object.class).hasSize(0)
-                    .path("createProduct.product.id").entity(String.class).get();
+            String id = TestData.createProduct(graphQl, orgIds.get(p.organization()), p.name(), p.category(), input);
             // The API rightly refuses expired certificates, but real records hold them: write them as history would.
             long productId = GlobalId.decode("id", id, Product.TYPE);
             for (Cert c : expired) {
@@ -199,10 +180,7 @@ class JudgedCatalogue {
                         today.minusMonths(30), today.minusMonths(6));
             }
         }
-        graphQl.document("""
-                mutation($input: CreateOrganizationInput!) { createOrganization(input: $input) { errors { message } } }""")
-                .variable("input", Map.of("name", marker, "kind", "PARTNER", "province", "Hà Nội"))
-                .execute().path("createOrganization.errors").entityList(Object.class).hasSize(0);
+        TestData.createOrganization(graphQl, marker, "PARTNER", "Hà Nội");
     }
 
     private static String sha256(byte[] bytes) {

@@ -125,6 +125,10 @@ class SearchQualityTests {
         assertThat(results.get("thit heo").refs().subList(0, 4)).contains("MT-001");
         assertThat(results.get("dứa").refs()).contains("PA-004", "PA-005");
         assertThat(results.get("khóm").refs()).contains("PA-001");
+        // Highlights mark the seller's own words, whichever region's word the buyer typed.
+        graphQl.document("{ searchProducts(query: \"thit heo\", first: 10) { edges { node { externalRef } highlights { field fragments } } } }")
+                .execute().path("searchProducts.edges[?(@.node.externalRef == 'MT-001')].highlights[0].fragments[0]")
+                .entityList(String.class).containsExactly("<em>Thịt</em> <em>lợn</em> Mường Hòa Bình");
         // "mận" means plum in the North and rose apple in the South: it never becomes "roi".
         assertThat(results.get("mận").refs()).doesNotContain("PL-006");
     }
