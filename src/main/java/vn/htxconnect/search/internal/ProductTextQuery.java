@@ -1,8 +1,10 @@
 package vn.htxconnect.search.internal;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import co.elastic.clients.elasticsearch._types.query_dsl.Operator;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
@@ -42,6 +44,7 @@ final class ProductTextQuery {
     private static final int MIN_FUZZY_LENGTH = 4;
     private static final int HEAD_WORDS = 3;
     private static final int MAX_PLACE_WORDS = 5;
+    private static final Set<String> PLACE_PREFIXES = Set.of("tỉnh", "thành", "phố", "tp");
     private static final float FUZZY_WEIGHT = 0.4f;
     private static final float EXACT_TIER = 1000f;
     private static final float OTHER_MEANING_FACTOR = 0.2f;
@@ -60,7 +63,7 @@ final class ProductTextQuery {
         if (exp.folded().isBlank()) {
             return Optional.empty();
         }
-        Words words = Words.of(exp, place(VietnameseText.tokens(exp.folded())));
+        Words words = Words.of(exp, place(VietnameseText.tokens(exp.folded()), VietnameseText.tokens(exp.normalized())));
         Query scored = Query.of(q -> q.bool(b -> b.filter(filters).must(recall(exp, words)).should(precision(exp, words))));
         List<String> otherMeanings = expander.phrasesWithOtherMeaning(exp);
         if (otherMeanings.isEmpty()) {
@@ -163,8 +166,9 @@ final class ProductTextQuery {
     /**
      * The longest run of query words that names a province (current or legacy name, slug or alias),
      * the rightmost if several: places usually come last ("thanh long An Giang" is not Long An).
+     * Words typed with tone marks must be the province's: "hoa huệ" (lilies) is not in Huế.
      */
-    private Place place(List<String> tokens) {
+    private Place place(List<String> tokens, List<String> typed) {
         for (int length = Math.min(MAX_PLACE_WORDS, tokens.size()); length >= 1; length--) {
             for (int from = tokens.size() - length; from >= 0; from--) {
                 List<String> run = tokens.subList(from, from + length);
@@ -173,7 +177,7 @@ final class ProductTextQuery {
                 }
                 String words = String.join(" ", run);
                 Optional<Province> p = provinces.resolve(words);
-                if (p.isPresent()) {
+                if (p.isPresent() && marksAgree(typed.subList(from, from + length), p.get())) {
                     return new Place(p.get().code(), words, from, from + length);
                 }
             }
@@ -182,6 +186,13 @@ final class ProductTextQuery {
     }
 
     /** Something must account for every word, and the product must be of the place or name it. */
+    private boolean marksAgree(List<String> typed, Province province) {
+        Set<String> known = new HashSet<>(PLACE_PREFIXES);
+        provinces.searchableNames(province.code())
+                .forEach(name -> known.addAll(VietnameseText.tokens(VietnameseText.normalize(name))));
+        return typed.stream().allMatch(w -> !VietnameseText.hasDiacritics(w) || known.contains(w));
+    }
+
     private static Query recall(ExpandedQuery exp, Words words) {
         if (words.place() == null) {
             return whatMatch(words);

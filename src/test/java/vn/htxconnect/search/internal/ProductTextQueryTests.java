@@ -40,6 +40,11 @@ class ProductTextQueryTests {
         // Numbers are grades or quantities, never province codes; "nam" alone names no province.
         assertThat(json("gạo 25")).doesNotContain("province_code");
         assertThat(json("nam")).doesNotContain("province_code");
+        // Tone marks typed must be the province's: lilies ("hoa huệ") are not from Huế; "hoa hue" may be.
+        assertThat(json("hoa huệ")).doesNotContain("province_code");
+        assertThat(json("mè xửng Huế")).contains("\"value\":\"46\"");
+        assertThat(json("tỉnh Thừa Thiên Huế")).contains("\"value\":\"46\"");
+        assertThat(json("hoa hue")).contains("\"value\":\"46\"");
     }
 
     @Test
