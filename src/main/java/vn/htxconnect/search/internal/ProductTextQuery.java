@@ -1,6 +1,7 @@
 package vn.htxconnect.search.internal;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -19,18 +20,19 @@ import vn.htxconnect.region.ProvinceService;
  * The relevance part of a product search: which products a buyer's words find and how they rank.
  *
  * <p>Recall: every word must match the folded (tone-mark-free) text of the product's name,
- * category, description or cooperative, or a regional synonym alternative must, or a typo-tolerant
- * match must; a query of three words or more may miss one word, at a low score. A province named
- * in the query ("cà phê Đắk Nông", legacy names too) is a place, not words: it matches the
- * products of that province, or those that mention it, and the other words must match as usual.
- * Province names are not matched word by word, because their syllables ("nam", "trà", "long")
- * are everyday words.
+ * category, description or cooperative, or a regional synonym alternative must (the synonym
+ * itself with its diacritics), or a typo-tolerant match must. Words of fewer than four letters or
+ * with digits are never corrected ("nam", "st25"). A province named in the query ("cà phê Đắk
+ * Nông", legacy names too) is a place, not words: the product must lie in that province or
+ * mention it, and the other words must match as usual. Province names are not matched word by
+ * word, because their syllables ("nam", "trà", "long") are everyday words.
  *
- * <p>Ranking adds, on top: exact diacritics ("nấm" ranks mushrooms above "nam"), the whole phrase
- * or word pairs in the name ("cà phê" beats scattered "cà" and "phê"), and a name that starts with
- * the query (Vietnamese names put the head noun first: "Mật ong hoa cà phê" is honey). Typo matches
- * weigh little, so they never outrank exact ones, and a product named with a protected phrase that
- * gives the query word another meaning ("Lá dứa" for "dứa") ranks lower.
+ * <p>Ranking: products that need no typo correction form a tier above those that do. Within it,
+ * exact diacritics add ("nấm" ranks mushrooms above "nam"), as do the whole phrase or word pairs
+ * in the name ("cà phê" beats scattered "cà" and "phê"), a name that starts with the query
+ * (Vietnamese names put the head noun first: "Mật ong hoa cà phê" is honey) and a name that
+ * mentions the place. A product named with a protected phrase that gives the query word another
+ * meaning ("Lá dứa" for "dứa") ranks lower.
  */
 final class ProductTextQuery {
 
@@ -128,7 +130,7 @@ final class ProductTextQuery {
         }
 
         private static String withoutRun(List<String> tokens, List<String> run) {
-            int at = java.util.Collections.lastIndexOfSubList(tokens, run);
+            int at = Collections.lastIndexOfSubList(tokens, run);
             return String.join(" ", at < 0 ? tokens : without(tokens, at, at + run.size()));
         }
     }
@@ -168,7 +170,9 @@ final class ProductTextQuery {
      * the rightmost if several: places usually come last ("thanh long An Giang" is not Long An).
      * Words typed with tone marks must be the province's: "hoa huệ" (lilies) is not in Huế.
      */
-    private Place place(List<String> tokens, List<String> typed) {
+    private Place place(List<String> tokens, List<String> typedTokens) {
+        // Folding keeps word boundaries, so the lists align; if they ever did not, skip the tone-mark check.
+        List<String> typed = typedTokens.size() == tokens.size() ? typedTokens : tokens;
         for (int length = Math.min(MAX_PLACE_WORDS, tokens.size()); length >= 1; length--) {
             for (int from = tokens.size() - length; from >= 0; from--) {
                 List<String> run = tokens.subList(from, from + length);
@@ -185,7 +189,6 @@ final class ProductTextQuery {
         return null;
     }
 
-    /** Something must account for every word, and the product must be of the place or name it. */
     private boolean marksAgree(List<String> typed, Province province) {
         Set<String> known = new HashSet<>(PLACE_PREFIXES);
         provinces.searchableNames(province.code())
@@ -193,6 +196,7 @@ final class ProductTextQuery {
         return typed.stream().allMatch(w -> !VietnameseText.hasDiacritics(w) || known.contains(w));
     }
 
+    /** Something must account for every word, and the product must be of the place or name it. */
     private static Query recall(ExpandedQuery exp, Words words) {
         if (words.place() == null) {
             return whatMatch(words);
@@ -210,7 +214,7 @@ final class ProductTextQuery {
     /** The words directly or through a synonym, or else with typos. */
     private static Query whatMatch(Words words) {
         List<String> tokens = words.what();
-        if (!tokens.stream().anyMatch(ProductTextQuery::fuzzable)) {
+        if (tokens.stream().noneMatch(ProductTextQuery::fuzzable)) {
             return exactly(words);
         }
         Query typos = Query.of(q -> q.bool(b -> b.boost(FUZZY_WEIGHT).must(tokens.stream().map(ProductTextQuery::fuzzyWord).toList())));
