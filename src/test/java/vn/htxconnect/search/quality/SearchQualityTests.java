@@ -47,7 +47,7 @@ class SearchQualityTests {
     record Judgments(String description, List<Judgment> queries) {
     }
 
-    record Result(Judgment judgment, List<String> refs, List<String> names, double ndcg, double recall) {
+    record Result(Judgment judgment, List<String> refs, double ndcg, double recall) {
     }
 
     @Autowired
@@ -63,10 +63,8 @@ class SearchQualityTests {
         catalogue.ensureLoadedAndIndexed();
         judgments = JudgedCatalogue.json().readValue(JudgedCatalogue.read("search-quality/judgments.json"), Judgments.class);
         for (Judgment j : judgments.queries()) {
-            List<Map<String, String>> nodes = search(j.query());
-            List<String> refs = nodes.stream().map(n -> n.get("externalRef")).toList();
-            List<String> names = nodes.stream().map(n -> n.get("name")).toList();
-            results.put(j.query(), new Result(j, refs, names, RankingMetrics.ndcg(refs, j.relevant(), K),
+            List<String> refs = search(j.query()).stream().map(n -> n.get("externalRef")).toList();
+            results.put(j.query(), new Result(j, refs, RankingMetrics.ndcg(refs, j.relevant(), K),
                     RankingMetrics.recall(refs, j.relevant(), K)));
         }
         System.out.println(report());
