@@ -30,7 +30,7 @@ class ProductQueryBuilder {
     private final ProvinceService provinces;
 
     ProductQueryBuilder(QueryExpander expander, CategoryService categories, ProvinceService provinces) {
-        this.text = new ProductTextQuery(expander, provinces);
+        this.text = new ProductTextQuery(expander, provinces, categories);
         this.categories = categories;
         this.provinces = provinces;
     }

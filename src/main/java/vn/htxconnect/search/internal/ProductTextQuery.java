@@ -7,11 +7,13 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.query_dsl.Operator;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch._types.query_dsl.SpanQuery;
 import co.elastic.clients.elasticsearch._types.query_dsl.TextQueryType;
 
+import vn.htxconnect.catalog.CategoryService;
 import vn.htxconnect.platform.VietnameseText;
 import vn.htxconnect.region.Province;
 import vn.htxconnect.region.ProvinceService;
@@ -30,8 +32,8 @@ import vn.htxconnect.region.ProvinceService;
  * <p>Ranking: products that need no typo correction form a tier above those that do. Within it,
  * exact diacritics add ("nấm" ranks mushrooms above "nam"), as do the whole phrase or word pairs
  * in the name ("cà phê" beats scattered "cà" and "phê"), a name that starts with the query
- * (Vietnamese names put the head noun first: "Mật ong hoa cà phê" is honey) and a name that
- * mentions the place. A product named with a protected phrase that gives the query word another
+ * (Vietnamese names put the head noun first: "Mật ong hoa cà phê" is honey), a category of its
+ * own that is named so, and a name that mentions the place. A product named with a protected phrase that gives the query word another
  * meaning ("Lá dứa" for "dứa") ranks lower.
  */
 final class ProductTextQuery {
@@ -50,13 +52,16 @@ final class ProductTextQuery {
     private static final float FUZZY_WEIGHT = 0.4f;
     private static final float EXACT_TIER = 1000f;
     private static final float OTHER_MEANING_FACTOR = 0.2f;
+    private static final float CATEGORY_BOOST = 3f;
 
     private final QueryExpander expander;
     private final ProvinceService provinces;
+    private final CategoryService categories;
 
-    ProductTextQuery(QueryExpander expander, ProvinceService provinces) {
+    ProductTextQuery(QueryExpander expander, ProvinceService provinces, CategoryService categories) {
         this.expander = expander;
         this.provinces = provinces;
+        this.categories = categories;
     }
 
     /** The words' query, or empty for blank input; {@code filters} go inside it. */
@@ -265,7 +270,7 @@ final class ProductTextQuery {
     }
 
     /** Extra score for exact diacritics, whole phrases, word pairs and the head of the name, and for naming the place. */
-    private static List<Query> precision(ExpandedQuery exp, Words words) {
+    private List<Query> precision(ExpandedQuery exp, Words words) {
         List<Query> should = new ArrayList<>();
         if (!words.what().isEmpty() && words.what().stream().anyMatch(ProductTextQuery::fuzzable)) {
             // A tier, not a weight: whatever their other scores, products that need no typo correction come first.
@@ -275,6 +280,7 @@ final class ProductTextQuery {
         Query matchesWhat = crossFields(words.whatFolded(), FOLDED_FIELDS, 1f);
         if (!words.what().isEmpty()) {
             should.add(Query.of(q -> q.match(m -> m.field("name_folded.shingles").query(words.whatFolded()).boost(1.5f))));
+            should.addAll(inNamedCategory(words.what(), CATEGORY_BOOST));
             should.addAll(nameStartsWith("name_folded", words.what(), 1f, matchesWhat));
         }
         if (exp.hasDiacritics() && !words.whatNormalized().isEmpty()) {
@@ -288,6 +294,7 @@ final class ProductTextQuery {
             should.add(Query.of(q -> q.matchPhrase(m -> m.field("name").query(alt).slop(1).boost(1.5f))));
         }
         for (Alternative alt : words.alternatives()) {
+            should.addAll(inNamedCategory(VietnameseText.tokens(alt.folded()), CATEGORY_BOOST * 0.8f));
             should.addAll(nameStartsWith("name_folded", VietnameseText.tokens(alt.folded()), 0.8f,
                     crossFields(alt.folded(), FOLDED_FIELDS, 1f)));
         }
@@ -297,6 +304,25 @@ final class ProductTextQuery {
             should.add(Query.of(q -> q.matchPhrase(m -> m.field("description_folded").query(words.place().words()).boost(0.5f))));
         }
         return should;
+    }
+
+    /**
+     * Products whose own category is named by the words ("Ngô (bắp)" for "bắp"); a parent's name
+     * ("Cà phê, chè, ca cao") does not count, as it covers other things too.
+     */
+    private List<Query> inNamedCategory(List<String> foldedWords, float boost) {
+        if (foldedWords.isEmpty()) {
+            return List.of();
+        }
+        List<FieldValue> codes = categories.all().stream()
+                .filter(c -> Collections.indexOfSubList(VietnameseText.tokens(VietnameseText.fold(c.nameVi())), foldedWords) >= 0
+                        || Collections.indexOfSubList(VietnameseText.tokens(VietnameseText.fold(c.nameEn())), foldedWords) >= 0)
+                .map(c -> FieldValue.of(c.code())).toList();
+        if (codes.isEmpty()) {
+            return List.of();
+        }
+        return List.of(Query.of(q -> q.constantScore(c -> c.filter(f -> f.terms(t -> t.field("category_code")
+                .terms(v -> v.value(codes)))).boost(boost))));
     }
 
     /**

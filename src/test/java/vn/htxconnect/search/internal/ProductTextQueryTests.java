@@ -3,18 +3,42 @@ package vn.htxconnect.search.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.Optional;
 
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.json.JsonpUtils;
 import co.elastic.clients.json.SimpleJsonpMapper;
 import org.junit.jupiter.api.Test;
 
+import vn.htxconnect.catalog.Category;
+import vn.htxconnect.catalog.CategoryService;
 import vn.htxconnect.region.ProvinceService;
 
 class ProductTextQueryTests {
 
     private final ProductTextQuery text = new ProductTextQuery(new QueryExpander(SynonymRules.fromClasspath()),
-            new ProvinceService());
+            new ProvinceService(), new Taxonomy(List.of(
+                    new Category("COFFEE_TEA", null, "Cà phê, chè, ca cao", "Coffee, tea and cocoa", 30),
+                    new Category("COFFEE", "COFFEE_TEA", "Cà phê", "Coffee", 31),
+                    new Category("GRAINS_CORN", null, "Ngô (bắp)", "Maize (corn)", 23))));
+
+    /** A fixed taxonomy: this class only reads {@link CategoryService#all()}. */
+    private record Taxonomy(List<Category> all) implements CategoryService {
+        @Override
+        public Optional<Category> findByCode(String code) {
+            return all.stream().filter(c -> c.code().equals(code)).findFirst();
+        }
+
+        @Override
+        public Optional<Category> resolve(String codeOrName) {
+            return findByCode(codeOrName);
+        }
+
+        @Override
+        public List<String> withDescendants(String code) {
+            return List.of(code);
+        }
+    }
 
     @Test
     void shortSyllablesAndWordsWithDigitsAreNeverFuzzy() {
@@ -58,6 +82,15 @@ class ProductTextQueryTests {
     void aSynonymMustMatchWithItsDiacritics() {
         // "trà xanh" also searches "chè xanh", but "chè" must not match "chế" (chế biến, processed).
         assertThat(json("trà xanh")).contains("\"query\":\"che xanh\"").contains("\"query\":\"chè xanh\"");
+    }
+
+    @Test
+    void theProductsOwnCategoryNamedByTheWordsRanksHigher() {
+        // "bắp" names "Ngô (bắp)". Only the product's own category counts: tea sits in "Chè (trà)", which
+        // "cà phê" does not name, though its parent "Cà phê, chè, ca cao" does.
+        assertThat(json("bắp")).contains("\"category_code\":[\"GRAINS_CORN\"]");
+        assertThat(json("ca phe")).contains("\"category_code\":[\"COFFEE_TEA\",\"COFFEE\"]");
+        assertThat(json("mật ong")).doesNotContain("category_code");
     }
 
     @Test
