@@ -31,6 +31,9 @@ import vn.htxconnect.region.ProvinceService;
 @Component
 class ProductDocuments {
 
+    private static final int NAME_WEIGHT = 10;
+    private static final int TAIL_WEIGHT = 3;
+
     private final CategoryService categories;
     private final ProvinceService provinces;
 
@@ -86,7 +89,7 @@ class ProductDocuments {
         d.put("org_verified", org.verified());
         d.put("org_province_code", org.provinceCode());
         d.put("org_location", org.lat() == null ? null : Map.of("lat", org.lat(), "lon", org.lon()));
-        d.put("suggest", suggestInputs(p, categoryNames));
+        d.put("suggest", suggestInputs(p));
         d.put("created_at", p.createdAt().toString());
         d.put("updated_at", p.updatedAt().toString());
         d.put("version", p.version());
@@ -118,21 +121,33 @@ class ProductDocuments {
         return m;
     }
 
-    private static Map<String, Object> suggestInputs(Product p, List<String> categoryNames) {
-        Set<String> inputs = new LinkedHashSet<>();
-        inputs.add(p.name());
-        inputs.add(VietnameseText.fold(p.name()));
-        // Suggest from the last word-pair too, so "robusta" completes "Cà phê Robusta".
-        for (String name : List.of(p.name())) {
-            String[] words = name.split("\\s+");
-            for (int i = 1; i < words.length && i < 4; i++) {
-                String tail = String.join(" ", java.util.Arrays.copyOfRange(words, i, words.length));
-                inputs.add(tail);
-                inputs.add(VietnameseText.fold(tail));
-            }
+    /**
+     * Completion inputs: the name as written and folded, then the name from its second, third and
+     * fourth word on (so "robusta" completes "Cà phê Robusta Đắk Lắk"), weighted lower so that a
+     * name starting with the prefix comes first.
+     */
+    private static List<Map<String, Object>> suggestInputs(Product p) {
+        Set<String> names = new LinkedHashSet<>();
+        names.add(clipped(p.name()));
+        names.add(clipped(VietnameseText.fold(p.name())));
+        Set<String> tails = new LinkedHashSet<>();
+        String[] words = p.name().strip().split("\\s+");
+        for (int i = 1; i < words.length && i < 4; i++) {
+            String tail = String.join(" ", java.util.Arrays.copyOfRange(words, i, words.length));
+            tails.add(clipped(tail));
+            tails.add(clipped(VietnameseText.fold(tail)));
         }
-        return Map.of("input", inputs.stream().map(s -> s.length() > 100 ? s.substring(0, 100) : s).toList(),
-                "weight", p.status() == ProductStatus.ACTIVE ? 10 : 1);
+        tails.removeAll(names);
+        List<Map<String, Object>> out = new ArrayList<>();
+        out.add(Map.of("input", List.copyOf(names), "weight", NAME_WEIGHT));
+        if (!tails.isEmpty()) {
+            out.add(Map.of("input", List.copyOf(tails), "weight", TAIL_WEIGHT));
+        }
+        return out;
+    }
+
+    private static String clipped(String s) {
+        return s.length() > 100 ? s.substring(0, 100) : s;
     }
 
     @SuppressWarnings("unchecked")

@@ -4,9 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import co.elastic.clients.elasticsearch._types.FieldValue;
-import co.elastic.clients.elasticsearch._types.query_dsl.Operator;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
-import co.elastic.clients.elasticsearch._types.query_dsl.TextQueryType;
 import org.springframework.stereotype.Component;
 
 import vn.htxconnect.catalog.CategoryService;
@@ -19,98 +17,33 @@ import vn.htxconnect.region.ProvinceService;
 import vn.htxconnect.search.ProductFilter;
 
 /**
- * Turns a buyer's words and filters into an Elasticsearch query.
- *
- * <p>Recall: every word must match the folded (tone-mark-free) fields, or a regional synonym
- * alternative must, or a fuzzy match must. Ranking: exact-diacritic matches and phrase (shingle)
- * matches add score on top, so "nấm" ranks mushrooms above "nam" and "cà phê" as a phrase beats
- * scattered syllables; fuzzy matches carry a low weight so a typo never outranks an exact match.
+ * Turns a buyer's words and filters into an Elasticsearch query: the words' relevance comes from
+ * {@link ProductTextQuery}, the filters from here.
  */
 @Component
 class ProductQueryBuilder {
 
     static final int MAX_QUERY_LENGTH = 200;
-    private static final List<String> FOLDED_FIELDS = List.of("name_folded^3", "category_names_folded^1.5",
-            "org_name_folded^1", "province_names_folded^1", "description_folded^0.5");
-    private static final List<String> EXACT_FIELDS = List.of("name^3", "category_names^1.5", "org_name",
-            "province_names", "description^0.5");
 
-    private final QueryExpander expander;
+    private final ProductTextQuery text;
     private final CategoryService categories;
     private final ProvinceService provinces;
 
     ProductQueryBuilder(QueryExpander expander, CategoryService categories, ProvinceService provinces) {
-        this.expander = expander;
+        this.text = new ProductTextQuery(expander, provinces, categories);
         this.categories = categories;
         this.provinces = provinces;
     }
 
     /** The full query: text relevance (if any words) within the filters. */
-    Query build(String text, ProductFilter filter) {
+    Query build(String words, ProductFilter filter) {
         List<Query> filters = filters(filter);
-        ExpandedQuery exp = text == null || text.isBlank() ? ExpandedQuery.empty() : expander.expand(text);
-        if (exp.folded().isBlank()) {
-            return Query.of(q -> q.bool(b -> b.filter(filters)));
-        }
-        return Query.of(q -> q.bool(b -> b.filter(filters).must(recall(exp)).should(precision(exp))));
+        return text.build(words, filters).orElseGet(() -> Query.of(q -> q.bool(b -> b.filter(filters))));
     }
 
-    /**
-     * What to mark in highlights: plain word matches (and their synonyms), not the scoring
-     * machinery, whose phrase and shingle clauses would mark whole names.
-     */
-    Query highlightQuery(String text) {
-        ExpandedQuery exp = text == null || text.isBlank() ? ExpandedQuery.empty() : expander.expand(text);
-        if (exp.folded().isBlank()) {
-            return null;
-        }
-        List<String> folded = new ArrayList<>();
-        folded.add(exp.folded());
-        exp.alternatives().forEach(a -> folded.add(vn.htxconnect.platform.VietnameseText.fold(a)));
-        List<Query> should = new ArrayList<>();
-        for (String f : folded) {
-            should.add(Query.of(q -> q.multiMatch(m -> m.query(f).fields("name_folded", "description_folded"))));
-        }
-        if (exp.hasDiacritics()) {
-            should.add(Query.of(q -> q.multiMatch(m -> m.query(exp.normalized()).fields("name", "description"))));
-        }
-        return Query.of(q -> q.bool(b -> b.should(should)));
-    }
-
-    /** Something in the document must account for every word, directly, via a synonym, or fuzzily. */
-    private Query recall(ExpandedQuery exp) {
-        List<Query> ways = new ArrayList<>();
-        ways.add(crossFields(exp.folded(), FOLDED_FIELDS, 1.0f));
-        for (String alt : exp.alternatives()) {
-            ways.add(crossFields(vn.htxconnect.platform.VietnameseText.fold(alt), FOLDED_FIELDS, 0.9f));
-        }
-        ways.add(Query.of(q -> q.multiMatch(m -> m.query(exp.folded())
-                .fields("name_folded^2", "category_names_folded", "org_name_folded", "province_names_folded")
-                .type(TextQueryType.MostFields).operator(Operator.And)
-                .fuzziness("AUTO").prefixLength(1).maxExpansions(20).boost(0.2f))));
-        return Query.of(q -> q.disMax(d -> d.queries(ways).tieBreaker(0.0)));
-    }
-
-    private static Query crossFields(String text, List<String> fields, float boost) {
-        return Query.of(q -> q.multiMatch(m -> m.query(text).fields(fields).type(TextQueryType.CrossFields)
-                .operator(Operator.And).boost(boost)));
-    }
-
-    /** Extra score for exact diacritics, whole phrases and word pairs in the name. */
-    private List<Query> precision(ExpandedQuery exp) {
-        List<Query> should = new ArrayList<>();
-        should.add(Query.of(q -> q.matchPhrase(m -> m.field("name_folded").query(exp.folded()).slop(1).boost(2f))));
-        should.add(Query.of(q -> q.match(m -> m.field("name_folded.shingles").query(exp.folded()).boost(1.5f))));
-        if (exp.hasDiacritics()) {
-            should.add(Query.of(q -> q.multiMatch(m -> m.query(exp.normalized()).fields(EXACT_FIELDS)
-                    .type(TextQueryType.MostFields).boost(2f))));
-            should.add(Query.of(q -> q.matchPhrase(m -> m.field("name").query(exp.normalized()).slop(1).boost(3f))));
-            should.add(Query.of(q -> q.match(m -> m.field("name.shingles").query(exp.normalized()).boost(2f))));
-        }
-        for (String alt : exp.alternatives()) {
-            should.add(Query.of(q -> q.matchPhrase(m -> m.field("name").query(alt).slop(1).boost(1.5f))));
-        }
-        return should;
+    /** What to mark in highlights: plain word matches and their synonyms; null without words. */
+    Query highlightQuery(String words) {
+        return text.highlight(words);
     }
 
     List<Query> filters(ProductFilter f) {

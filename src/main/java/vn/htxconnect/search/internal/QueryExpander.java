@@ -53,6 +53,27 @@ public final class QueryExpander {
                 VietnameseText.hasDiacritics(normalized), alternatives(normalized, spans), spans);
     }
 
+    /**
+     * Protected phrases that contain a word of the query but are not in it, folded: for "dứa" that
+     * is "la dua". A product named with one ("Lá dứa tươi", pandan) is about something else than
+     * the word alone (pineapple), so search ranks it lower.
+     */
+    public List<String> phrasesWithOtherMeaning(ExpandedQuery query) {
+        List<String> typed = VietnameseText.tokens(query.normalized());
+        String folded = " " + query.folded() + " ";
+        List<String> out = new ArrayList<>();
+        for (List<String> phrase : rules.protectedPhrases()) {
+            String joined = VietnameseText.fold(String.join(" ", phrase));
+            // A word typed with diacritics must be the phrase's word ("cà" is not "cá" of "cá mè").
+            boolean shares = typed.stream().anyMatch(w -> phrase.stream().anyMatch(p -> VietnameseText.hasDiacritics(w)
+                    ? w.equals(p) : w.equals(VietnameseText.fold(p))));
+            if (shares && !folded.contains(" " + joined + " ")) {
+                out.add(joined);
+            }
+        }
+        return out;
+    }
+
     private List<ExpandedQuery.Span> match(String normalized) {
         List<String> tokens = VietnameseText.tokens(normalized);
         int[] starts = offsets(normalized, tokens);

@@ -110,6 +110,12 @@ public final class SynonymRules {
         return byTerm.size();
     }
 
+    /** The words of each protected phrase ({@code a => a}) of two words or more, e.g. ["lá", "dứa"]. */
+    List<List<String>> protectedPhrases() {
+        return byTerm.values().stream().filter(e -> e.equivalents().isEmpty() && e.tokens().size() > 1)
+                .map(Entry::tokens).toList();
+    }
+
     /** Entries whose folded tokens, joined by single spaces, equal {@code foldedPhrase}. */
     List<Entry> lookup(String foldedPhrase) {
         return byFoldedPhrase.getOrDefault(foldedPhrase, List.of());

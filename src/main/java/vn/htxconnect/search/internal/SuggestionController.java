@@ -1,0 +1,24 @@
+package vn.htxconnect.search.internal;
+
+import java.util.List;
+
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.stereotype.Controller;
+
+import vn.htxconnect.search.Suggestion;
+
+@Controller
+class SuggestionController {
+
+    private final SuggestionService suggestions;
+
+    SuggestionController(SuggestionService suggestions) {
+        this.suggestions = suggestions;
+    }
+
+    @QueryMapping
+    List<Suggestion> suggest(@Argument String prefix, @Argument Integer first) {
+        return suggestions.suggest(prefix, first);
+    }
+}

@@ -1,0 +1,106 @@
+package vn.htxconnect.search.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Optional;
+
+import co.elastic.clients.elasticsearch._types.query_dsl.Query;
+import co.elastic.clients.json.JsonpUtils;
+import co.elastic.clients.json.SimpleJsonpMapper;
+import org.junit.jupiter.api.Test;
+
+import vn.htxconnect.catalog.Category;
+import vn.htxconnect.catalog.CategoryService;
+import vn.htxconnect.region.ProvinceService;
+
+class ProductTextQueryTests {
+
+    private final ProductTextQuery text = new ProductTextQuery(new QueryExpander(SynonymRules.fromClasspath()),
+            new ProvinceService(), new Taxonomy(List.of(
+                    new Category("COFFEE_TEA", null, "Cà phê, chè, ca cao", "Coffee, tea and cocoa", 30),
+                    new Category("COFFEE", "COFFEE_TEA", "Cà phê", "Coffee", 31),
+                    new Category("GRAINS_CORN", null, "Ngô (bắp)", "Maize (corn)", 23))));
+
+    /** A fixed taxonomy: this class only reads {@link CategoryService#all()}. */
+    private record Taxonomy(List<Category> all) implements CategoryService {
+        @Override
+        public Optional<Category> findByCode(String code) {
+            return all.stream().filter(c -> c.code().equals(code)).findFirst();
+        }
+
+        @Override
+        public Optional<Category> resolve(String codeOrName) {
+            return findByCode(codeOrName);
+        }
+
+        @Override
+        public List<String> withDescendants(String code) {
+            return List.of(code);
+        }
+    }
+
+    @Test
+    void shortSyllablesAndWordsWithDigitsAreNeverFuzzy() {
+        assertThat(ProductTextQuery.fuzzable("robsuta")).isTrue();
+        assertThat(ProductTextQuery.fuzzable("logn")).isTrue();
+        assertThat(ProductTextQuery.fuzzable("nam")).isFalse();
+        assertThat(ProductTextQuery.fuzzable("st25")).isFalse();
+        assertThat(ProductTextQuery.fuzzable("ri6")).isFalse();
+        assertThat(json("gạo ST25")).doesNotContain("fuzziness");
+        // Products that need no typo correction form a tier of their own.
+        assertThat(json("ca phe robsuta")).contains("fuzziness").contains("\"constant_score\":{\"boost\":1000.0");
+    }
+
+    @Test
+    void aNamedProvinceIsAPlaceNotWords() {
+        // Đắk Nông merged into Lâm Đồng (68): the place is its province or a mention, not the syllables.
+        String json = json("cà phê Đắk Nông");
+        assertThat(json).contains("{\"term\":{\"province_code\":{\"value\":\"68\"}}}")
+                .contains("\"query\":\"ca phe\"").contains("\"query\":\"dak nong\"");
+        // Places come last: this is dragon fruit from An Giang (91), not "thanh" from Long An.
+        assertThat(json("thanh long An Giang")).contains("\"value\":\"91\"").doesNotContain("\"value\":\"80\"");
+        assertThat(json("Bình Phước")).contains("\"value\":\"75\"");
+        // Numbers are grades or quantities, never province codes; "nam" alone names no province.
+        assertThat(json("gạo 25")).doesNotContain("province_code");
+        assertThat(json("nam")).doesNotContain("province_code");
+        // Tone marks typed must be the province's: lilies ("hoa huệ") are not from Huế; "hoa hue" may be.
+        assertThat(json("hoa huệ")).doesNotContain("province_code");
+        assertThat(json("mè xửng Huế")).contains("\"value\":\"46\"");
+        assertThat(json("tỉnh Thừa Thiên Huế")).contains("\"value\":\"46\"");
+        assertThat(json("hoa hue")).contains("\"value\":\"46\"");
+    }
+
+    @Test
+    void protectedPhrasesWithAnotherMeaningRankLower() {
+        assertThat(json("dứa")).contains("\"negative\"").contains("\"query\":\"la dua\"");
+        assertThat(json("lá dứa")).doesNotContain("\"negative\"");
+        assertThat(json("cà chua")).doesNotContain("\"negative\"");
+    }
+
+    @Test
+    void aSynonymMustMatchWithItsDiacritics() {
+        // "trà xanh" also searches "chè xanh", but "chè" must not match "chế" (chế biến, processed).
+        assertThat(json("trà xanh")).contains("\"query\":\"che xanh\"").contains("\"query\":\"chè xanh\"");
+    }
+
+    @Test
+    void theProductsOwnCategoryNamedByTheWordsRanksHigher() {
+        // "bắp" names "Ngô (bắp)". Only the product's own category counts: tea sits in "Chè (trà)", which
+        // "cà phê" does not name, though its parent "Cà phê, chè, ca cao" does.
+        assertThat(json("bắp")).contains("\"category_code\":[\"GRAINS_CORN\"]");
+        assertThat(json("ca phe")).contains("\"category_code\":[\"COFFEE_TEA\",\"COFFEE\"]");
+        assertThat(json("mật ong")).doesNotContain("category_code");
+    }
+
+    @Test
+    void blankTextGivesNoQuery() {
+        assertThat(text.build("  ", List.of())).isEmpty();
+        assertThat(text.highlight(null)).isNull();
+    }
+
+    private String json(String words) {
+        Query q = text.build(words, List.of()).orElseThrow();
+        return JsonpUtils.toJsonString(q, new SimpleJsonpMapper());
+    }
+}
