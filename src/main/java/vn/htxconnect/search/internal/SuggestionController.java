@@ -6,6 +6,7 @@ import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;
 
+import vn.htxconnect.platform.Access;
 import vn.htxconnect.search.Suggestion;
 
 @Controller
@@ -19,6 +20,7 @@ class SuggestionController {
 
     @QueryMapping
     List<Suggestion> suggest(@Argument String prefix, @Argument Integer first) {
+        Access.requireScope("catalog:read");
         return suggestions.suggest(prefix, first);
     }
 }

@@ -69,9 +69,12 @@ class JudgedCatalogue {
     private final Catalogue catalogue;
     private final String marker;
     private volatile boolean indexed;
+    private final org.springframework.beans.factory.ObjectProvider<org.springframework.boot.ApplicationRunner> runners;
 
-    JudgedCatalogue(HttpGraphQlTester graphQl, JdbcTemplate jdbc, Flyway flyway, ElasticsearchClient elasticsearch,
-                    IndexManager indices, Outbox outbox, TransactionTemplate tx) {
+    JudgedCatalogue(@org.springframework.context.annotation.Lazy HttpGraphQlTester graphQl, JdbcTemplate jdbc, Flyway flyway, ElasticsearchClient elasticsearch,
+                    IndexManager indices, Outbox outbox, TransactionTemplate tx,
+                    org.springframework.beans.factory.ObjectProvider<org.springframework.boot.ApplicationRunner> runners) {
+        this.runners = runners;
         this.graphQl = graphQl;
         this.jdbc = jdbc;
         this.flyway = flyway;
@@ -113,6 +116,14 @@ class JudgedCatalogue {
         if (markers == null || markers == 0) {
             flyway.clean();
             flyway.migrate();
+            // The clean removed the admin the test profile creates at start: create it again.
+            runners.orderedStream().forEach(r -> {
+                try {
+                    r.run(new org.springframework.boot.DefaultApplicationArguments());
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
             deleteIndices();
             load();
         }
@@ -137,7 +148,7 @@ class JudgedCatalogue {
         for (Organization o : catalogue.organizations()) {
             String id = TestData.createOrganization(graphQl, o.name(), o.kind(), o.province());
             if (o.verified()) {
-                graphQl.document("mutation($id: ID!) { setOrganizationVerification(input: {id: $id, verified: true}) { errors { message } } }")
+                TestData.asAdmin(graphQl).document("mutation($id: ID!) { setOrganizationVerification(input: {id: $id, verified: true}) { errors { message } } }")
                         .variable("id", id).execute().path("setOrganizationVerification.errors").entityList(Object.class).hasSize(0);
             }
             orgIds.put(o.key(), id);

@@ -53,7 +53,7 @@ class SearchFiltersTests {
     void catalogue() {
         highlands = TestData.createOrganization(graphQl, "HTX Cao nguyên " + tag, "COOPERATIVE", "Đắk Lắk");
         southeast = TestData.createOrganization(graphQl, "HTX Điều " + tag, "COOPERATIVE", "Bình Phước");
-        graphQl.document("mutation($id: ID!) { setOrganizationVerification(input: {id: $id, verified: true}) { errors { code } } }")
+        TestData.asAdmin(graphQl).document("mutation($id: ID!) { setOrganizationVerification(input: {id: $id, verified: true}) { errors { code } } }")
                 .variable("id", southeast).execute().path("setOrganizationVerification.errors").entityList(Object.class).hasSize(0);
         LocalDate today = LocalDate.now();
         String from = today.minusMonths(3).toString();
@@ -227,7 +227,7 @@ class SearchFiltersTests {
         String name = "Mứt gừng " + own;
         String id = TestData.createProduct(graphQl, org, name, "PROCESSED_DRIED", Map.of());
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(suggestions(own)).containsExactly(name));
-        graphQl.document("mutation($id: ID!) { archiveProduct(input: {id: $id}) { errors { code } } }")
+        TestData.asAdmin(graphQl).document("mutation($id: ID!) { archiveProduct(input: {id: $id}) { errors { code } } }")
                 .variable("id", id).execute().path("archiveProduct.errors").entityList(Object.class).hasSize(0);
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(suggestions(own)).isEmpty());
         assertThat(TestData.searchNames(graphQl, own, null)).isEmpty();
