@@ -164,6 +164,21 @@ class AuthorizationMatrixTests {
                 "mutation { reindexProducts(input: {}) { job { id } errors { code } } }", Map.of())));
         rows.add(new Row("checkProductIndex", ADMIN, w -> new Call(
                 "mutation { checkProductIndex(input: {repair: false}) { errors { code } } }", Map.of())));
+        rows.add(new Row("createSourcingRequest", MEMBERS, w -> new Call(
+                "mutation($i: CreateSourcingRequestInput!) { createSourcingRequest(input: $i) { errors { code } } }",
+                Map.of("i", sourcingInput()))));
+        rows.add(new Row("updateSourcingRequest", MEMBERS, w -> new Call(
+                "mutation($i: UpdateSourcingRequestInput!) { updateSourcingRequest(input: $i) { errors { code } } }",
+                Map.of("i", Map.of("id", freshSourcingRequest(), "details", "Cập nhật " + w)))));
+        rows.add(new Row("pauseSourcingRequest", MEMBERS, w -> new Call(
+                "mutation($i: SourcingRequestStatusInput!) { pauseSourcingRequest(input: $i) { errors { code } } }",
+                Map.of("i", Map.of("id", freshSourcingRequest())))));
+        rows.add(new Row("resumeSourcingRequest", MEMBERS, w -> new Call(
+                "mutation($i: SourcingRequestStatusInput!) { resumeSourcingRequest(input: $i) { errors { code } } }",
+                Map.of("i", Map.of("id", freshSourcingRequest())))));
+        rows.add(new Row("closeSourcingRequest", MEMBERS, w -> new Call(
+                "mutation($i: CloseSourcingRequestInput!) { closeSourcingRequest(input: $i) { errors { code } } }",
+                Map.of("i", Map.of("id", freshSourcingRequest())))));
         return rows;
     }
 
@@ -176,6 +191,11 @@ class AuthorizationMatrixTests {
                 Map.of("f", Map.of("organizationId", orgA, "status", "DRAFT")))));
         rows.add(new Row("auditLog", ALLIANCE, w -> new Call("{ auditLog(first: 1) { totalCount } }", Map.of())));
         rows.add(new Row("apiKeys", ADMIN, w -> new Call("{ apiKeys { id } }", Map.of())));
+        rows.add(new Row("SourcingRequest.matches", EnumSet.of(Who.MEMBER, Who.OWNER, Who.ALLIANCE, Who.ADMIN), w -> new Call(
+                "query($id: ID!) { sourcingRequest(id: $id) { matches(first: 1) { score } } }",
+                Map.of("id", freshSourcingRequest()))));
+        rows.add(new Row("Product.leads", MEMBERS_AND_ALLIANCE_OF_A, w -> new Call(
+                "query($id: ID!) { product(id: $id) { leads(first: 1) { score } } }", Map.of("id", productA))));
         return rows;
     }
 
@@ -272,5 +292,34 @@ class AuthorizationMatrixTests {
                 .path("__schema.mutationType.fields[*].name").entityList(String.class).get();
         Set<String> covered = new TreeSet<>(mutations().stream().map(Row::field).toList());
         assertThat(new TreeSet<>(inSchema)).as("mutations without a row in the authorisation matrix").isEqualTo(covered);
+    }
+
+    private static final Set<Who> MEMBERS_AND_ALLIANCE_OF_A = EnumSet.of(Who.MEMBER, Who.OWNER, Who.ALLIANCE, Who.ADMIN);
+
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+
+    /** Organization A is a cooperative, so creating a request for it passes authorisation and then fails validation. */
+    private Map<String, Object> sourcingInput() {
+        return Map.of("buyerOrganizationId", orgA, "title", "Thanh long", "quantity", 1, "unit", "tấn", "frequency", "MONTHLY",
+                "deliveryProvince", "Hà Nội", "windowFrom", java.time.LocalDate.now().plusDays(5).toString(),
+                "windowTo", java.time.LocalDate.now().plusDays(60).toString());
+    }
+
+    /** An open request on organization A's behalf, written directly (the API accepts only buyer kinds). */
+    private String freshSourcingRequest() {
+        long org = vn.htxconnect.platform.GlobalId.decode("id", orgA).id();
+        org.springframework.jdbc.support.GeneratedKeyHolder key = new org.springframework.jdbc.support.GeneratedKeyHolder();
+        jdbc.update(c -> {
+            var ps = c.prepareStatement("""
+                    INSERT INTO sourcing_request (buyer_organization_id, title, quantity, unit, frequency, delivery_province_code,
+                      delivery_lat, delivery_lon, window_from, window_to, expires_at, status, visibility, created_at, updated_at)
+                    VALUES (?, 'Thanh long', 1, 'TAN', 'MONTHLY', '01', 21.03, 105.85, CURRENT_DATE + INTERVAL 5 DAY,
+                      CURRENT_DATE + INTERVAL 60 DAY, CURRENT_TIMESTAMP(6) + INTERVAL 30 DAY, 'OPEN', 'PUBLIC',
+                      CURRENT_TIMESTAMP(6), CURRENT_TIMESTAMP(6))""", java.sql.Statement.RETURN_GENERATED_KEYS);
+            ps.setLong(1, org);
+            return ps;
+        }, key);
+        return vn.htxconnect.platform.GlobalId.encode("SourcingRequest", key.getKey().longValue());
     }
 }

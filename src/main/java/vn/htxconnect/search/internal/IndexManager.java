@@ -21,20 +21,22 @@ import org.springframework.stereotype.Component;
  * behind an alias ({@code products}), and swaps the alias atomically after a full reindex.
  */
 @Component
-public class IndexManager {
+public class IndexManager implements vn.htxconnect.search.IndexAliases {
 
     private static final Logger log = LoggerFactory.getLogger(IndexManager.class);
     public static final String PRODUCTS = "products";
 
     private final ElasticsearchClient client;
     private final String prefix;
-    private volatile boolean productsReady;
+    /** Logical indices known to exist; cleared when Elasticsearch may have been reset. */
+    private final java.util.Set<String> ready = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     IndexManager(ElasticsearchClient client, SearchProperties properties) {
         this.client = client;
         this.prefix = properties.indexPrefix();
     }
 
+    @Override
     public String alias(String logical) {
         return prefix + logical;
     }
@@ -48,18 +50,24 @@ public class IndexManager {
         }
     }
 
-    /** Makes sure the alias exists, creating version 1 if not. Cheap after the first success. */
+    /** Makes sure the products alias exists, creating version 1 if not. Cheap after the first success. */
     public void ensureProducts() throws IOException {
-        if (productsReady) {
+        ensure(PRODUCTS);
+    }
+
+    /** Makes sure the alias of a logical index exists, creating version 1 if not. Cheap after the first success. */
+    @Override
+    public void ensure(String logical) throws IOException {
+        if (ready.contains(logical)) {
             return;
         }
-        String alias = alias(PRODUCTS);
+        String alias = alias(logical);
         if (!client.indices().existsAlias(a -> a.name(alias)).value()) {
-            int next = Math.max(1, highestVersion(PRODUCTS) + 1);
+            int next = Math.max(1, highestVersion(logical) + 1);
             String index = alias + "_v" + next;
             log.info("Creating index {} behind alias {}", index, alias);
             try {
-                client.indices().create(c -> c.index(index).withJson(new StringReader(definition(PRODUCTS)))
+                client.indices().create(c -> c.index(index).withJson(new StringReader(definition(logical)))
                         .aliases(alias, a -> a.isWriteIndex(true)));
             } catch (co.elastic.clients.elasticsearch._types.ElasticsearchException e) {
                 // Another instance won the race: fine if the alias now exists.
@@ -68,12 +76,12 @@ public class IndexManager {
                 }
             }
         }
-        productsReady = true;
+        ready.add(logical);
     }
 
     /** Forget what we know (after Elasticsearch was reset or an alias swapped). */
     public void invalidate() {
-        productsReady = false;
+        ready.clear();
     }
 
     /** Highest N of existing {@code <alias>_vN} indices, 0 when none. */

@@ -16,6 +16,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import vn.htxconnect.catalog.ProductService;
 import vn.htxconnect.platform.Outbox;
 import vn.htxconnect.platform.OutboxEvent;
+import vn.htxconnect.search.AggregateIndexer;
 
 /**
  * Drains the outbox into Elasticsearch. Each batch is claimed with {@code SKIP LOCKED} inside a
@@ -33,10 +34,13 @@ class OutboxIndexer {
     private final ProductService products;
     private final TransactionTemplate tx;
     private final SearchProperties properties;
+    /** Other modules' indexers by outbox aggregate type. */
+    private final Map<String, AggregateIndexer> plugins = new HashMap<>();
     private volatile boolean paused;
 
     OutboxIndexer(Outbox outbox, ProductIndexer indexer, IndexManager indices, ProductService products,
-                  TransactionTemplate tx, SearchProperties properties) {
+                  TransactionTemplate tx, SearchProperties properties, List<AggregateIndexer> plugins) {
+        plugins.forEach(p -> this.plugins.put(p.aggregateType(), p));
         this.outbox = outbox;
         this.indexer = indexer;
         this.indices = indices;
@@ -66,22 +70,38 @@ class OutboxIndexer {
                 return 0;
             }
             Map<Long, List<OutboxEvent>> byProduct = new HashMap<>();
+            Map<String, Map<Long, List<OutboxEvent>>> byPlugin = new HashMap<>();
             List<OutboxEvent> unknown = new ArrayList<>();
             for (OutboxEvent e : events) {
                 switch (e.aggregateType()) {
                     case "product" -> byProduct.computeIfAbsent(e.aggregateId(), k -> new ArrayList<>()).add(e);
                     case "organization" -> products.idsOfOrganization(e.aggregateId())
                             .forEach(id -> byProduct.computeIfAbsent(id, k -> new ArrayList<>()).add(e));
-                    default -> unknown.add(e);
+                    default -> {
+                        if (plugins.containsKey(e.aggregateType())) {
+                            byPlugin.computeIfAbsent(e.aggregateType(), k -> new HashMap<>())
+                                    .computeIfAbsent(e.aggregateId(), k -> new ArrayList<>()).add(e);
+                        } else {
+                            unknown.add(e);
+                        }
+                    }
                 }
             }
             Set<Long> done = new HashSet<>();
             unknown.forEach(e -> done.add(e.id()));
             try {
-                indices.ensureProducts();
-                ProductIndexer.Result result = indexer.index(byProduct.keySet(), indices.alias(IndexManager.PRODUCTS));
                 Set<Long> failedEvents = new HashSet<>();
-                result.failed().forEach(pid -> byProduct.get(pid).forEach(e -> failedEvents.add(e.id())));
+                if (!byProduct.isEmpty()) {
+                    indices.ensureProducts();
+                    ProductIndexer.Result result = indexer.index(byProduct.keySet(), indices.alias(IndexManager.PRODUCTS));
+                    result.failed().forEach(pid -> byProduct.get(pid).forEach(e -> failedEvents.add(e.id())));
+                }
+                for (Map.Entry<String, Map<Long, List<OutboxEvent>>> group : byPlugin.entrySet()) {
+                    AggregateIndexer plugin = plugins.get(group.getKey());
+                    indices.ensure(plugin.logicalIndex());
+                    plugin.index(group.getValue().keySet(), indices.alias(plugin.logicalIndex()))
+                            .forEach(id -> group.getValue().get(id).forEach(e -> failedEvents.add(e.id())));
+                }
                 List<OutboxEvent> retry = new ArrayList<>();
                 for (OutboxEvent e : events) {
                     if (failedEvents.contains(e.id())) {

@@ -14,6 +14,7 @@ import vn.htxconnect.organization.Organization;
 import vn.htxconnect.platform.ApiException;
 import vn.htxconnect.platform.GlobalId;
 import vn.htxconnect.region.ProvinceService;
+import vn.htxconnect.search.ProductCandidates;
 import vn.htxconnect.search.ProductFilter;
 
 /**
@@ -39,6 +40,64 @@ class ProductQueryBuilder {
     Query build(String words, ProductFilter filter) {
         List<Query> filters = filters(filter);
         return text.build(words, filters).orElseGet(() -> Query.of(q -> q.bool(b -> b.filter(filters))));
+    }
+
+    /**
+     * The query of matching candidates: the filters of {@link #filters} except that certificates must
+     * be valid over a whole window (not just today), availability in any of some months, and text that
+     * only ranks when a category already narrows the field (a buyer's sentence rarely matches every word).
+     */
+    Query candidates(ProductCandidates.Query c) {
+        ProductFilter f = c.filter();
+        ProductFilter plain = f == null ? null : new ProductFilter(f.category(), f.province(), null, null,
+                f.organizationId(), f.verifiedOnly(), f.availableInMonth(), f.minMonthlyCapacity(), f.capacityUnit(),
+                f.maxPriceVnd(), f.near());
+        List<Query> filters = filters(plain);
+        if (f != null && f.certifications() != null) {
+            for (String s : f.certifications()) {
+                CertificationScheme scheme = CertificationScheme.parse(s);
+                if (scheme == null) {
+                    throw ApiException.badRequest("filter.certifications", "Unknown certification scheme: " + clip(s));
+                }
+                filters.add(certificateOver(scheme, null, c.validFrom(), c.validThrough()));
+            }
+        }
+        if (f != null && f.minOcopStars() != null) {
+            filters.add(certificateOver(CertificationScheme.OCOP, f.minOcopStars(), c.validFrom(), c.validThrough()));
+        }
+        if (c.availableInAnyMonth() != null && !c.availableInAnyMonth().isEmpty()) {
+            List<FieldValue> months = c.availableInAnyMonth().stream().map(m -> FieldValue.of(m.longValue())).toList();
+            filters.add(Query.of(q -> q.terms(t -> t.field("available_months").terms(v -> v.value(months)))));
+        }
+        List<Query> should = text.loose(c.text());
+        if (should.isEmpty()) {
+            return Query.of(q -> q.bool(b -> b.filter(filters)));
+        }
+        boolean narrowed = f != null && f.category() != null && !f.category().isBlank();
+        return Query.of(q -> q.bool(b -> b.filter(filters).should(should).minimumShouldMatch(narrowed ? "0" : "1")));
+    }
+
+    /** A certificate of the scheme valid on every day of [from, through] (null days mean today). */
+    static Query certificateOver(CertificationScheme scheme, Integer minStars, java.time.LocalDate from,
+                                 java.time.LocalDate through) {
+        String start = from == null ? "now/d" : from.toString();
+        String end = through == null ? "now/d" : through.toString();
+        Query notExpired = Query.of(q -> q.bool(b -> b
+                .should(Query.of(r -> r.range(rr -> rr.date(d -> d.field("certifications.valid_to").gte(end)))))
+                .should(Query.of(r -> r.bool(x -> x.mustNot(Query.of(e -> e.exists(ex -> ex.field("certifications.valid_to")))))))
+                .minimumShouldMatch("1")));
+        Query started = Query.of(q -> q.bool(b -> b
+                .should(Query.of(r -> r.range(rr -> rr.date(d -> d.field("certifications.valid_from").lte(start)))))
+                .should(Query.of(r -> r.bool(x -> x.mustNot(Query.of(e -> e.exists(ex -> ex.field("certifications.valid_from")))))))
+                .minimumShouldMatch("1")));
+        return Query.of(q -> q.nested(n -> n.path("certifications").query(inner -> inner.bool(b -> {
+            b.filter(term("certifications.scheme", scheme.name())).filter(notExpired).filter(started);
+            if (minStars != null) {
+                b.filter(Query.of(r -> r.range(rr -> rr.number(nn -> nn.field("certifications.ocop_stars")
+                        .gte(minStars.doubleValue())))));
+            }
+            return b;
+        }))));
     }
 
     /** What to mark in highlights: plain word matches and their synonyms; null without words. */
@@ -147,15 +206,7 @@ class ProductQueryBuilder {
 
     /** A certificate of the scheme valid today (started, not expired), optionally with enough OCOP stars. */
     static Query validCertificate(CertificationScheme scheme, Integer minStars) {
-        return Query.of(q -> q.nested(n -> n.path("certifications").query(inner -> inner.bool(b -> {
-            b.filter(term("certifications.scheme", scheme.name()));
-            b.filter(validToday());
-            if (minStars != null) {
-                b.filter(Query.of(r -> r.range(rr -> rr.number(nn -> nn.field("certifications.ocop_stars")
-                        .gte(minStars.doubleValue())))));
-            }
-            return b;
-        }))));
+        return certificateOver(scheme, minStars, null, null);
     }
 
     static Query validToday() {

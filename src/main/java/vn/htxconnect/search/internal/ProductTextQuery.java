@@ -86,6 +86,30 @@ final class ProductTextQuery {
      * What to mark in highlights: plain word matches (and their synonyms), not the scoring
      * machinery, whose phrase and shingle clauses would mark whole names.
      */
+    /**
+     * Scoring clauses for matching candidates, where a buyer's sentence rarely has every word in a
+     * listing: any word (or its regional synonym) counts, exact tone marks and phrases count more.
+     * Empty without words.
+     */
+    List<Query> loose(String text) {
+        ExpandedQuery exp = text == null || text.isBlank() ? ExpandedQuery.empty() : expander.expand(text);
+        if (exp.folded().isBlank()) {
+            return List.of();
+        }
+        List<Query> should = new ArrayList<>();
+        should.add(Query.of(q -> q.multiMatch(m -> m.query(exp.folded()).fields(FOLDED_FIELDS)
+                .type(TextQueryType.BestFields).operator(Operator.Or))));
+        should.add(Query.of(q -> q.matchPhrase(m -> m.field("name_folded").query(exp.folded()).slop(1).boost(2f))));
+        if (exp.hasDiacritics()) {
+            should.add(crossFields(exp.normalized(), EXACT_FIELDS, 1f));
+        }
+        for (String alt : exp.alternatives()) {
+            should.add(Query.of(q -> q.multiMatch(m -> m.query(VietnameseText.fold(alt)).fields(FOLDED_FIELDS)
+                    .type(TextQueryType.BestFields).operator(Operator.Or).boost(0.9f))));
+        }
+        return should;
+    }
+
     Query highlight(String text) {
         ExpandedQuery exp = text == null || text.isBlank() ? ExpandedQuery.empty() : expander.expand(text);
         if (exp.folded().isBlank()) {

@@ -1,0 +1,16 @@
+package vn.htxconnect.search;
+
+import java.io.IOException;
+
+/**
+ * Names and creation of the versioned indices behind aliases, for modules that keep an index of
+ * their own (defined in {@code search-config/indices/<logical>.json}) and query it.
+ */
+public interface IndexAliases {
+
+    /** The alias of a logical index, with this instance's prefix. */
+    String alias(String logical);
+
+    /** Creates version 1 of the index behind its alias if the alias does not exist yet. */
+    void ensure(String logical) throws IOException;
+}

@@ -1,0 +1,23 @@
+package vn.htxconnect.sourcing;
+
+import java.util.List;
+
+import vn.htxconnect.catalog.Product;
+import vn.htxconnect.sourcing.SourcingEnums.Factor;
+
+/**
+ * A product matched to a sourcing request, with the factors its score is the weighted mean of.
+ *
+ * @param coverage share of the requested volume the product can supply, 0 to 1 (null when unknown)
+ * @param distanceKm from the product's origin to the delivery point
+ */
+public record Match(SourcingRequest request, Product product, double score, List<MatchFactor> factors,
+                   Double coverage, Double distanceKm) {
+
+    /**
+     * One factor: a score in [0, 1], its weight, and the sentence parts (English; translated where
+     * they leave the server) built from the same numbers as the score.
+     */
+    public record MatchFactor(Factor factor, double score, double weight, List<String> explanation) {
+    }
+}

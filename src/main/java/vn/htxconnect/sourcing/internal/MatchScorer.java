@@ -1,0 +1,278 @@
+package vn.htxconnect.sourcing.internal;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import vn.htxconnect.catalog.Certification;
+import vn.htxconnect.catalog.CertificationScheme;
+import vn.htxconnect.catalog.Product;
+import vn.htxconnect.catalog.ProductStatus;
+import vn.htxconnect.region.GeoPoint;
+import vn.htxconnect.sourcing.Match;
+import vn.htxconnect.sourcing.Match.MatchFactor;
+import vn.htxconnect.sourcing.SourcingEnums.ConfidentialField;
+import vn.htxconnect.sourcing.SourcingEnums.Factor;
+import vn.htxconnect.sourcing.SourcingRequest;
+
+/**
+ * Scores one product against one request: hard conditions first (a product failing one is not a
+ * match), then factors in [0, 1] whose weighted mean is the score. Each factor's sentence is built
+ * from the very numbers its score is computed from, so an explanation cannot disagree with the rank.
+ * Pure: the same inputs give the same match, in both directions (matches and leads).
+ */
+final class MatchScorer {
+
+    static final double W_RELEVANCE = 0.20;
+    static final double W_CAPACITY = 0.20;
+    static final double W_DISTANCE = 0.15;
+    static final double W_PRICE = 0.15;
+    static final double W_AVAILABILITY = 0.10;
+    static final double W_CERTIFICATION = 0.10;
+    static final double W_TRUST = 0.10;
+    /** Without a maximum distance, a supplier this far away scores one half on distance. */
+    static final double DEFAULT_HALF_DISTANCE_KM = 200;
+    /** A price this share above the target scores zero on price. */
+    static final double PRICE_TOLERANCE = 0.5;
+
+    private static final DateTimeFormatter MONTH_YEAR = DateTimeFormatter.ofPattern("MM/yyyy");
+
+    private MatchScorer() {
+    }
+
+    /**
+     * What is known of the supplier for the trust factor. Signals that do not exist yet
+     * (inquiry response rate, active linkages) are null and simply not counted; when those modules
+     * exist, filling them in is all it takes.
+     */
+    record SupplierFacts(boolean verified, Instant lastActivity, Double responseRate, Integer activeLinkages) {
+    }
+
+    /**
+     * @param relevance text relevance relative to the best candidate, 0–1, or null when the request has no text
+     * @param hideConfidential whether the reader is not a party, so sentences must not reveal hidden fields
+     */
+    static Optional<Match> score(SourcingRequest r, Product p, Double relevance, SupplierFacts supplier,
+                                 LocalDate today, boolean hideConfidential) {
+        if (p.status() != ProductStatus.ACTIVE || (r.verifiedSuppliersOnly() && !supplier.verified())) {
+            return Optional.empty();
+        }
+        List<YearMonth> window = windowMonths(r);
+        long overlap = window.stream().filter(m -> p.availableMonths().contains(m.getMonthValue())).count();
+        if (overlap == 0) {
+            return Optional.empty();
+        }
+        Optional<MatchFactor> certification = certification(r, p);
+        if (certification.isEmpty()) {
+            return Optional.empty();
+        }
+        Double distance = p.lat() == null || p.lon() == null ? null
+                : new GeoPoint(r.deliveryLat(), r.deliveryLon()).distanceKm(new GeoPoint(p.lat(), p.lon()));
+        if (r.maxDistanceKm() != null && distance != null && distance > r.maxDistanceKm()) {
+            return Optional.empty();
+        }
+        List<MatchFactor> factors = new ArrayList<>();
+        if (relevance != null) {
+            double s = clamp(relevance);
+            factors.add(new MatchFactor(Factor.RELEVANCE, s, W_RELEVANCE,
+                    List.of("Text relevance " + pct(s) + "% of the best match")));
+        }
+        factors.add(certification.get());
+        double availability = (double) overlap / window.size();
+        factors.add(new MatchFactor(Factor.AVAILABILITY, availability, W_AVAILABILITY,
+                List.of("Available in " + overlap + " of " + window.size() + " months of the supply window")));
+        Double coverage = coverage(r, p, overlap, window.size());
+        factors.add(capacity(r, p, coverage, hideConfidential));
+        factors.add(distance(r, distance));
+        price(r, p, hideConfidential).ifPresent(factors::add);
+        factors.add(trust(supplier, today));
+        double weights = factors.stream().mapToDouble(MatchFactor::weight).sum();
+        double score = factors.stream().mapToDouble(f -> f.score() * f.weight()).sum() / weights;
+        return Optional.of(new Match(r, p, round(score), List.copyOf(factors), coverage == null ? null : round(Math.min(1, coverage)),
+                distance == null ? null : Math.round(distance * 10) / 10.0));
+    }
+
+    /** Calendar months the supply window touches, in order. */
+    static List<YearMonth> windowMonths(SourcingRequest r) {
+        List<YearMonth> months = new ArrayList<>();
+        for (YearMonth m = YearMonth.from(r.windowFrom()); !m.isAfter(YearMonth.from(r.windowTo())); m = m.plusMonths(1)) {
+            months.add(m);
+        }
+        return months;
+    }
+
+    /** Required certificates must each be valid on every day of the window; without requirements valid ones earn credit. */
+    private static Optional<MatchFactor> certification(SourcingRequest r, Product p) {
+        List<String> parts = new ArrayList<>();
+        for (CertificationScheme scheme : r.certifications()) {
+            Optional<Certification> c = bestThroughWindow(p, scheme, null, r);
+            if (c.isEmpty()) {
+                return Optional.empty();
+            }
+            parts.add(validity(c.get()));
+        }
+        if (r.minOcopStars() != null) {
+            Optional<Certification> c = bestThroughWindow(p, CertificationScheme.OCOP, r.minOcopStars(), r);
+            if (c.isEmpty()) {
+                return Optional.empty();
+            }
+            if (!r.certifications().contains(CertificationScheme.OCOP)) {
+                parts.add(validity(c.get()));
+            }
+        }
+        if (!parts.isEmpty()) {
+            return Optional.of(new MatchFactor(Factor.CERTIFICATION, 1, W_CERTIFICATION, parts));
+        }
+        List<String> held = p.certifications().stream().filter(c -> throughWindow(c, r)).map(MatchScorer::validity)
+                .distinct().toList();
+        return Optional.of(held.isEmpty()
+                ? new MatchFactor(Factor.CERTIFICATION, 0.5, W_CERTIFICATION,
+                        List.of("No certificate valid through the supply window"))
+                : new MatchFactor(Factor.CERTIFICATION, 1, W_CERTIFICATION, held));
+    }
+
+    private static Optional<Certification> bestThroughWindow(Product p, CertificationScheme scheme, Integer minStars,
+                                                             SourcingRequest r) {
+        return p.certifications().stream()
+                .filter(c -> c.scheme() == scheme && throughWindow(c, r))
+                .filter(c -> minStars == null || (c.ocopStars() != null && c.ocopStars() >= minStars))
+                .max((a, b) -> a.validTo() == null ? 1 : b.validTo() == null ? -1 : a.validTo().compareTo(b.validTo()));
+    }
+
+    /** Valid from the window's start (or today, if later) to its end: an expiry inside the window does not count. */
+    static boolean throughWindow(Certification c, SourcingRequest r) {
+        LocalDate start = r.windowFrom().isAfter(LocalDate.now()) ? r.windowFrom() : LocalDate.now();
+        return c.validOn(start) && c.validOn(r.windowTo());
+    }
+
+    private static String validity(Certification c) {
+        String name = switch (c.scheme()) {
+            case VIETGAP -> "VietGAP";
+            case GLOBALGAP -> "GlobalG.A.P.";
+            case ORGANIC -> "Organic";
+            case OCOP -> c.ocopStars() == null ? "OCOP" : "OCOP " + c.ocopStars() + "★";
+            case HACCP -> "HACCP";
+            case ISO22000 -> "ISO 22000";
+        };
+        return c.validTo() == null ? name + " valid with no expiry date" : name + " valid until " + c.validTo().format(MONTH_YEAR);
+    }
+
+    /**
+     * Share of the requested volume the product covers: monthly capacity against monthly demand for
+     * recurring requests; capacity over the available months of the window against the total for
+     * one-off and seasonal ones. Null when capacity is not stated or the units do not convert.
+     */
+    static Double coverage(SourcingRequest r, Product p, long availableMonths, int windowMonths) {
+        if (p.monthlyCapacity() == null || r.quantity() == null) {
+            return null;
+        }
+        Optional<Double> capacity = p.unit().convert(p.monthlyCapacity().doubleValue(), r.unit());
+        if (capacity.isEmpty()) {
+            return null;
+        }
+        double q = r.quantity().doubleValue();
+        return switch (r.frequency()) {
+            case WEEKLY -> capacity.get() / (q * 52.0 / 12.0);
+            case MONTHLY -> capacity.get() / q;
+            case ONE_OFF, PER_SEASON -> capacity.get() * availableMonths / q;
+        };
+    }
+
+    private static MatchFactor capacity(SourcingRequest r, Product p, Double coverage, boolean hide) {
+        if (coverage == null) {
+            String why = p.monthlyCapacity() == null ? "Monthly capacity not stated"
+                    : "Capacity in " + p.unit().label() + " cannot be compared with " + r.unit().label();
+            return new MatchFactor(Factor.CAPACITY, p.monthlyCapacity() == null ? 0.3 : 0.2, W_CAPACITY, List.of(why));
+        }
+        double s = Math.min(1, coverage);
+        String sentence;
+        if (hide && r.confidentialFields().contains(ConfidentialField.QUANTITY)) {
+            sentence = "The requested volume is confidential";
+        } else if (s >= 1) {
+            sentence = "Covers all of the requested volume";
+        } else {
+            sentence = "Covers " + pct(s) + "% of the requested volume (partial supply)";
+        }
+        return new MatchFactor(Factor.CAPACITY, s, W_CAPACITY, List.of(sentence));
+    }
+
+    /** Exponential decay: one half at half the maximum distance (or at 200 km without one). */
+    private static MatchFactor distance(SourcingRequest r, Double km) {
+        if (km == null) {
+            return new MatchFactor(Factor.DISTANCE, 0.3, W_DISTANCE, List.of("Distance to the delivery point is unknown"));
+        }
+        double half = r.maxDistanceKm() == null ? DEFAULT_HALF_DISTANCE_KM : Math.max(r.maxDistanceKm() / 2, 5);
+        double s = Math.pow(0.5, km / half);
+        return new MatchFactor(Factor.DISTANCE, s, W_DISTANCE, List.of(Math.round(km) + " km from the delivery point"));
+    }
+
+    /** Full score at or under the target; falls linearly to zero at 50% over it. Absent without a target. */
+    private static Optional<MatchFactor> price(SourcingRequest r, Product p, boolean hide) {
+        if (r.targetMaxPriceVnd() == null) {
+            return Optional.empty();
+        }
+        if (p.priceMinVnd() == null) {
+            return Optional.of(new MatchFactor(Factor.PRICE, 0.4, W_PRICE, List.of("Price not listed")));
+        }
+        // Target per request unit, in the product's unit: 1 product unit is this many request units.
+        Optional<Double> perProductUnit = p.unit().convert(1, r.unit()).map(f -> f * r.targetMaxPriceVnd());
+        if (perProductUnit.isEmpty()) {
+            return Optional.of(new MatchFactor(Factor.PRICE, 0.4, W_PRICE,
+                    List.of("Price per " + p.unit().label() + " cannot be compared with a target per " + r.unit().label())));
+        }
+        double ratio = p.priceMinVnd() / perProductUnit.get();
+        double s = ratio <= 1 ? 1 : clamp(1 - (ratio - 1) / PRICE_TOLERANCE);
+        String sentence;
+        if (hide && r.confidentialFields().contains(ConfidentialField.TARGET_PRICE)) {
+            sentence = "The target price is confidential";
+        } else if (ratio <= 1) {
+            sentence = "Lowest price " + pct(1 - ratio) + "% under the target price";
+        } else {
+            sentence = "Lowest price " + pct(ratio - 1) + "% over the target price";
+        }
+        return Optional.of(new MatchFactor(Factor.PRICE, s, W_PRICE, List.of(sentence)));
+    }
+
+    /**
+     * Mean of the signals known: verification; recent activity (full within 30 days, none after a
+     * year); later response rate and active linkages.
+     */
+    private static MatchFactor trust(SupplierFacts f, LocalDate today) {
+        List<Double> scores = new ArrayList<>();
+        List<String> parts = new ArrayList<>();
+        scores.add(f.verified() ? 1.0 : 0.0);
+        parts.add(f.verified() ? "Verified by the Cooperative Alliance" : "Not yet verified by the Cooperative Alliance");
+        if (f.lastActivity() != null) {
+            long days = Math.max(0, ChronoUnit.DAYS.between(f.lastActivity().atZone(java.time.ZoneOffset.UTC).toLocalDate(), today));
+            scores.add(days <= 30 ? 1.0 : clamp(1 - (days - 30) / 335.0));
+            parts.add("Listing updated " + days + " days ago");
+        }
+        if (f.responseRate() != null) {
+            scores.add(clamp(f.responseRate()));
+            parts.add("Answers " + pct(f.responseRate()) + "% of inquiries");
+        }
+        if (f.activeLinkages() != null) {
+            scores.add(Math.min(1, f.activeLinkages() / 3.0));
+            parts.add(f.activeLinkages() + " active supply linkages");
+        }
+        double s = scores.stream().mapToDouble(Double::doubleValue).average().orElse(0);
+        return new MatchFactor(Factor.TRUST, s, W_TRUST, parts);
+    }
+
+    private static double clamp(double v) {
+        return Double.isNaN(v) ? 0 : Math.max(0, Math.min(1, v));
+    }
+
+    private static long pct(double share) {
+        return Math.round(share * 100);
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 10000) / 10000.0;
+    }
+}

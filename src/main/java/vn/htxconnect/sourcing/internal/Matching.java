@@ -1,0 +1,203 @@
+package vn.htxconnect.sourcing.internal;
+
+import java.io.IOException;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.FieldValue;
+import co.elastic.clients.elasticsearch._types.query_dsl.Query;
+import co.elastic.clients.elasticsearch.core.SearchResponse;
+import co.elastic.clients.elasticsearch.core.search.Hit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+import vn.htxconnect.catalog.Category;
+import vn.htxconnect.catalog.CategoryService;
+import vn.htxconnect.catalog.CertificationScheme;
+import vn.htxconnect.catalog.Product;
+import vn.htxconnect.organization.Organization;
+import vn.htxconnect.platform.ApiException;
+import vn.htxconnect.platform.ErrorCode;
+import vn.htxconnect.platform.VietnameseText;
+import vn.htxconnect.search.IndexAliases;
+import vn.htxconnect.search.ProductCandidates;
+import vn.htxconnect.search.ProductFilter;
+import vn.htxconnect.sourcing.Match;
+import vn.htxconnect.sourcing.SourcingRequest;
+import vn.htxconnect.sourcing.SourcingService;
+
+/**
+ * Both directions of matching. Elasticsearch narrows the field with the hard conditions it can
+ * express (one request each way); {@link MatchScorer} then decides and ranks, so matches and leads
+ * agree on every score.
+ */
+@Service
+class Matching {
+
+    private static final Logger log = LoggerFactory.getLogger(Matching.class);
+    /** Candidates scored per request: enough that app-side factors can reorder ES's text ranking. */
+    static final int CANDIDATES = 200;
+
+    private final ProductCandidates candidates;
+    private final ElasticsearchClient client;
+    private final IndexAliases indices;
+    private final SourcingService requests;
+    private final CategoryService categories;
+
+    Matching(ProductCandidates candidates, ElasticsearchClient client, IndexAliases indices, SourcingService requests,
+             CategoryService categories) {
+        this.candidates = candidates;
+        this.client = client;
+        this.indices = indices;
+        this.requests = requests;
+        this.categories = categories;
+    }
+
+    /** The best {@code first} products for a request, best first (no SQL: products come from the index). */
+    List<Match> matches(SourcingRequest r, int first) {
+        ProductFilter filter = new ProductFilter(r.categoryCode(), null,
+                r.certifications().stream().map(Enum::name).toList(), r.minOcopStars(), null,
+                r.verifiedSuppliersOnly() ? Boolean.TRUE : null, null, null, null, null,
+                r.maxDistanceKm() == null ? null : new ProductFilter.GeoFilter(r.deliveryLat(), r.deliveryLon(), r.maxDistanceKm()));
+        List<Integer> months = MatchScorer.windowMonths(r).stream().map(YearMonth::getMonthValue).distinct().toList();
+        LocalDate start = r.windowFrom().isAfter(LocalDate.now()) ? r.windowFrom() : LocalDate.now();
+        List<ProductCandidates.Candidate> found = candidates.find(
+                new ProductCandidates.Query(r.title(), filter, start, r.windowTo(), months), CANDIDATES);
+        double best = found.stream().mapToDouble(ProductCandidates.Candidate::relevance).max().orElse(0);
+        boolean text = best > 0;
+        LocalDate today = LocalDate.now(RequestValidator.VIETNAM);
+        List<Match> out = new ArrayList<>();
+        for (ProductCandidates.Candidate c : found) {
+            if (c.product().organizationId() == r.buyerOrganizationId()) {
+                continue;
+            }
+            MatchScorer.score(r, c.product(), text ? c.relevance() / best : null, facts(c.organizationVerified(), c.product()),
+                    today, false).ifPresent(out::add);
+        }
+        return top(out, first);
+    }
+
+    /**
+     * Open requests each product can serve, best first. One Elasticsearch request per product and one
+     * SQL statement for all of them; {@code parties} tells which buyers the reader belongs to (they see
+     * their own confidential numbers).
+     */
+    Map<Product, List<Match>> leads(List<Product> products, Map<Long, Organization> suppliers, int first,
+                                    java.util.function.LongPredicate party) {
+        Map<Product, List<Long>> ids = new LinkedHashMap<>();
+        Map<Long, Double> relevance = new LinkedHashMap<>();
+        for (Product p : products) {
+            Organization org = suppliers.get(p.organizationId());
+            List<Hit<Map>> hits = searchRequests(p, org);
+            double best = hits.stream().mapToDouble(h -> h.score() == null ? 0 : h.score()).max().orElse(0);
+            List<Long> found = new ArrayList<>();
+            for (Hit<Map> h : hits) {
+                long id = Long.parseLong(h.id());
+                found.add(id);
+                relevance.put(key(p, id), best > 0 && h.score() != null ? h.score() / best : null);
+            }
+            ids.put(p, found);
+        }
+        Map<Long, SourcingRequest> loaded = requests.findByIds(ids.values().stream().flatMap(List::stream).collect(Collectors.toSet()));
+        LocalDate today = LocalDate.now(RequestValidator.VIETNAM);
+        Map<Product, List<Match>> out = new LinkedHashMap<>();
+        for (Map.Entry<Product, List<Long>> e : ids.entrySet()) {
+            Product p = e.getKey();
+            Organization org = suppliers.get(p.organizationId());
+            List<Match> matches = new ArrayList<>();
+            for (Long id : e.getValue()) {
+                SourcingRequest r = loaded.get(id);
+                if (r == null || !r.acceptingOffers()) {
+                    continue;
+                }
+                boolean isParty = party.test(r.buyerOrganizationId());
+                MatchScorer.score(r, p, relevance.get(key(p, id)), facts(org != null && org.verified(), p), today, !isParty)
+                        .map(m -> isParty ? m : new Match(r.redacted(), m.product(), m.score(), m.factors(), m.coverage(), m.distanceKm()))
+                        .ifPresent(matches::add);
+            }
+            out.put(p, top(matches, first));
+        }
+        return out;
+    }
+
+    private static Long key(Product p, long requestId) {
+        return p.databaseId() * 1_000_003L + requestId;
+    }
+
+    /** Trust signals available today: verification and the listing's last change. */
+    private static MatchScorer.SupplierFacts facts(boolean verified, Product p) {
+        return new MatchScorer.SupplierFacts(verified, p.updatedAt(), null, null);
+    }
+
+    private static List<Match> top(List<Match> all, int first) {
+        return all.stream().sorted(Comparator.comparingDouble(Match::score).reversed()
+                .thenComparing(m -> m.product().databaseId())).limit(first).toList();
+    }
+
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    private List<Hit<Map>> searchRequests(Product p, Organization supplier) {
+        List<Query> filters = new ArrayList<>();
+        filters.add(Query.of(q -> q.range(r -> r.date(d -> d.field("expires_at").gt("now")))));
+        long org = p.organizationId();
+        filters.add(Query.of(q -> q.bool(b -> b.minimumShouldMatch("1")
+                .should(Query.of(s -> s.term(t -> t.field("visibility").value("PUBLIC"))))
+                .should(Query.of(s -> s.term(t -> t.field("invited_organization_ids").value(org)))))));
+        List<FieldValue> path = categoryPath(p.categoryCode()).stream().map(FieldValue::of).toList();
+        filters.add(Query.of(q -> q.bool(b -> b.minimumShouldMatch("1")
+                .should(Query.of(s -> s.bool(x -> x.mustNot(Query.of(m -> m.exists(ex -> ex.field("category_code")))))))
+                .should(Query.of(s -> s.terms(t -> t.field("category_code").terms(v -> v.value(path))))))));
+        Set<String> held = p.validCertifications().stream().map(c -> c.scheme().name()).collect(Collectors.toSet());
+        List<FieldValue> lacking = java.util.Arrays.stream(CertificationScheme.values()).map(Enum::name)
+                .filter(s -> !held.contains(s)).map(FieldValue::of).toList();
+        List<Query> mustNot = new ArrayList<>();
+        mustNot.add(Query.of(q -> q.term(t -> t.field("buyer_organization_id").value(org))));
+        if (!lacking.isEmpty()) {
+            mustNot.add(Query.of(q -> q.terms(t -> t.field("required_certifications").terms(v -> v.value(lacking)))));
+        }
+        Integer stars = p.ocopStars();
+        mustNot.add(Query.of(q -> q.range(r -> r.number(n -> n.field("min_ocop_stars").gt(stars == null ? 0.0 : stars)))));
+        if (supplier == null || !supplier.verified()) {
+            mustNot.add(Query.of(q -> q.term(t -> t.field("verified_suppliers_only").value(true))));
+        }
+        List<FieldValue> months = p.availableMonths().stream().map(m -> FieldValue.of(m.longValue())).toList();
+        filters.add(Query.of(q -> q.terms(t -> t.field("window_months").terms(v -> v.value(months)))));
+        String folded = VietnameseText.fold(p.name());
+        Query query = Query.of(q -> q.bool(b -> b.filter(filters).mustNot(mustNot)
+                .should(Query.of(s -> s.match(m -> m.field("title_folded").query(folded))))
+                .should(Query.of(s -> s.match(m -> m.field("title_folded.shingles").query(folded))))
+                .should(Query.of(s -> s.match(m -> m.field("details_folded").query(folded).boost(0.3f))))));
+        try {
+            indices.ensure(RequestIndexer.INDEX);
+            SearchResponse<Map> response = client.search(s -> s.index(indices.alias(RequestIndexer.INDEX)).query(query)
+                    .size(CANDIDATES).source(src -> src.fetch(false)), Map.class);
+            return (List) response.hits().hits();
+        } catch (IOException | co.elastic.clients.elasticsearch._types.ElasticsearchException e) {
+            log.warn("Lead search failed: {}", e.toString());
+            throw new ApiException(ErrorCode.SEARCH_UNAVAILABLE, "Search is temporarily unavailable; please retry shortly");
+        }
+    }
+
+    /** The product's category and its ancestors: a request for "coffee" is served by robusta. */
+    private List<String> categoryPath(String code) {
+        List<String> path = new ArrayList<>();
+        String c = code;
+        while (c != null && path.size() < 10) {
+            Category cat = categories.findByCode(c).orElse(null);
+            if (cat == null) {
+                break;
+            }
+            path.add(cat.code());
+            c = cat.parentCode();
+        }
+        return path.isEmpty() ? List.of("-") : path;
+    }
+}

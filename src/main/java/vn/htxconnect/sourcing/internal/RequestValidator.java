@@ -1,0 +1,226 @@
+package vn.htxconnect.sourcing.internal;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.springframework.stereotype.Component;
+
+import vn.htxconnect.catalog.CategoryService;
+import vn.htxconnect.catalog.CertificationScheme;
+import vn.htxconnect.catalog.Unit;
+import vn.htxconnect.organization.Organization;
+import vn.htxconnect.organization.OrganizationService;
+import vn.htxconnect.platform.GlobalId;
+import vn.htxconnect.platform.UserErrorCode;
+import vn.htxconnect.platform.ValidationErrors;
+import vn.htxconnect.region.Province;
+import vn.htxconnect.region.ProvinceService;
+import vn.htxconnect.sourcing.SourcingEnums.ConfidentialField;
+import vn.htxconnect.sourcing.SourcingEnums.Visibility;
+import vn.htxconnect.sourcing.SourcingRequestInput;
+
+/**
+ * Applies input fields onto a request and checks the result as a whole (so an update that moves only
+ * the window's end is checked against the stored start). Reports every problem, naming its field.
+ */
+@Component
+class RequestValidator {
+
+    static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
+    static final double MAX_DISTANCE_KM = 2000;
+    static final int MAX_INVITEES = 100;
+    private static final BigDecimal MAX_QUANTITY = new BigDecimal("1000000000");
+
+    private final CategoryService categories;
+    private final ProvinceService provinces;
+    private final OrganizationService organizations;
+
+    RequestValidator(CategoryService categories, ProvinceService provinces, OrganizationService organizations) {
+        this.categories = categories;
+        this.provinces = provinces;
+        this.organizations = organizations;
+    }
+
+    void apply(SourcingRequestInput in, SourcingRequestEntity e, boolean creating, ValidationErrors errors) {
+        if (creating || in.title() != null) {
+            e.title = errors.text("title", in.title(), 200, true);
+        }
+        if (in.details() != null) {
+            e.details = errors.text("details", in.details(), 4000, false);
+        }
+        if (in.category() != null) {
+            if (in.category().isBlank()) {
+                e.categoryCode = null;
+            } else {
+                categories.resolve(in.category()).ifPresentOrElse(c -> e.categoryCode = c.code(),
+                        () -> errors.add("category", UserErrorCode.INVALID, "Unknown category"));
+            }
+        }
+        if (creating || in.quantity() != null) {
+            if (in.quantity() == null) {
+                errors.add("quantity", UserErrorCode.REQUIRED, "quantity is required");
+            } else if (in.quantity().signum() <= 0 || in.quantity().compareTo(MAX_QUANTITY) > 0) {
+                errors.add("quantity", UserErrorCode.OUT_OF_RANGE, "quantity must be more than 0 and at most 1000000000");
+            } else {
+                e.quantity = in.quantity();
+            }
+        }
+        if (creating || in.unit() != null) {
+            Unit unit = Unit.parse(in.unit()).orElse(null);
+            if (unit == null) {
+                errors.add("unit", in.unit() == null ? UserErrorCode.REQUIRED : UserErrorCode.INVALID, "Unknown unit");
+            } else {
+                e.unit = unit;
+            }
+        }
+        if (creating || in.frequency() != null) {
+            if (in.frequency() == null) {
+                errors.add("frequency", UserErrorCode.REQUIRED, "frequency is required");
+            } else {
+                e.frequency = in.frequency();
+            }
+        }
+        delivery(in, e, creating, errors);
+        if (in.maxDistanceKm() != null) {
+            if (in.maxDistanceKm().isNaN() || in.maxDistanceKm() <= 0 || in.maxDistanceKm() > MAX_DISTANCE_KM) {
+                errors.add("maxDistanceKm", UserErrorCode.OUT_OF_RANGE, "maxDistanceKm must be more than 0 and at most 2000");
+            } else {
+                e.maxDistanceKm = in.maxDistanceKm();
+            }
+        }
+        if (in.certifications() != null) {
+            e.certifications = in.certifications().isEmpty() ? null : in.certifications().stream().distinct()
+                    .map(CertificationScheme::name).collect(Collectors.joining(","));
+        }
+        if (in.minOcopStars() != null) {
+            if (in.minOcopStars() < 1 || in.minOcopStars() > 5) {
+                errors.add("minOcopStars", UserErrorCode.OUT_OF_RANGE, "minOcopStars must be 1 to 5");
+            } else {
+                e.minOcopStars = in.minOcopStars();
+            }
+        }
+        if (in.targetMaxPriceVnd() != null) {
+            if (in.targetMaxPriceVnd() <= 0) {
+                errors.add("targetMaxPriceVnd", UserErrorCode.OUT_OF_RANGE, "targetMaxPriceVnd must be more than 0");
+            } else {
+                e.targetMaxPriceVnd = in.targetMaxPriceVnd();
+            }
+        }
+        window(in, e, creating, errors);
+        visibility(in, e, errors);
+        if (in.confidentialFields() != null) {
+            e.confidentialFields = in.confidentialFields().isEmpty() ? null : in.confidentialFields().stream().distinct()
+                    .map(ConfidentialField::name).collect(Collectors.joining(","));
+        }
+        if (in.verifiedSuppliersOnly() != null) {
+            e.verifiedSuppliersOnly = in.verifiedSuppliersOnly();
+        }
+    }
+
+    private void delivery(SourcingRequestInput in, SourcingRequestEntity e, boolean creating, ValidationErrors errors) {
+        Province province = null;
+        if (creating || in.deliveryProvince() != null) {
+            province = provinces.resolve(in.deliveryProvince()).orElse(null);
+            if (province == null) {
+                errors.add("deliveryProvince", in.deliveryProvince() == null ? UserErrorCode.REQUIRED : UserErrorCode.INVALID,
+                        "Unknown province");
+                return;
+            }
+            e.deliveryProvinceCode = province.code();
+        }
+        if (in.deliveryAddress() != null) {
+            e.deliveryAddress = errors.text("deliveryAddress", in.deliveryAddress(), 300, false);
+        }
+        if (in.deliveryLat() != null || in.deliveryLon() != null) {
+            if (in.deliveryLat() == null || in.deliveryLat().isNaN() || in.deliveryLat() < -90 || in.deliveryLat() > 90) {
+                errors.add("deliveryLat", UserErrorCode.OUT_OF_RANGE, "deliveryLat must be between -90 and 90 (with deliveryLon)");
+            } else if (in.deliveryLon() == null || in.deliveryLon().isNaN() || in.deliveryLon() < -180 || in.deliveryLon() > 180) {
+                errors.add("deliveryLon", UserErrorCode.OUT_OF_RANGE, "deliveryLon must be between -180 and 180 (with deliveryLat)");
+            } else {
+                e.deliveryLat = in.deliveryLat();
+                e.deliveryLon = in.deliveryLon();
+            }
+        } else if (province != null) {
+            // No point given: the province's centre stands for it, as for products.
+            e.deliveryLat = province.centroid().lat();
+            e.deliveryLon = province.centroid().lon();
+        }
+    }
+
+    private static void window(SourcingRequestInput in, SourcingRequestEntity e, boolean creating, ValidationErrors errors) {
+        if (creating && in.windowFrom() == null) {
+            errors.add("windowFrom", UserErrorCode.REQUIRED, "windowFrom is required");
+        }
+        if (creating && in.windowTo() == null) {
+            errors.add("windowTo", UserErrorCode.REQUIRED, "windowTo is required");
+        }
+        LocalDate from = in.windowFrom() != null ? in.windowFrom() : e.windowFrom;
+        LocalDate to = in.windowTo() != null ? in.windowTo() : e.windowTo;
+        LocalDate today = LocalDate.now(VIETNAM);
+        if (from != null && to != null) {
+            if (to.isBefore(from)) {
+                errors.add("windowTo", UserErrorCode.INVALID, "windowTo must not be before windowFrom");
+            } else if (in.windowTo() != null && to.isBefore(today)) {
+                errors.add("windowTo", UserErrorCode.INVALID, "windowTo must not be in the past");
+            } else if (from.plusYears(3).isBefore(to)) {
+                errors.add("windowTo", UserErrorCode.OUT_OF_RANGE, "The supply window may last at most 3 years");
+            }
+        }
+        e.windowFrom = from;
+        e.windowTo = to;
+        Instant windowEnd = to == null ? null : to.plusDays(1).atStartOfDay(VIETNAM).toInstant();
+        if (in.expiresAt() != null) {
+            if (!in.expiresAt().isAfter(Instant.now())) {
+                errors.add("expiresAt", UserErrorCode.INVALID, "expiresAt must be in the future");
+            } else if (windowEnd != null && in.expiresAt().isAfter(windowEnd)) {
+                errors.add("expiresAt", UserErrorCode.INVALID, "expiresAt must not be after the end of the supply window");
+            } else {
+                e.expiresAt = in.expiresAt();
+            }
+        } else if (windowEnd != null && (e.expiresAt == null || e.expiresAt.isAfter(windowEnd))) {
+            // By default offers are taken until the window closes.
+            e.expiresAt = windowEnd;
+        }
+    }
+
+    private void visibility(SourcingRequestInput in, SourcingRequestEntity e, ValidationErrors errors) {
+        if (in.visibility() != null) {
+            e.visibility = in.visibility();
+        }
+        if (in.invitedOrganizationIds() != null) {
+            if (in.invitedOrganizationIds().size() > MAX_INVITEES) {
+                errors.add("invitedOrganizationIds", UserErrorCode.OUT_OF_RANGE, "At most 100 organizations may be invited");
+                return;
+            }
+            Set<Long> ids = new LinkedHashSet<>();
+            for (int i = 0; i < in.invitedOrganizationIds().size(); i++) {
+                Long id = GlobalId.tryDecode(in.invitedOrganizationIds().get(i), Organization.TYPE);
+                if (id == null) {
+                    errors.add("invitedOrganizationIds[" + i + "]", UserErrorCode.INVALID, "Not an organization ID");
+                } else {
+                    ids.add(id);
+                }
+            }
+            Map<Long, Organization> found = organizations.findByIds(ids);
+            List<Long> list = List.copyOf(ids);
+            for (int i = 0; i < list.size(); i++) {
+                if (!found.containsKey(list.get(i))) {
+                    errors.add("invitedOrganizationIds", UserErrorCode.NOT_FOUND, "No organization with one of these IDs");
+                    break;
+                }
+            }
+            e.invitedOrganizationIds.clear();
+            e.invitedOrganizationIds.addAll(ids);
+        }
+        if (e.visibility == Visibility.INVITED && e.invitedOrganizationIds.isEmpty()) {
+            errors.add("invitedOrganizationIds", UserErrorCode.REQUIRED, "An INVITED request needs at least one invited organization");
+        }
+    }
+}

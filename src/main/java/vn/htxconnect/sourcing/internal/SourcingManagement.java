@@ -1,0 +1,173 @@
+package vn.htxconnect.sourcing.internal;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.interceptor.TransactionAspectSupport;
+
+import vn.htxconnect.organization.Organization;
+import vn.htxconnect.organization.OrganizationKind;
+import vn.htxconnect.organization.OrganizationService;
+import vn.htxconnect.platform.Access;
+import vn.htxconnect.platform.Actor;
+import vn.htxconnect.platform.GlobalId;
+import vn.htxconnect.platform.Outbox;
+import vn.htxconnect.platform.UserErrorCode;
+import vn.htxconnect.platform.ValidationErrors;
+import vn.htxconnect.sourcing.SourcingEnums.Status;
+import vn.htxconnect.sourcing.SourcingRequest;
+import vn.htxconnect.sourcing.SourcingRequestInput;
+import vn.htxconnect.sourcing.SourcingRequestPayload;
+import vn.htxconnect.sourcing.SourcingService;
+
+/**
+ * Sourcing request writes and reads. Requests belong to a buying organization (retail chain, processor
+ * or distributor) and are written by its members; each write queues the request for the open-requests
+ * index in the same transaction.
+ */
+@Service
+class SourcingManagement implements SourcingService {
+
+    static final String OUTBOX_TYPE = "sourcing_request";
+    /** The kinds that buy: cooperatives supply (their own purchasing is out of scope), partners observe. */
+    static final Set<OrganizationKind> BUYER_KINDS =
+            EnumSet.of(OrganizationKind.RETAIL_CHAIN, OrganizationKind.PROCESSOR, OrganizationKind.DISTRIBUTOR);
+
+    private final SourcingRequestRepository repository;
+    private final RequestValidator validator;
+    private final OrganizationService organizations;
+    private final Outbox outbox;
+
+    SourcingManagement(SourcingRequestRepository repository, RequestValidator validator,
+                       OrganizationService organizations, Outbox outbox) {
+        this.repository = repository;
+        this.validator = validator;
+        this.organizations = organizations;
+        this.outbox = outbox;
+    }
+
+    @Override
+    @Transactional
+    public SourcingRequestPayload create(SourcingRequestInput in) {
+        Access.requireUser();
+        ValidationErrors errors = new ValidationErrors();
+        Long orgId = in.buyerOrganizationId() == null ? null : GlobalId.tryDecode(in.buyerOrganizationId(), Organization.TYPE);
+        Organization buyer = orgId == null ? null : organizations.findById(orgId).orElse(null);
+        if (buyer == null) {
+            errors.add("buyerOrganizationId", in.buyerOrganizationId() == null ? UserErrorCode.REQUIRED : UserErrorCode.NOT_FOUND,
+                    "buyerOrganizationId must be the ID of an existing organization");
+            return new SourcingRequestPayload(null, errors.list(), in.clientMutationId());
+        }
+        Actor actor = Access.requireMember(buyer.databaseId());
+        if (!buyer.active()) {
+            errors.add("buyerOrganizationId", UserErrorCode.INVALID, "The organization is archived");
+        } else if (!BUYER_KINDS.contains(buyer.kind())) {
+            errors.add("buyerOrganizationId", UserErrorCode.INVALID,
+                    "Only a retail chain, processor or distributor posts sourcing requests");
+        }
+        SourcingRequestEntity e = new SourcingRequestEntity();
+        e.buyerOrganizationId = buyer.databaseId();
+        e.createdByUserId = actor.userId();
+        validator.apply(in, e, true, errors);
+        if (errors.hasErrors()) {
+            return new SourcingRequestPayload(null, errors.list(), in.clientMutationId());
+        }
+        repository.saveAndFlush(e);
+        outbox.enqueue(OUTBOX_TYPE, e.id, "created");
+        return new SourcingRequestPayload(e.toView(), List.of(), in.clientMutationId());
+    }
+
+    @Override
+    @Transactional
+    public SourcingRequestPayload update(SourcingRequestInput in) {
+        ValidationErrors errors = new ValidationErrors();
+        SourcingRequestEntity e = existing(in.id(), in.expectedVersion(), errors);
+        if (e == null) {
+            return new SourcingRequestPayload(null, errors.list(), in.clientMutationId());
+        }
+        if (e.status == Status.CLOSED || e.status == Status.FULFILLED) {
+            errors.add("id", UserErrorCode.CONFLICT, "A closed or fulfilled request cannot be changed");
+            return new SourcingRequestPayload(null, errors.list(), in.clientMutationId());
+        }
+        validator.apply(in, e, false, errors);
+        return save(e, errors, in.clientMutationId(), "updated");
+    }
+
+    @Override
+    @Transactional
+    public SourcingRequestPayload setStatus(String id, Status status, String reason, Long expectedVersion,
+                                            String clientMutationId) {
+        ValidationErrors errors = new ValidationErrors();
+        SourcingRequestEntity e = existing(id, expectedVersion, errors);
+        if (e == null) {
+            return new SourcingRequestPayload(null, errors.list(), clientMutationId);
+        }
+        String why = errors.text("reason", reason, 500, false);
+        boolean allowed = switch (status) {
+            case PAUSED -> e.status == Status.OPEN;
+            case OPEN -> e.status == Status.PAUSED;
+            case CLOSED, FULFILLED -> e.status == Status.OPEN || e.status == Status.PAUSED;
+        };
+        if (!allowed) {
+            errors.add("id", UserErrorCode.CONFLICT, "A request that is " + e.status + " cannot become " + status);
+        } else if (status == Status.OPEN && !e.expiresAt.isAfter(Instant.now())) {
+            errors.add("id", UserErrorCode.CONFLICT, "The request has expired; move its expiresAt before resuming it");
+        }
+        e.status = status;
+        e.statusReason = why;
+        return save(e, errors, clientMutationId, status.name().toLowerCase(java.util.Locale.ROOT));
+    }
+
+    private SourcingRequestPayload save(SourcingRequestEntity e, ValidationErrors errors, String clientMutationId, String event) {
+        if (errors.hasErrors()) {
+            // The entity is managed and half-changed: roll back so nothing reaches the database.
+            TransactionAspectSupport.currentTransactionStatus().setRollbackOnly();
+            return new SourcingRequestPayload(null, errors.list(), clientMutationId);
+        }
+        repository.saveAndFlush(e);
+        outbox.enqueue(OUTBOX_TYPE, e.id, event);
+        return new SourcingRequestPayload(e.toView(), List.of(), clientMutationId);
+    }
+
+    private SourcingRequestEntity existing(String id, Long expectedVersion, ValidationErrors errors) {
+        Access.requireUser();
+        Long dbId = GlobalId.tryDecode(id, SourcingRequest.TYPE);
+        SourcingRequestEntity e = dbId == null ? null : repository.findById(dbId).orElse(null);
+        if (e == null) {
+            errors.add("id", UserErrorCode.NOT_FOUND, "No sourcing request with this ID");
+            return null;
+        }
+        Access.requireMember(e.buyerOrganizationId);
+        if (expectedVersion != null && expectedVersion != e.version) {
+            errors.add("expectedVersion", UserErrorCode.CONFLICT,
+                    "The request was changed meanwhile (version " + e.version + "); reload it and retry");
+            return null;
+        }
+        return e;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<SourcingRequest> findById(long id) {
+        return repository.findById(id).map(SourcingRequestEntity::toView);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Map<Long, SourcingRequest> findByIds(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        return repository.findAllById(ids).stream().map(SourcingRequestEntity::toView)
+                .collect(Collectors.toMap(SourcingRequest::databaseId, Function.identity()));
+    }
+}

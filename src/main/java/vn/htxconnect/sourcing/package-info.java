@@ -1,0 +1,6 @@
+/**
+ * Sourcing requests (RFQ): buyer organizations post what they need, when, where and under which
+ * conditions; matching ranks suppliers' products for a request, and open requests for a product
+ * ("leads"), with every score explained factor by factor from the numbers that produced it.
+ */
+package vn.htxconnect.sourcing;
