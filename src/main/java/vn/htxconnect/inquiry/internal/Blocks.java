@@ -47,8 +47,8 @@ class Blocks {
 
     @Transactional
     public BlockSenderPayload block(BlockSenderInput in, boolean block) {
-        Actor actor = Access.requireMember(GlobalId.decode("input.organizationId", in.organizationId(), Organization.TYPE));
         long blocker = GlobalId.decode("input.organizationId", in.organizationId(), Organization.TYPE);
+        Actor actor = Access.requireMember(blocker);
         ValidationErrors errors = new ValidationErrors();
         Long blockedId = GlobalId.tryDecode(in.blockedOrganizationId(), Organization.TYPE);
         Map<Long, Organization> found = organizations.findByIds(blockedId == null ? List.of(blocker)

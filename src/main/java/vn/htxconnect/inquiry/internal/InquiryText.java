@@ -13,9 +13,10 @@ final class InquiryText {
     static final int MAX_SUBJECT = 200;
     static final int PREVIEW = 200;
 
-    // Control characters other than line breaks and tabs (and format characters such as bidi
-    // overrides) only ever disguise text; they are dropped rather than refused.
-    private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}\\p{Cf}&&[^\\n\\t]]");
+    // Control characters other than line breaks and tabs, and format characters such as bidi
+    // overrides, only ever disguise text: they are dropped rather than refused. Zero-width joiners
+    // stay, since emoji sequences need them.
+    private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}\\p{Cf}&&[^\\n\\t\\u200C\\u200D]]");
     private static final Pattern WHITESPACE = Pattern.compile("\\s+", Pattern.UNICODE_CHARACTER_CLASS);
 
     private InquiryText() {
@@ -23,7 +24,7 @@ final class InquiryText {
 
     /** A message body: NFC, CRLF as LF, at most {@link #MAX_BODY} characters (code points); null when invalid. */
     static String body(ValidationErrors errors, String field, String value) {
-        String text = CONTROL.matcher(VietnameseText.nfc(value).replace("\r\n", "\n")).replaceAll("").strip();
+        String text = CONTROL.matcher(VietnameseText.nfc(value).replace("\r\n", "\n").replace('\r', '\n')).replaceAll("").strip();
         return bounded(errors, field, text, MAX_BODY);
     }
 
