@@ -179,6 +179,24 @@ class AuthorizationMatrixTests {
         rows.add(new Row("closeSourcingRequest", MEMBERS, w -> new Call(
                 "mutation($i: CloseSourcingRequestInput!) { closeSourcingRequest(input: $i) { errors { code } } }",
                 Map.of("i", Map.of("id", freshSourcingRequest())))));
+        rows.add(new Row("startInquiry", MEMBERS, w -> new Call(
+                "mutation($i: StartInquiryInput!) { startInquiry(input: $i) { errors { code } } }",
+                Map.of("i", Map.of("buyerOrganizationId", orgA, "subject", "Hỏi giá", "message", "Xin báo giá",
+                        "supplierId", TestData.createOrganization(anonymous, TestData.unique("HTX "), "COOPERATIVE", "Huế"))))));
+        rows.add(new Row("sendMessage", MEMBERS, w -> new Call(
+                "mutation($i: SendMessageInput!) { sendMessage(input: $i) { errors { code } } }",
+                Map.of("i", Map.of("conversationId", inquiryToA(), "body", "Trả lời " + w)))));
+        rows.add(new Row("markConversationRead", MEMBERS, w -> new Call(
+                "mutation($i: MarkConversationReadInput!) { markConversationRead(input: $i) { errors { code } } }",
+                Map.of("i", Map.of("conversationId", inquiryToA())))));
+        rows.add(new Row("blockSender", MEMBERS, w -> new Call(
+                "mutation($i: BlockSenderInput!) { blockSender(input: $i) { errors { code } } }",
+                Map.of("i", Map.of("organizationId", orgA, "blockedOrganizationId",
+                        TestData.createOrganization(anonymous, TestData.unique("Chuỗi "), "RETAIL_CHAIN", "Huế"))))));
+        rows.add(new Row("unblockSender", MEMBERS, w -> new Call(
+                "mutation($i: BlockSenderInput!) { unblockSender(input: $i) { errors { code } } }",
+                Map.of("i", Map.of("organizationId", orgA, "blockedOrganizationId",
+                        TestData.createOrganization(anonymous, TestData.unique("Chuỗi "), "RETAIL_CHAIN", "Huế"))))));
         return rows;
     }
 
@@ -196,7 +214,19 @@ class AuthorizationMatrixTests {
                 Map.of("id", freshSourcingRequest()))));
         rows.add(new Row("Product.leads", MEMBERS_AND_ALLIANCE_OF_A, w -> new Call(
                 "query($id: ID!) { product(id: $id) { leads(first: 1) { score } } }", Map.of("id", productA))));
+        rows.add(new Row("conversations", MEMBERS, w -> new Call(
+                "query($o: ID!) { conversations(filter: {organizationId: $o}) { totalCount } }", Map.of("o", orgA))));
+        rows.add(new Row("conversation", MEMBERS, w -> new Call(
+                "query($id: ID!) { conversation(id: $id) { subject } }", Map.of("id", inquiryToA()))));
+        rows.add(new Row("blockedSenders", MEMBERS, w -> new Call(
+                "query($o: ID!) { blockedSenders(organizationId: $o) { totalCount } }", Map.of("o", orgA))));
         return rows;
+    }
+
+    /** A conversation from a fresh buyer to organization A (fresh buyers keep clear of the daily limit). */
+    private String inquiryToA() {
+        return TestData.startInquiry(anonymous,
+                TestData.createOrganization(anonymous, TestData.unique("Chuỗi "), "RETAIL_CHAIN", "Huế"), orgA);
     }
 
     private Set<Who> allowedSet(Row row) {

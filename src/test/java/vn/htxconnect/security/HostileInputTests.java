@@ -143,4 +143,30 @@ class HostileInputTests {
                     .expectStatus().value(s -> assertThat(s).as(body).isLessThan(500));
         }
     }
+
+    @Test
+    void injectionStringsInInquiryArgumentsAreAnsweredWithKnownCodes() {
+        HttpGraphQlTester admin = TestData.asAdmin(anonymous);
+        String buyer = TestData.createOrganization(anonymous, TestData.unique("Chuỗi hostile "), "RETAIL_CHAIN", "Hà Nội");
+        String supplier = TestData.createOrganization(anonymous, TestData.unique("HTX hostile "), "COOPERATIVE", "Cà Mau");
+        String conversation = TestData.startInquiry(anonymous, buyer, supplier);
+        for (String p : PAYLOADS) {
+            Map<String, Object> v = Map.of("p", p, "b", buyer, "s", supplier, "c", conversation);
+            assertHandled(admin, """
+                    mutation($p: String!, $b: ID!, $s: ID!) { startInquiry(input: {buyerOrganizationId: $b, supplierId: $s,
+                      subject: $p, message: $p}) { errors { code } } }""", v);
+            assertHandled(admin, """
+                    mutation($p: String!, $b: ID!) { startInquiry(input: {buyerOrganizationId: $b, supplierId: $p,
+                      subjectId: $p, subject: "x", message: "y"}) { errors { code } } }""", v);
+            assertHandled(admin, """
+                    mutation($p: String!, $c: ID!, $b: ID!) { sendMessage(input: {conversationId: $c, organizationId: $b, body: $p})
+                      { errors { code } } }""", v);
+            assertHandled(admin, "mutation($p: ID!) { sendMessage(input: {conversationId: $p, body: \"x\"}) { errors { code } } }", v);
+            assertHandled(admin, "query($p: ID!) { conversation(id: $p) { id } }", v);
+            assertHandled(admin, "query($p: String, $b: ID!) { conversations(filter: {organizationId: $b}, after: $p) { totalCount } }", v);
+            assertHandled(admin, "query($p: String, $c: ID!) { conversation(id: $c) { messages(after: $p) { totalCount } } }", v);
+            assertHandled(admin, "query($p: String, $c: ID!) { conversation(id: $c) { messages(last: 2, before: $p) { totalCount } } }", v);
+            assertHandled(admin, "mutation($p: ID!, $b: ID!) { blockSender(input: {organizationId: $b, blockedOrganizationId: $p}) { errors { code } } }", v);
+        }
+    }
 }

@@ -221,6 +221,9 @@ class SourcingFlowTests {
             for (String f : List.of("title", "category", "unit", "frequency", "deliveryProvince")) {
                 in.put(f, r.get(f).asText());
             }
+            // The shared test database holds other tests' products of the same category: the tag in the
+            // title keeps this case's suppliers among the candidates, as a buyer's precise words would.
+            in.put("title", r.get("title").asText() + " " + tag);
             in.put("quantity", r.get("quantity").asDouble());
             in.put("deliveryLat", r.get("deliveryLat").asDouble());
             in.put("deliveryLon", r.get("deliveryLon").asDouble());

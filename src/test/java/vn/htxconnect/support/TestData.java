@@ -100,4 +100,15 @@ public final class TestData {
                 .execute()
                 .path("searchProducts.edges[*].node.name").entityList(String.class).get();
     }
+
+    /** Starts an inquiry as the admin acting for {@code buyerOrganizationId}; returns the conversation ID. */
+    public static String startInquiry(HttpGraphQlTester graphQl, String buyerOrganizationId, String supplierId) {
+        return asAdmin(graphQl).document("""
+                mutation($i: StartInquiryInput!) { startInquiry(input: $i) { conversation { id } errors { field code message } } }""")
+                .variable("i", Map.of("buyerOrganizationId", buyerOrganizationId, "supplierId", supplierId,
+                        "subject", "Hỏi giá", "message", "Xin báo giá"))
+                .execute()
+                .path("startInquiry.errors").entityList(Object.class).hasSize(0)
+                .path("startInquiry.conversation.id").entity(String.class).get();
+    }
 }

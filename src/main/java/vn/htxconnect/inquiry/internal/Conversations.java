@@ -1,0 +1,269 @@
+package vn.htxconnect.inquiry.internal;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import vn.htxconnect.catalog.Product;
+import vn.htxconnect.catalog.ProductService;
+import vn.htxconnect.catalog.ProductStatus;
+import vn.htxconnect.inquiry.internal.InquiryInputs.ConversationPayload;
+import vn.htxconnect.inquiry.internal.InquiryInputs.MarkConversationReadInput;
+import vn.htxconnect.inquiry.internal.InquiryInputs.SendMessageInput;
+import vn.htxconnect.inquiry.internal.InquiryInputs.SendMessagePayload;
+import vn.htxconnect.inquiry.internal.InquiryInputs.StartInquiryInput;
+import vn.htxconnect.organization.Organization;
+import vn.htxconnect.organization.OrganizationKind;
+import vn.htxconnect.organization.OrganizationService;
+import vn.htxconnect.platform.Access;
+import vn.htxconnect.platform.Actor;
+import vn.htxconnect.platform.ApiException;
+import vn.htxconnect.platform.ErrorCode;
+import vn.htxconnect.platform.GlobalId;
+import vn.htxconnect.platform.UserErrorCode;
+import vn.htxconnect.platform.ValidationErrors;
+
+/**
+ * Starting inquiries, sending messages and read marks. Only members of the conversation's two
+ * organizations (and admins) read or write it; to anyone else a conversation answers FORBIDDEN
+ * whether it exists or not, so IDs reveal nothing. The Cooperative Alliance has no access.
+ */
+@Service
+class Conversations {
+
+    /** Type name of the sourcing module's requests; their IDs are accepted as subjects unchecked for now. */
+    static final String SOURCING_REQUEST = "SourcingRequest";
+    private static final String NOT_YOURS = "You may not see this conversation";
+
+    private final ConversationStore store;
+    private final Blocks blocks;
+    private final OrganizationService organizations;
+    private final ProductService products;
+    private final InquiryProperties properties;
+
+    Conversations(ConversationStore store, Blocks blocks, OrganizationService organizations, ProductService products,
+                  InquiryProperties properties) {
+        this.store = store;
+        this.blocks = blocks;
+        this.organizations = organizations;
+        this.products = products;
+        this.properties = properties;
+    }
+
+    @Transactional
+    public ConversationPayload start(StartInquiryInput in) {
+        Actor actor = Access.requireUser();
+        ValidationErrors errors = new ValidationErrors();
+        Long buyerId = buyerOf(in.buyerOrganizationId(), actor, errors);
+        Long supplierId = GlobalId.tryDecode(in.supplierId(), Organization.TYPE);
+        Map<Long, Organization> orgs = organizations.findByIds(java.util.stream.Stream.of(buyerId, supplierId)
+                .filter(java.util.Objects::nonNull).toList());
+        Organization buyer = buyerId == null ? null : orgs.get(buyerId);
+        Organization supplier = supplierId == null ? null : orgs.get(supplierId);
+        if (buyerId != null && buyer == null) {
+            errors.add("buyerOrganizationId", UserErrorCode.NOT_FOUND, "No organization with this ID");
+        } else if (buyer != null && (!buyer.active() || buyer.kind() == OrganizationKind.PARTNER)) {
+            errors.add("buyerOrganizationId", UserErrorCode.INVALID, "This organization cannot send inquiries");
+        }
+        if (supplier == null) {
+            errors.add("supplierId", UserErrorCode.NOT_FOUND, "No organization with this ID");
+        } else if (supplier.databaseId() == (buyerId == null ? -1 : buyerId)
+                || actor.memberOf(supplier.databaseId())) {
+            errors.add("supplierId", UserErrorCode.INVALID, "You cannot send an inquiry to your own organization");
+        } else if (!supplier.active() || !(supplier.kind().isCooperative() || supplier.kind() == OrganizationKind.PROCESSOR
+                || supplier.kind() == OrganizationKind.DISTRIBUTOR)) {
+            errors.add("supplierId", UserErrorCode.INVALID,
+                    "Inquiries go to active cooperatives, processors and distributors");
+        }
+        String subjectId = subject(in.subjectId(), supplierId, errors);
+        String title = InquiryText.subject(errors, "subject", in.subject());
+        String body = InquiryText.body(errors, "message", in.message());
+        if (errors.hasErrors()) {
+            return new ConversationPayload(null, errors.list(), in.clientMutationId());
+        }
+        if (blocks.blocked(supplierId, buyerId)) {
+            errors.add("supplierId", UserErrorCode.FORBIDDEN, Blocks.BLOCKED);
+            return new ConversationPayload(null, errors.list(), in.clientMutationId());
+        }
+        Instant now = Instant.now();
+        enforceDailyLimit(buyerId, now);
+        String subjectType = subjectId == null ? null : GlobalId.decode("subjectId", subjectId).type();
+        long id = store.insertConversation(buyerId, supplierId, subjectType, subjectId, title, actor.userId(), now);
+        Conversation c = store.find(id).orElseThrow();
+        store.addMessage(c, ConversationRole.BUYER, actor.userId(), body, now);
+        return new ConversationPayload(store.find(id).orElseThrow().viewedAs(ConversationRole.BUYER), List.of(),
+                in.clientMutationId());
+    }
+
+    /** The buyer organization: the one given (the caller must be a member), else the caller's only one. */
+    private static Long buyerOf(String given, Actor actor, ValidationErrors errors) {
+        if (given != null) {
+            Long id = GlobalId.tryDecode(given, Organization.TYPE);
+            if (id == null) {
+                errors.add("buyerOrganizationId", UserErrorCode.NOT_FOUND, "No organization with this ID");
+                return null;
+            }
+            Access.requireMember(id);
+            return id;
+        }
+        if (actor.memberships().size() == 1) {
+            return actor.memberships().keySet().iterator().next();
+        }
+        errors.add("buyerOrganizationId", UserErrorCode.REQUIRED,
+                "buyerOrganizationId is required unless you are a member of exactly one organization");
+        return null;
+    }
+
+    /** A product of the supplier that buyers can see, or a sourcing request; returns the ID to store. */
+    private String subject(String subjectId, Long supplierId, ValidationErrors errors) {
+        if (subjectId == null || subjectId.isBlank()) {
+            return null;
+        }
+        GlobalId gid;
+        try {
+            gid = GlobalId.decode("subjectId", subjectId);
+        } catch (ApiException e) {
+            errors.add("subjectId", UserErrorCode.INVALID, "subjectId must be the ID of a product or a sourcing request");
+            return null;
+        }
+        if (gid.type().equals(Product.TYPE)) {
+            Product p = products.findById(gid.id()).orElse(null);
+            if (p == null || p.status() != ProductStatus.ACTIVE) {
+                errors.add("subjectId", UserErrorCode.NOT_FOUND, "No product with this ID");
+                return null;
+            }
+            if (supplierId == null || p.organizationId() != supplierId) {
+                errors.add("subjectId", UserErrorCode.INVALID, "The product is not the supplier's");
+                return null;
+            }
+            return p.id();
+        }
+        // The sourcing module owns requests and is built separately: its IDs are accepted by type
+        // until it offers a lookup to check them with.
+        if (gid.type().equals(SOURCING_REQUEST) && gid.id() > 0) {
+            return GlobalId.encode(SOURCING_REQUEST, gid.id());
+        }
+        errors.add("subjectId", UserErrorCode.INVALID, "subjectId must be the ID of a product or a sourcing request");
+        return null;
+    }
+
+    /** At most {@code dailyLimit} inquiries per buyer organization in any 24 hours (a rolling window). */
+    private void enforceDailyLimit(long buyer, Instant now) {
+        store.lockSender(buyer, now);
+        List<Instant> recent = store.startedSince(buyer, now.minus(Duration.ofDays(1)));
+        if (recent.size() >= properties.dailyLimit()) {
+            Instant freed = recent.get(recent.size() - properties.dailyLimit()).plus(Duration.ofDays(1));
+            long minutes = Math.max(1, (Duration.between(now, freed).toSeconds() + 59) / 60);
+            throw new ApiException(ErrorCode.RATE_LIMITED, "Your organization may start at most "
+                    + properties.dailyLimit() + " inquiries in 24 hours; try again in " + minutes + " minutes");
+        }
+    }
+
+    @Transactional
+    public SendMessagePayload send(SendMessageInput in) {
+        Actor actor = Access.requireUser();
+        ValidationErrors errors = new ValidationErrors();
+        Conversation c = accessible(in.conversationId(), actor, true, errors);
+        ConversationRole side = c == null ? null : side(c, in.organizationId(), actor, errors);
+        String body = InquiryText.body(errors, "body", in.body());
+        if (errors.hasErrors()) {
+            return new SendMessagePayload(null, null, errors.list(), in.clientMutationId());
+        }
+        ConversationRole other = side == ConversationRole.BUYER ? ConversationRole.SUPPLIER : ConversationRole.BUYER;
+        if (blocks.blocked(c.organizationOf(other), c.organizationOf(side))) {
+            errors.add("conversationId", UserErrorCode.FORBIDDEN, Blocks.BLOCKED);
+            return new SendMessagePayload(null, null, errors.list(), in.clientMutationId());
+        }
+        Instant now = Instant.now();
+        long messageId = store.addMessage(c, side, actor.userId(), body, now);
+        Conversation after = store.find(c.databaseId()).orElseThrow().viewedAs(side);
+        Message message = new Message(messageId, c.databaseId(), side, body, now, false);
+        return new SendMessagePayload(message, after, List.of(), in.clientMutationId());
+    }
+
+    @Transactional
+    public ConversationPayload markRead(MarkConversationReadInput in) {
+        Actor actor = Access.requireUser();
+        ValidationErrors errors = new ValidationErrors();
+        Conversation c = accessible(in.conversationId(), actor, false, errors);
+        ConversationRole side = c == null ? null : side(c, in.organizationId(), actor, errors);
+        if (errors.hasErrors()) {
+            return new ConversationPayload(null, errors.list(), in.clientMutationId());
+        }
+        store.markRead(c.databaseId(), side, Instant.now());
+        return new ConversationPayload(store.find(c.databaseId()).orElseThrow().viewedAs(side), List.of(),
+                in.clientMutationId());
+    }
+
+    /** A conversation the caller may read, seen from the caller's side (null for an admin on neither). */
+    @Transactional(readOnly = true)
+    public Conversation get(String id) {
+        Actor actor = Access.requireUser();
+        Long dbId = GlobalId.tryDecode(id, Conversation.TYPE);
+        Conversation c = dbId == null ? null : store.find(dbId).orElse(null);
+        if (c == null || !party(c, actor)) {
+            if (actor.isAdmin()) {
+                throw ApiException.notFound("No conversation with ID " + id);
+            }
+            throw new ApiException(ErrorCode.FORBIDDEN, NOT_YOURS);
+        }
+        return c.viewedAs(defaultSide(c, actor));
+    }
+
+    /**
+     * The conversation (locked when writing) if the caller is on one of its sides or an admin. An
+     * outsider gets FORBIDDEN for a missing conversation as for an existing one; an admin gets a
+     * NOT_FOUND input error.
+     */
+    private Conversation accessible(String id, Actor actor, boolean lock, ValidationErrors errors) {
+        Long dbId = GlobalId.tryDecode(id, Conversation.TYPE);
+        Conversation c = dbId == null ? null : (lock ? store.lock(dbId) : store.find(dbId)).orElse(null);
+        if (c != null && party(c, actor)) {
+            return c;
+        }
+        if (!actor.isAdmin()) {
+            throw new ApiException(ErrorCode.FORBIDDEN, NOT_YOURS);
+        }
+        if (c == null) {
+            errors.add("conversationId", UserErrorCode.NOT_FOUND, "No conversation with this ID");
+        }
+        return c;
+    }
+
+    /** The side the caller acts for: the one given, else the only side the caller is a member of. */
+    private static ConversationRole side(Conversation c, String organizationId, Actor actor, ValidationErrors errors) {
+        if (organizationId != null) {
+            Long org = GlobalId.tryDecode(organizationId, Organization.TYPE);
+            ConversationRole role = org == null ? null : c.roleOf(org);
+            if (role == null) {
+                errors.add("organizationId", UserErrorCode.INVALID, "organizationId must be one of the conversation's organizations");
+                return null;
+            }
+            Access.requireMember(org);
+            return role;
+        }
+        boolean buyer = actor.memberOf(c.buyerOrganizationId());
+        boolean supplier = actor.memberOf(c.supplierOrganizationId());
+        if (buyer != supplier) {
+            return buyer ? ConversationRole.BUYER : ConversationRole.SUPPLIER;
+        }
+        errors.add("organizationId", UserErrorCode.REQUIRED,
+                "organizationId is required when you are on both sides or on neither");
+        return null;
+    }
+
+    static boolean party(Conversation c, Actor actor) {
+        return actor.isAdmin() || actor.memberOf(c.buyerOrganizationId()) || actor.memberOf(c.supplierOrganizationId());
+    }
+
+    static ConversationRole defaultSide(Conversation c, Actor actor) {
+        if (actor.memberOf(c.buyerOrganizationId())) {
+            return ConversationRole.BUYER;
+        }
+        return actor.memberOf(c.supplierOrganizationId()) ? ConversationRole.SUPPLIER : null;
+    }
+}
