@@ -150,6 +150,15 @@ class ProductDocuments {
         return s.length() > 100 ? s.substring(0, 100) : s;
     }
 
+    /**
+     * The document fields {@link #fromSource} reads: searches fetch only these, not the folded copies,
+     * suggestion inputs and organization fields that exist for matching (less to send and to parse).
+     */
+    static final List<String> SOURCE_FIELDS = List.of("id", "organization_id", "external_ref", "name", "description",
+            "category_code", "unit", "price_min_vnd", "price_max_vnd", "min_order_qty", "monthly_capacity",
+            "available_months", "province_code", "location", "image_urls", "status", "certifications", "created_at",
+            "updated_at", "version");
+
     @SuppressWarnings("unchecked")
     Product fromSource(Map<String, Object> s) {
         List<Map<String, Object>> certs = (List<Map<String, Object>>) s.getOrDefault("certifications", List.of());

@@ -71,6 +71,7 @@ class ProductSearchService {
         return SearchRequest.of(s -> {
             s.index(indices.alias(IndexManager.PRODUCTS)).query(query).size(first + 1).sort(sortOptions)
                     .trackTotalHits(t -> t.enabled(true))
+                    .source(src -> src.filter(f -> f.includes(ProductDocuments.SOURCE_FIELDS)))
                     .highlight(h -> h.preTags(Highlights.PRE).postTags(Highlights.POST)
                             .highlightQuery(highlightQuery)
                             .fields(whole("name"), whole("name_folded"), whole("description"),
