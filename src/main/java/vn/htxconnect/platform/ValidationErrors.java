@@ -28,6 +28,26 @@ public final class ValidationErrors {
         return trimmed;
     }
 
+    /**
+     * A latitude/longitude pair, which must come together and in range; returns {lat, lon}, or null
+     * when neither is given or (with an error naming the field) when the pair is incomplete or invalid.
+     */
+    public double[] point(String latField, Double lat, String lonField, Double lon) {
+        if (lat == null && lon == null) {
+            return null;
+        }
+        if (lat == null || lon == null) {
+            add(lat == null ? latField : lonField, UserErrorCode.REQUIRED, latField + " and " + lonField + " go together");
+        } else if (lat.isNaN() || lat < -90 || lat > 90) {
+            add(latField, UserErrorCode.OUT_OF_RANGE, latField + " must be between -90 and 90");
+        } else if (lon.isNaN() || lon < -180 || lon > 180) {
+            add(lonField, UserErrorCode.OUT_OF_RANGE, lonField + " must be between -180 and 180");
+        } else {
+            return new double[] {lat, lon};
+        }
+        return null;
+    }
+
     public boolean hasErrors() {
         return !errors.isEmpty();
     }

@@ -26,7 +26,40 @@ import vn.htxconnect.support.TestData;
 
 /** Sourcing requests end to end: bad input, visibility, judged matching quality, explanations, leads, no N+1. */
 @IntegrationTest
+// Its own database and indices, emptied once per run: the judged ranking must not depend on what
+// other test classes left in the shared catalogue (matches are cut at the top 100 of all suppliers).
+@org.springframework.test.context.TestPropertySource(properties = {
+        "htx.search.index-prefix=${HTX_TEST_INDEX_PREFIX:test-}sourcing-",
+        "spring.datasource.url=jdbc:mysql://${HTX_DB_HOST:127.0.0.1}:${HTX_DB_PORT:3306}/${HTX_TEST_DB:htxconnect_test}_sourcing"
+                + "?createDatabaseIfNotExist=true&useUnicode=true&characterEncoding=UTF-8&connectionTimeZone=UTC"
+                + "&rewriteBatchedStatements=true&allowPublicKeyRetrieval=true&useSSL=false"})
 class SourcingFlowTests {
+
+    private static boolean emptied;
+    @Autowired
+    org.flywaydb.core.Flyway flyway;
+    @Autowired
+    org.springframework.beans.factory.ObjectProvider<org.springframework.boot.ApplicationRunner> runners;
+    @Autowired
+    co.elastic.clients.elasticsearch.ElasticsearchClient elasticsearch;
+    @Autowired
+    vn.htxconnect.search.internal.IndexManager indexManager;
+    @org.springframework.beans.factory.annotation.Value("${htx.search.index-prefix}")
+    String indexPrefix;
+
+    private void emptyOnce() throws Exception {
+        if (emptied) {
+            return;
+        }
+        flyway.clean();
+        flyway.migrate();
+        for (org.springframework.boot.ApplicationRunner r : runners.orderedStream().toList()) {
+            r.run(new org.springframework.boot.DefaultApplicationArguments()); // the admin, removed by the clean
+        }
+        elasticsearch.indices().delete(d -> d.index(indexPrefix + "*").ignoreUnavailable(true).allowNoIndices(true));
+        indexManager.invalidate();
+        emptied = true;
+    }
 
     static final String CREATE = """
             mutation($i: CreateSourcingRequestInput!) { createSourcingRequest(input: $i) {
@@ -45,7 +78,8 @@ class SourcingFlowTests {
     String buyerOrg;
 
     @BeforeEach
-    void buyer() {
+    void buyer() throws Exception {
+        emptyOnce();
         admin = TestData.asAdmin(anonymous);
         HttpGraphQlTester.Response r = anonymous.document("""
                 mutation($i: RegisterOrganizationInput!) { registerOrganization(input: $i) { organization { id } token } }""")

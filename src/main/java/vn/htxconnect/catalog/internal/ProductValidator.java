@@ -197,15 +197,10 @@ class ProductValidator {
             e.provinceCode = owner.provinceCode();
         }
         if (in.lat() != null || in.lon() != null) {
-            if (in.lat() == null || in.lon() == null) {
-                errors.add(in.lat() == null ? "lat" : "lon", UserErrorCode.REQUIRED, "lat and lon go together");
-            } else if (in.lat().isNaN() || in.lat() < -90 || in.lat() > 90) {
-                errors.add("lat", UserErrorCode.OUT_OF_RANGE, "lat must be between -90 and 90");
-            } else if (in.lon().isNaN() || in.lon() < -180 || in.lon() > 180) {
-                errors.add("lon", UserErrorCode.OUT_OF_RANGE, "lon must be between -180 and 180");
-            } else {
-                e.lat = in.lat();
-                e.lon = in.lon();
+            double[] point = errors.point("lat", in.lat(), "lon", in.lon());
+            if (point != null) {
+                e.lat = point[0];
+                e.lon = point[1];
             }
         } else if (province != null && !province.code().equals(owner.provinceCode())) {
             // Grown elsewhere than the cooperative sits: the origin province's centroid is closer to the truth.

@@ -198,15 +198,10 @@ class OrganizationManagement implements OrganizationService {
         }
         e.address = errors.text("address", in.address() != null ? in.address() : e.address, 500, false);
         if (in.lat() != null || in.lon() != null) {
-            if (in.lat() == null || in.lon() == null) {
-                errors.add(in.lat() == null ? "lat" : "lon", UserErrorCode.REQUIRED, "lat and lon go together");
-            } else if (in.lat() < -90 || in.lat() > 90 || in.lat().isNaN()) {
-                errors.add("lat", UserErrorCode.OUT_OF_RANGE, "lat must be between -90 and 90");
-            } else if (in.lon() < -180 || in.lon() > 180 || in.lon().isNaN()) {
-                errors.add("lon", UserErrorCode.OUT_OF_RANGE, "lon must be between -180 and 180");
-            } else {
-                e.lat = in.lat();
-                e.lon = in.lon();
+            double[] point = errors.point("lat", in.lat(), "lon", in.lon());
+            if (point != null) {
+                e.lat = point[0];
+                e.lon = point[1];
             }
         } else if (province != null && (e.lat == null || in.province() != null)) {
             // No point given: the province centroid is the best location we know.

@@ -139,13 +139,10 @@ class RequestValidator {
             e.deliveryAddress = errors.text("deliveryAddress", in.deliveryAddress(), 300, false);
         }
         if (in.deliveryLat() != null || in.deliveryLon() != null) {
-            if (in.deliveryLat() == null || in.deliveryLat().isNaN() || in.deliveryLat() < -90 || in.deliveryLat() > 90) {
-                errors.add("deliveryLat", UserErrorCode.OUT_OF_RANGE, "deliveryLat must be between -90 and 90 (with deliveryLon)");
-            } else if (in.deliveryLon() == null || in.deliveryLon().isNaN() || in.deliveryLon() < -180 || in.deliveryLon() > 180) {
-                errors.add("deliveryLon", UserErrorCode.OUT_OF_RANGE, "deliveryLon must be between -180 and 180 (with deliveryLat)");
-            } else {
-                e.deliveryLat = in.deliveryLat();
-                e.deliveryLon = in.deliveryLon();
+            double[] point = errors.point("deliveryLat", in.deliveryLat(), "deliveryLon", in.deliveryLon());
+            if (point != null) {
+                e.deliveryLat = point[0];
+                e.deliveryLon = point[1];
             }
         } else if (province != null) {
             // No point given: the province's centre stands for it, as for products.
