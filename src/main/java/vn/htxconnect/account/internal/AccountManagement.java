@@ -267,7 +267,7 @@ class AccountManagement {
     User view(UserEntity u) {
         List<User.Membership> ms = u.id == null ? List.of() : memberships.findByUserId(u.id).stream()
                 .map(m -> new User.Membership(m.organizationId, m.role)).toList();
-        return new User(u.id, u.email, u.name, u.phone, u.preferredLanguage, u.platformRole, ms, u.createdAt,
+        return new User(u.id, u.email, u.name, u.phone, u.preferredLanguage, u.platformRole, ms, u.createdAt(),
                 u.lastLoginAt);
     }
 }

@@ -9,16 +9,15 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
-import jakarta.persistence.PrePersist;
-import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import vn.htxconnect.platform.Timestamped;
 import vn.htxconnect.platform.Actor;
 
 @Entity
 @Table(name = "app_user")
-class UserEntity {
+class UserEntity extends Timestamped {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -41,25 +40,11 @@ class UserEntity {
     @Enumerated(EnumType.STRING)
     Actor.PlatformRole platformRole;
 
-    @Column(nullable = false)
-    Instant createdAt;
 
-    @Column(nullable = false)
-    Instant updatedAt;
 
     Instant lastLoginAt;
 
     @Version
     long version;
 
-    @PrePersist
-    void onCreate() {
-        createdAt = Instant.now();
-        updatedAt = createdAt;
-    }
-
-    @PreUpdate
-    void onUpdate() {
-        updatedAt = Instant.now();
-    }
 }

@@ -1,7 +1,6 @@
 package vn.htxconnect.catalog.internal;
 
 import java.math.BigDecimal;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -17,18 +16,17 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
-import jakarta.persistence.PrePersist;
-import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import vn.htxconnect.platform.Timestamped;
 import vn.htxconnect.catalog.Product;
 import vn.htxconnect.catalog.ProductStatus;
 import vn.htxconnect.catalog.Unit;
 
 @Entity
 @Table(name = "product")
-class ProductEntity {
+class ProductEntity extends Timestamped {
 
     static final int ALL_MONTHS = 0xFFF;
 
@@ -77,25 +75,10 @@ class ProductEntity {
     @CollectionTable(name = "product_certification", joinColumns = @JoinColumn(name = "product_id"))
     List<CertificationEmbeddable> certifications = new ArrayList<>();
 
-    @Column(nullable = false)
-    Instant createdAt;
 
-    @Column(nullable = false)
-    Instant updatedAt;
 
     @Version
     long version;
-
-    @PrePersist
-    void onCreate() {
-        createdAt = Instant.now();
-        updatedAt = createdAt;
-    }
-
-    @PreUpdate
-    void onUpdate() {
-        updatedAt = Instant.now();
-    }
 
     static int monthsMask(List<Integer> months) {
         return months.stream().mapToInt(m -> 1 << (m - 1)).reduce(0, (a, b) -> a | b);

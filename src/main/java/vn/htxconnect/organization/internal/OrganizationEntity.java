@@ -16,6 +16,7 @@ import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import vn.htxconnect.platform.Timestamped;
 import vn.htxconnect.organization.Organization;
 import vn.htxconnect.organization.OrganizationKind;
 import vn.htxconnect.organization.OrganizationStatus;
@@ -24,7 +25,7 @@ import vn.htxconnect.platform.VietnameseText;
 
 @Entity
 @Table(name = "organization")
-class OrganizationEntity {
+class OrganizationEntity extends Timestamped {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -70,25 +71,14 @@ class OrganizationEntity {
     @Column(nullable = false)
     OrganizationStatus status = OrganizationStatus.ACTIVE;
 
-    @Column(nullable = false)
-    Instant createdAt;
 
-    @Column(nullable = false)
-    Instant updatedAt;
 
     @Version
     long version;
 
     @PrePersist
-    void onCreate() {
-        createdAt = Instant.now();
-        updatedAt = createdAt;
-        nameFolded = VietnameseText.fold(name);
-    }
-
     @PreUpdate
-    void onUpdate() {
-        updatedAt = Instant.now();
+    void foldName() {
         nameFolded = VietnameseText.fold(name);
     }
 

@@ -19,13 +19,12 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
-import jakarta.persistence.PrePersist;
-import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import org.hibernate.annotations.Fetch;
 import org.hibernate.annotations.FetchMode;
 
+import vn.htxconnect.platform.Timestamped;
 import vn.htxconnect.catalog.CertificationScheme;
 import vn.htxconnect.catalog.Unit;
 import vn.htxconnect.sourcing.SourcingEnums.ConfidentialField;
@@ -36,7 +35,7 @@ import vn.htxconnect.sourcing.SourcingRequest;
 
 @Entity
 @Table(name = "sourcing_request")
-class SourcingRequestEntity {
+class SourcingRequestEntity extends Timestamped {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -117,25 +116,10 @@ class SourcingRequestEntity {
     @Column(name = "organization_id")
     Set<Long> invitedOrganizationIds = new java.util.LinkedHashSet<>();
 
-    @Column(nullable = false)
-    Instant createdAt;
 
-    @Column(nullable = false)
-    Instant updatedAt;
 
     @Version
     long version;
-
-    @PrePersist
-    void onCreate() {
-        createdAt = Instant.now();
-        updatedAt = createdAt;
-    }
-
-    @PreUpdate
-    void onUpdate() {
-        updatedAt = Instant.now();
-    }
 
     List<CertificationScheme> schemes() {
         return certifications == null || certifications.isBlank() ? List.of()
