@@ -22,7 +22,12 @@ import vn.htxconnect.support.IntegrationTest;
  * dialect would silently drop SKIP LOCKED, so this runs the real SQL against the real server.
  */
 @IntegrationTest
-@TestPropertySource(properties = "htx.search.indexer-enabled=false")
+// Its own database: emptying the outbox must not drop the pending index updates of other test classes.
+@TestPropertySource(properties = {
+        "htx.search.indexer-enabled=false",
+        "spring.datasource.url=jdbc:mysql://${HTX_DB_HOST:127.0.0.1}:${HTX_DB_PORT:3306}/${HTX_TEST_DB:htxconnect_test}_outbox"
+                + "?createDatabaseIfNotExist=true&useUnicode=true&characterEncoding=UTF-8&connectionTimeZone=UTC"
+                + "&rewriteBatchedStatements=true&allowPublicKeyRetrieval=true&useSSL=false"})
 class OutboxSkipLockedTests {
 
     @Autowired

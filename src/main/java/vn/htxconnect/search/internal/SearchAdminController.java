@@ -53,7 +53,7 @@ class SearchAdminController implements NodeResolver {
     record ReindexProductsPayload(SearchJob job, List<UserError> errors, String clientMutationId) {
     }
 
-    record CheckProductIndexInput(Boolean repair, String clientMutationId) {
+    record CheckProductIndexInput(Boolean repair, String organizationId, String clientMutationId) {
     }
 
     record CheckProductIndexPayload(ProductConsistencyChecker.Report report, List<UserError> errors,
@@ -76,8 +76,10 @@ class SearchAdminController implements NodeResolver {
     CheckProductIndexPayload checkProductIndex(@Argument CheckProductIndexInput input) {
         Access.requireAdmin();
         try {
-            return new CheckProductIndexPayload(checker.check(Boolean.TRUE.equals(input.repair())), List.of(),
-                    input.clientMutationId());
+            Long organizationId = input.organizationId() == null ? null
+                    : GlobalId.decode("input.organizationId", input.organizationId(), "Organization");
+            return new CheckProductIndexPayload(checker.check(Boolean.TRUE.equals(input.repair()), organizationId),
+                    List.of(), input.clientMutationId());
         } catch (IOException | co.elastic.clients.elasticsearch._types.ElasticsearchException e) {
             log.warn("Index check failed: {}", e.toString());
             throw new ApiException(ErrorCode.SEARCH_UNAVAILABLE, "Search is temporarily unavailable; please retry shortly");
