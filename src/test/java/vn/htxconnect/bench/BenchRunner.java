@@ -82,9 +82,12 @@ public final class BenchRunner {
         token = a.get("token");
         BenchRunner bench = new BenchRunner(a.getOrDefault("graphql", "http://localhost:18080/graphql"),
                 a.getOrDefault("es", "http://127.0.0.1:9200"), a.getOrDefault("prefix", "bench-"));
-        String only = a.getOrDefault("only", "search,reindex,write");
+        String only = a.getOrDefault("only", "search,match,reindex,write");
         if (only.contains("search")) {
             bench.searchLatency();
+        }
+        if (only.contains("match")) {
+            bench.matchingLatency();
         }
         if (only.contains("reindex")) {
             bench.reindexVersusRawBulk();
@@ -223,6 +226,101 @@ public final class BenchRunner {
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         return new Concurrent(List.copyOf(all), all.size() / seconds);
+    }
+
+    // ---------------------------------------------------------------- 1b. matching latency
+
+    /** Requests a retail chain would post: text, category, certifications, delivery point, distance. */
+    static List<Map<String, Object>> requestMix() {
+        List<Map<String, Object>> mix = new ArrayList<>();
+        mix.add(request("Cà phê robusta nhân xô", "COFFEE", "tấn", 20, "Đắk Lắk", null, List.of()));
+        mix.add(request("Gạo ST25 đóng túi 5kg", null, "tấn", 10, "Hồ Chí Minh", null, List.of("VIETGAP")));
+        mix.add(request("Thanh long ruột đỏ loại 1", "FRUIT", "tấn", 5, "Hà Nội", null, List.of()));
+        mix.add(request("Rau cải hữu cơ", null, "kg", 500, "Hà Nội", 150.0, List.of("ORGANIC")));
+        mix.add(request("Mật ong rừng", null, "lít", 200, "Đà Nẵng", null, List.of()));
+        mix.add(request("Bưởi da xanh", "FRUIT_CITRUS", "tấn", 3, "Hồ Chí Minh", 300.0, List.of()));
+        mix.add(request("Nước mắm truyền thống", null, "chai", 2000, "Cần Thơ", null, List.of()));
+        mix.add(request("Hồ tiêu đen", null, "tấn", 2, "Hồ Chí Minh", null, List.of()));
+        return mix;
+    }
+
+    private static Map<String, Object> request(String title, String category, String unit, double quantity, String province,
+                                               Double maxKm, List<String> certifications) {
+        Map<String, Object> in = new LinkedHashMap<>();
+        in.put("title", title);
+        if (category != null) {
+            in.put("category", category);
+        }
+        in.put("unit", unit);
+        in.put("quantity", quantity);
+        in.put("frequency", "MONTHLY");
+        in.put("deliveryProvince", province);
+        if (maxKm != null) {
+            in.put("maxDistanceKm", maxKm);
+        }
+        in.put("certifications", certifications);
+        in.put("windowFrom", java.time.LocalDate.now().plusDays(7).toString());
+        in.put("windowTo", java.time.LocalDate.now().plusDays(180).toString());
+        return in;
+    }
+
+    /**
+     * Matching (candidates from Elasticsearch, then every factor scored and explained in the app) next
+     * to a plain search for the same words through GraphQL, which is the floor it builds on.
+     */
+    private void matchingLatency() throws Exception {
+        JsonNode org = graphql("""
+                mutation($i: CreateOrganizationInput!) { createOrganization(input: $i) { organization { id } errors { message } } }""",
+                Map.of("i", Map.of("name", "Chuỗi đo ghép nối " + token(), "kind", "RETAIL_CHAIN", "province", "Hà Nội")));
+        String buyer = org.path("data").path("createOrganization").path("organization").path("id").asString(null);
+        if (buyer == null) {
+            throw new IllegalStateException("Could not create a buyer organization: " + org);
+        }
+        List<String> matchBodies = new ArrayList<>();
+        List<String> searchBodies = new ArrayList<>();
+        long[] found = new long[requestMix().size()];
+        for (Map<String, Object> in : requestMix()) {
+            Map<String, Object> input = new LinkedHashMap<>(in);
+            input.put("buyerOrganizationId", buyer);
+            JsonNode created = graphql("""
+                    mutation($i: CreateSourcingRequestInput!) { createSourcingRequest(input: $i) {
+                      sourcingRequest { id } errors { field message } } }""", Map.of("i", input));
+            String id = created.path("data").path("createSourcingRequest").path("sourcingRequest").path("id").asString(null);
+            if (id == null) {
+                throw new IllegalStateException("Could not create a sourcing request: " + created);
+            }
+            matchBodies.add(JSON.writeValueAsString(Map.of("query", """
+                    query($id: ID!) { sourcingRequest(id: $id) { matches(first: 10) {
+                      score coverage distanceKm factors { factor score explanation } product { id name } } } }""",
+                    "variables", Map.of("id", id))));
+            searchBodies.add(JSON.writeValueAsString(Map.of("query", """
+                    query($q: String) { searchProducts(query: $q, first: 10) { edges { score node { id name } } } }""",
+                    "variables", Map.of("q", in.get("title")))));
+        }
+        for (int k = 0; k < matchBodies.size(); k++) {
+            found[k] = JSON.readTree(post(graphql, matchBodies.get(k))).path("data").path("sourcingRequest").path("matches").size();
+        }
+        for (int i = 0; i < WARMUP_ROUNDS; i++) {
+            for (int k = 0; k < matchBodies.size(); k++) {
+                post(graphql, matchBodies.get(k));
+                post(graphql, searchBodies.get(k));
+            }
+        }
+        List<Long> m = new ArrayList<>();
+        List<Long> s = new ArrayList<>();
+        for (int round = 0; round < SEQUENTIAL_ROUNDS; round++) {
+            for (int k = 0; k < matchBodies.size(); k++) {
+                m.add(timed(graphql, matchBodies.get(k)));
+                s.add(timed(graphql, searchBodies.get(k)));
+            }
+        }
+        report.add("");
+        report.add("1b. Matching: %d sourcing requests x %d rounds, top 10 of up to %d candidates each (matches per request: %s)"
+                .formatted(matchBodies.size(), SEQUENTIAL_ROUNDS, 200, Arrays.toString(found)));
+        report.add(row("", "p50 ms", "p95 ms", "p99 ms", ""));
+        report.add(row("matches(first: 10)", ms(m, 50), ms(m, 95), ms(m, 99), ""));
+        report.add(row("searchProducts, same words", ms(s, 50), ms(s, 95), ms(s, 99), ""));
+        report.add(row("ratio matching/search", ratio(m, s, 50), ratio(m, s, 95), ratio(m, s, 99), ""));
     }
 
     // ---------------------------------------------------------------- 2. reindex vs raw bulk

@@ -25,6 +25,8 @@ import vn.htxconnect.catalog.CategoryService;
 import vn.htxconnect.catalog.CertificationScheme;
 import vn.htxconnect.catalog.Product;
 import vn.htxconnect.organization.Organization;
+import vn.htxconnect.organization.TrustSignalSource;
+import vn.htxconnect.organization.TrustSignals;
 import vn.htxconnect.platform.ApiException;
 import vn.htxconnect.platform.ErrorCode;
 import vn.htxconnect.platform.VietnameseText;
@@ -52,9 +54,11 @@ class Matching {
     private final IndexAliases indices;
     private final SourcingService requests;
     private final CategoryService categories;
+    private final List<TrustSignalSource> signalSources;
 
     Matching(ProductCandidates candidates, ElasticsearchClient client, IndexAliases indices, SourcingService requests,
-             CategoryService categories) {
+             CategoryService categories, List<TrustSignalSource> signalSources) {
+        this.signalSources = signalSources;
         this.candidates = candidates;
         this.client = client;
         this.indices = indices;
@@ -62,7 +66,10 @@ class Matching {
         this.categories = categories;
     }
 
-    /** The best {@code first} products for a request, best first (no SQL: products come from the index). */
+    /**
+     * The best {@code first} products for a request, best first. Products come from the index; the
+     * suppliers' trust signals cost one SQL statement per signal source, whatever the number of candidates.
+     */
     List<Match> matches(SourcingRequest r, int first) {
         ProductFilter filter = new ProductFilter(r.categoryCode(), null,
                 r.certifications().stream().map(Enum::name).toList(), r.minOcopStars(), null,
@@ -75,13 +82,15 @@ class Matching {
         double best = found.stream().mapToDouble(ProductCandidates.Candidate::relevance).max().orElse(0);
         boolean text = best > 0;
         LocalDate today = LocalDate.now(RequestValidator.VIETNAM);
+        Map<Long, TrustSignals> signals = signals(found.stream().map(c -> c.product().organizationId())
+                .filter(id -> id != r.buyerOrganizationId()).collect(Collectors.toSet()));
         List<Match> out = new ArrayList<>();
         for (ProductCandidates.Candidate c : found) {
             if (c.product().organizationId() == r.buyerOrganizationId()) {
                 continue;
             }
-            MatchScorer.score(r, c.product(), text ? c.relevance() / best : null, facts(c.organizationVerified(), c.product()),
-                    today, false).ifPresent(out::add);
+            MatchScorer.score(r, c.product(), text ? c.relevance() / best : null,
+                    facts(c.organizationVerified(), c.product(), signals), today, false).ifPresent(out::add);
         }
         return top(out, first);
     }
@@ -109,6 +118,7 @@ class Matching {
         }
         Map<Long, SourcingRequest> loaded = requests.findByIds(ids.values().stream().flatMap(List::stream).collect(Collectors.toSet()));
         LocalDate today = LocalDate.now(RequestValidator.VIETNAM);
+        Map<Long, TrustSignals> signals = signals(products.stream().map(Product::organizationId).collect(Collectors.toSet()));
         Map<Product, List<Match>> out = new LinkedHashMap<>();
         for (Map.Entry<Product, List<Long>> e : ids.entrySet()) {
             Product p = e.getKey();
@@ -120,7 +130,7 @@ class Matching {
                     continue;
                 }
                 boolean isParty = party.test(r.buyerOrganizationId());
-                MatchScorer.score(r, p, relevance.get(key(p, id)), facts(org != null && org.verified(), p), today, !isParty)
+                MatchScorer.score(r, p, relevance.get(key(p, id)), facts(org != null && org.verified(), p, signals), today, !isParty)
                         .map(m -> isParty ? m : new Match(r.redacted(), m.product(), m.score(), m.factors(), m.coverage(), m.distanceKm()))
                         .ifPresent(matches::add);
             }
@@ -133,9 +143,21 @@ class Matching {
         return p.databaseId() * 1_000_003L + requestId;
     }
 
-    /** Trust signals available today: verification and the listing's last change. */
-    private static MatchScorer.SupplierFacts facts(boolean verified, Product p) {
-        return new MatchScorer.SupplierFacts(verified, p.updatedAt(), null, null);
+    /** Verification, the listing's last change and what the other modules know of the supplier. */
+    private static MatchScorer.SupplierFacts facts(boolean verified, Product p, Map<Long, TrustSignals> signals) {
+        TrustSignals s = signals.getOrDefault(p.organizationId(), TrustSignals.NONE);
+        return new MatchScorer.SupplierFacts(verified, p.updatedAt(), s.responseRate(), s.activeLinkages());
+    }
+
+    private Map<Long, TrustSignals> signals(Set<Long> organizationIds) {
+        Map<Long, TrustSignals> merged = new java.util.HashMap<>();
+        if (organizationIds.isEmpty()) {
+            return merged;
+        }
+        for (TrustSignalSource source : signalSources) {
+            source.signalsFor(organizationIds).forEach((id, s) -> merged.merge(id, s, TrustSignals::merge));
+        }
+        return merged;
     }
 
     private static List<Match> top(List<Match> all, int first) {
