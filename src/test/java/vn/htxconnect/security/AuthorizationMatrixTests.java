@@ -163,7 +163,8 @@ class AuthorizationMatrixTests {
         rows.add(new Row("reindexProducts", ADMIN, w -> new Call(
                 "mutation { reindexProducts(input: {}) { job { id } errors { code } } }", Map.of())));
         rows.add(new Row("checkProductIndex", ADMIN, w -> new Call(
-                "mutation { checkProductIndex(input: {repair: false}) { errors { code } } }", Map.of())));
+                "mutation($o: ID) { checkProductIndex(input: {repair: false, organizationId: $o}) { errors { code } } }",
+                Map.of("o", orgA))));
         rows.add(new Row("createSourcingRequest", MEMBERS, w -> new Call(
                 "mutation($i: CreateSourcingRequestInput!) { createSourcingRequest(input: $i) { errors { code } } }",
                 Map.of("i", sourcingInput()))));
@@ -197,7 +198,49 @@ class AuthorizationMatrixTests {
                 "mutation($i: BlockSenderInput!) { unblockSender(input: $i) { errors { code } } }",
                 Map.of("i", Map.of("organizationId", orgA, "blockedOrganizationId",
                         TestData.createOrganization(anonymous, TestData.unique("Chuỗi "), "RETAIL_CHAIN", "Huế"))))));
+        rows.add(new Row("proposeSupplyLinkage", MEMBERS_AND_ALLIANCE_OF_A, w -> new Call(
+                "mutation($i: ProposeSupplyLinkageInput!) { proposeSupplyLinkage(input: $i) { errors { code } } }",
+                Map.of("i", linkageInput(TestData.createOrganization(anonymous, TestData.unique("Chuỗi "), "RETAIL_CHAIN", "Huế"))))));
+        rows.add(new Row("confirmSupplyLinkage", MEMBERS, w -> new Call(
+                "mutation($i: SupplyLinkageActionInput!) { confirmSupplyLinkage(input: $i) { errors { code } } }",
+                Map.of("i", Map.of("id", freshLinkage(false), "actingOrganizationId", orgA)))));
+        rows.add(new Row("rejectSupplyLinkage", MEMBERS_AND_ALLIANCE_OF_A, w -> new Call(
+                "mutation($i: SupplyLinkageActionInput!) { rejectSupplyLinkage(input: $i) { errors { code } } }",
+                Map.of("i", Map.of("id", freshLinkage(false))))));
+        rows.add(new Row("suspendSupplyLinkage", MEMBERS_AND_ALLIANCE_OF_A, w -> new Call(
+                "mutation($i: SupplyLinkageActionInput!) { suspendSupplyLinkage(input: $i) { errors { code } } }",
+                Map.of("i", Map.of("id", freshLinkage(true), "reason", "Mất mùa")))));
+        rows.add(new Row("resumeSupplyLinkage", MEMBERS_AND_ALLIANCE_OF_A, w -> new Call(
+                "mutation($i: SupplyLinkageActionInput!) { resumeSupplyLinkage(input: $i) { errors { code } } }",
+                Map.of("i", Map.of("id", freshLinkage(true))))));
+        rows.add(new Row("endSupplyLinkage", MEMBERS_AND_ALLIANCE_OF_A, w -> new Call(
+                "mutation($i: SupplyLinkageActionInput!) { endSupplyLinkage(input: $i) { errors { code } } }",
+                Map.of("i", Map.of("id", freshLinkage(true))))));
         return rows;
+    }
+
+    private Map<String, Object> linkageInput(String customer) {
+        return Map.of("supplierOrganizationId", orgA, "customerOrganizationId", customer, "category", "COFFEE",
+                "volumePerPeriod", 2, "unit", "tấn", "period", "MONTHLY");
+    }
+
+    /** A linkage from organization A to a fresh retail chain, recorded by the Alliance; active when both sides confirmed. */
+    private String freshLinkage(boolean active) {
+        String customer = TestData.createOrganization(anonymous, TestData.unique("Chuỗi "), "RETAIL_CHAIN", "Huế");
+        String id = admin.document("""
+                        mutation($i: ProposeSupplyLinkageInput!) { proposeSupplyLinkage(input: $i) { linkage { id } errors { code } } }""")
+                .variable("i", linkageInput(customer)).execute()
+                .path("proposeSupplyLinkage.errors").entityList(Object.class).hasSize(0)
+                .path("proposeSupplyLinkage.linkage.id").entity(String.class).get();
+        if (active) {
+            for (String side : List.of(orgA, customer)) {
+                admin.document("""
+                                mutation($i: SupplyLinkageActionInput!) { confirmSupplyLinkage(input: $i) { errors { code } } }""")
+                        .variable("i", Map.of("id", id, "actingOrganizationId", side)).execute()
+                        .path("confirmSupplyLinkage.errors").entityList(Object.class).hasSize(0);
+            }
+        }
+        return id;
     }
 
     List<Row> reads() {
@@ -218,6 +261,12 @@ class AuthorizationMatrixTests {
                 "query($o: ID!) { conversations(filter: {organizationId: $o}) { totalCount } }", Map.of("o", orgA))));
         rows.add(new Row("conversation", MEMBERS, w -> new Call(
                 "query($id: ID!) { conversation(id: $id) { subject } }", Map.of("id", inquiryToA()))));
+        rows.add(new Row("supplyLinkages", EnumSet.of(Who.OTHER_ORG_MEMBER, Who.MEMBER, Who.OWNER, Who.ALLIANCE, Who.ADMIN),
+                w -> new Call("{ supplyLinkages(first: 1) { totalCount } }", Map.of())));
+        rows.add(new Row("supplyLinkage.history", EnumSet.of(Who.OTHER_ORG_MEMBER, Who.MEMBER, Who.OWNER, Who.ALLIANCE, Who.ADMIN),
+                w -> new Call("query($id: ID!) { supplyLinkage(id: $id) { status history { action } } }",
+                        Map.of("id", freshLinkage(true)))));
+        rows.add(new Row("linkageStatistics", ALLIANCE, w -> new Call("{ linkageStatistics { total active } }", Map.of())));
         rows.add(new Row("blockedSenders", MEMBERS, w -> new Call(
                 "query($o: ID!) { blockedSenders(organizationId: $o) { totalCount } }", Map.of("o", orgA))));
         return rows;
