@@ -24,6 +24,7 @@ class TokenService {
 
     private static final Logger log = LoggerFactory.getLogger(TokenService.class);
     static final String ISSUER = "htx-connect";
+    static final String LINK_ISSUER = "htx-connect/link";
 
     private final SecretKey key;
     private final NimbusJwtEncoder encoder;
@@ -57,6 +58,33 @@ class TokenService {
         String token = encoder.encode(JwtEncoderParameters.from(JwsHeader.with(MacAlgorithm.HS256).build(), claims))
                 .getTokenValue();
         return new Issued(token, exp);
+    }
+
+    /**
+     * A short-lived token for a link (e.g. an image URL a browser loads without headers). Its own issuer
+     * keeps it from ever being accepted as a sign-in token, and its audience from serving another purpose.
+     */
+    String issueLink(String purpose, java.util.Map<String, Object> values, java.time.Duration ttl) {
+        Instant now = Instant.now();
+        JwtClaimsSet.Builder claims = JwtClaimsSet.builder().issuer(LINK_ISSUER).audience(java.util.List.of(purpose))
+                .issuedAt(now).expiresAt(now.plus(ttl));
+        values.forEach(claims::claim);
+        return encoder.encode(JwtEncoderParameters.from(JwsHeader.with(MacAlgorithm.HS256).build(), claims.build()))
+                .getTokenValue();
+    }
+
+    /** The values of a valid, unexpired link token issued for {@code purpose}. */
+    java.util.Optional<java.util.Map<String, Object>> verifyLink(String purpose, String token) {
+        NimbusJwtDecoder decoder = NimbusJwtDecoder.withSecretKey(key).macAlgorithm(MacAlgorithm.HS256).build();
+        decoder.setJwtValidator(new org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator<>(
+                org.springframework.security.oauth2.jwt.JwtValidators.createDefaultWithIssuer(LINK_ISSUER),
+                new org.springframework.security.oauth2.jwt.JwtClaimValidator<java.util.List<String>>("aud",
+                        aud -> aud != null && aud.contains(purpose))));
+        try {
+            return java.util.Optional.of(decoder.decode(token).getClaims());
+        } catch (org.springframework.security.oauth2.jwt.JwtException e) {
+            return java.util.Optional.empty();
+        }
     }
 
     JwtDecoder decoder() {
