@@ -1,6 +1,6 @@
 package vn.htxconnect.sourcing;
 
-/** The small vocabularies of sourcing requests. */
+/** The small vocabularies of sourcing requests and quotes. */
 public final class SourcingEnums {
 
     private SourcingEnums() {
@@ -17,6 +17,15 @@ public final class SourcingEnums {
 
     /** Fields a buyer may hide from everyone outside its organization. */
     public enum ConfidentialField { TARGET_PRICE, QUANTITY, BUYER }
+
+    /**
+     * Lifecycle of a quote. SENT awaits the buyer's answer; ACCEPTED, DECLINED and WITHDRAWN are final.
+     * EXPIRED is never stored: it is how a SENT quote shows once its validity has passed.
+     */
+    public enum QuoteStatus { SENT, ACCEPTED, DECLINED, WITHDRAWN, EXPIRED }
+
+    /** Which side of its quotes an organization is looked at from. */
+    public enum QuoteRole { BUYER, SUPPLIER }
 
     /** The factors a match score is made of. */
     public enum Factor { RELEVANCE, CERTIFICATION, AVAILABILITY, CAPACITY, DISTANCE, PRICE, TRUST }

@@ -216,6 +216,20 @@ class AuthorizationMatrixTests {
         rows.add(new Row("endSupplyLinkage", MEMBERS_AND_ALLIANCE_OF_A, w -> new Call(
                 "mutation($i: SupplyLinkageActionInput!) { endSupplyLinkage(input: $i) { errors { code } } }",
                 Map.of("i", Map.of("id", freshLinkage(true))))));
+        rows.add(new Row("sendQuote", MEMBERS, w -> new Call(
+                "mutation($i: SendQuoteInput!) { sendQuote(input: $i) { errors { code } } }",
+                Map.of("i", Map.of("requestId", requestOf(freshBuyer()), "supplierOrganizationId", orgA,
+                        "pricePerUnitVnd", 20000, "quantity", 1, "unit", "tấn",
+                        "validUntil", java.time.OffsetDateTime.now().plusDays(10).toString())))));
+        rows.add(new Row("acceptQuote", MEMBERS, w -> new Call(
+                "mutation($i: AcceptQuoteInput!) { acceptQuote(input: $i) { errors { code } } }",
+                Map.of("i", Map.of("quoteId", freshQuote(true))))));
+        rows.add(new Row("declineQuote", MEMBERS, w -> new Call(
+                "mutation($i: DeclineQuoteInput!) { declineQuote(input: $i) { errors { code } } }",
+                Map.of("i", Map.of("quoteId", freshQuote(true), "reason", "Giá cao")))));
+        rows.add(new Row("withdrawQuote", MEMBERS, w -> new Call(
+                "mutation($i: WithdrawQuoteInput!) { withdrawQuote(input: $i) { errors { code } } }",
+                Map.of("i", Map.of("quoteId", freshQuote(false))))));
         return rows;
     }
 
@@ -267,6 +281,8 @@ class AuthorizationMatrixTests {
                 w -> new Call("query($id: ID!) { supplyLinkage(id: $id) { status history { action } } }",
                         Map.of("id", freshLinkage(true)))));
         rows.add(new Row("linkageStatistics", ALLIANCE, w -> new Call("{ linkageStatistics { total active } }", Map.of())));
+        rows.add(new Row("quotes", MEMBERS, w -> new Call(
+                "query($o: ID!) { quotes(filter: {organizationId: $o}) { totalCount } }", Map.of("o", orgA))));
         rows.add(new Row("blockedSenders", MEMBERS, w -> new Call(
                 "query($o: ID!) { blockedSenders(organizationId: $o) { totalCount } }", Map.of("o", orgA))));
         return rows;
@@ -385,9 +401,44 @@ class AuthorizationMatrixTests {
                 "windowTo", java.time.LocalDate.now().plusDays(60).toString());
     }
 
+    /** A fresh buyer organization (database ID), so quotes between it and A never collide. */
+    private long freshBuyer() {
+        return vn.htxconnect.platform.GlobalId.decode("id",
+                TestData.createOrganization(anonymous, TestData.unique("Chuỗi "), "RETAIL_CHAIN", "Huế")).id();
+    }
+
+    /**
+     * A quote awaiting an answer, written directly: to organization A as buyer ({@code aBuys}) from a
+     * fresh cooperative, or from A as supplier to a fresh buyer.
+     */
+    private String freshQuote(boolean aBuys) {
+        long a = vn.htxconnect.platform.GlobalId.decode("id", orgA).id();
+        long other = aBuys ? vn.htxconnect.platform.GlobalId.decode("id",
+                TestData.createOrganization(anonymous, TestData.unique("HTX "), "COOPERATIVE", "Huế")).id() : freshBuyer();
+        long buyer = aBuys ? a : other;
+        long request = vn.htxconnect.platform.GlobalId.decode("id", requestOf(buyer)).id();
+        org.springframework.jdbc.support.GeneratedKeyHolder key = new org.springframework.jdbc.support.GeneratedKeyHolder();
+        jdbc.update(c -> {
+            var ps = c.prepareStatement("""
+                    INSERT INTO quote (request_id, supplier_organization_id, buyer_organization_id, price_per_unit_vnd, unit,
+                      quantity, frequency, valid_until, status, created_at, updated_at)
+                    VALUES (?, ?, ?, 20000, 'TAN', 1, 'MONTHLY', CURRENT_TIMESTAMP(6) + INTERVAL 10 DAY, 'SENT',
+                      CURRENT_TIMESTAMP(6), CURRENT_TIMESTAMP(6))""", java.sql.Statement.RETURN_GENERATED_KEYS);
+            ps.setLong(1, request);
+            ps.setLong(2, aBuys ? other : a);
+            ps.setLong(3, buyer);
+            return ps;
+        }, key);
+        return vn.htxconnect.platform.GlobalId.encode("Quote", key.getKey().longValue());
+    }
+
     /** An open request on organization A's behalf, written directly (the API accepts only buyer kinds). */
     private String freshSourcingRequest() {
-        long org = vn.htxconnect.platform.GlobalId.decode("id", orgA).id();
+        return requestOf(vn.htxconnect.platform.GlobalId.decode("id", orgA).id());
+    }
+
+    /** An open public request of the organization, written directly. */
+    private String requestOf(long org) {
         org.springframework.jdbc.support.GeneratedKeyHolder key = new org.springframework.jdbc.support.GeneratedKeyHolder();
         jdbc.update(c -> {
             var ps = c.prepareStatement("""

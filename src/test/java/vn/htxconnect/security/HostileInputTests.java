@@ -171,4 +171,35 @@ class HostileInputTests {
             assertHandled(admin, "mutation($p: ID!, $b: ID!) { blockSender(input: {organizationId: $b, blockedOrganizationId: $p}) { errors { code } } }", v);
         }
     }
+
+    @Test
+    void injectionStringsInQuoteArgumentsAreAnsweredWithKnownCodes() {
+        HttpGraphQlTester admin = TestData.asAdmin(anonymous);
+        String buyer = TestData.createOrganization(anonymous, TestData.unique("Chuỗi hostile "), "RETAIL_CHAIN", "Hà Nội");
+        String supplier = TestData.createOrganization(anonymous, TestData.unique("HTX hostile "), "COOPERATIVE", "Cà Mau");
+        String request = admin.document("""
+                mutation($i: CreateSourcingRequestInput!) { createSourcingRequest(input: $i) { sourcingRequest { id } } }""")
+                .variable("i", Map.of("buyerOrganizationId", buyer, "title", "Tôm sú", "quantity", 1, "unit", "tấn",
+                        "frequency", "MONTHLY", "deliveryProvince", "Hà Nội",
+                        "windowFrom", java.time.LocalDate.now().plusDays(3).toString(),
+                        "windowTo", java.time.LocalDate.now().plusDays(60).toString()))
+                .execute().path("createSourcingRequest.sourcingRequest.id").entity(String.class).get();
+        String validUntil = java.time.OffsetDateTime.now().plusDays(5).toString();
+        for (String p : PAYLOADS) {
+            Map<String, Object> v = Map.of("p", p, "r", request, "s", supplier, "b", buyer, "v", validUntil);
+            assertHandled(admin, """
+                    mutation($p: String!, $r: ID!, $s: ID!, $v: DateTime!) { sendQuote(input: {requestId: $r,
+                      supplierOrganizationId: $s, pricePerUnitVnd: 1000, quantity: 1, unit: $p, validUntil: $v,
+                      deliveryTerms: $p, note: $p}) { errors { code } } }""", v);
+            assertHandled(admin, """
+                    mutation($p: ID!, $s: ID!, $v: DateTime!) { sendQuote(input: {requestId: $p, supplierOrganizationId: $s,
+                      productId: $p, pricePerUnitVnd: 1000, quantity: 1, unit: "tấn", validUntil: $v}) { errors { code } } }""", v);
+            assertHandled(admin, "mutation($p: ID!) { declineQuote(input: {quoteId: $p, reason: $p}) { errors { code } } }", v);
+            assertHandled(admin, "query($p: String, $b: ID!) { quotes(filter: {organizationId: $b}, after: $p) { totalCount } }", v);
+            assertHandled(admin, "query($p: ID!, $b: ID!) { quotes(filter: {organizationId: $b, requestId: $p}) { totalCount } }", v);
+        }
+        // Units never match the request's (tấn): no payload made a quote.
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM quote WHERE request_id = ?", Integer.class,
+                vn.htxconnect.platform.GlobalId.decode("id", request).id())).isZero();
+    }
 }

@@ -56,13 +56,38 @@ class ConversationStore {
                 .stream().findFirst();
     }
 
+    /** Many at once, in one statement. */
+    List<Conversation> findAll(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return named.query("SELECT " + COLUMNS + " FROM conversation c WHERE c.id IN (:ids)",
+                new MapSqlParameterSource("ids", ids), CONVERSATION);
+    }
+
+    /** The oldest conversation of the two organizations about a subject, locked (the first one is where parties look). */
+    Optional<Conversation> lockAbout(long buyer, long supplier, String subjectId) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM conversation c WHERE c.buyer_org_id = ? AND c.supplier_org_id = ?"
+                + " AND c.subject_id = ? ORDER BY c.id LIMIT 1 FOR UPDATE", CONVERSATION, buyer, supplier, subjectId)
+                .stream().findFirst();
+    }
+
     long insertConversation(long buyer, long supplier, String subjectType, String subjectId, String title,
                             Long userId, Instant now) {
+        return insertConversation(buyer, supplier, subjectType, subjectId, title, userId, ConversationRole.BUYER, now);
+    }
+
+    /**
+     * A new conversation; {@code openedBy} SUPPLIER marks one a supplier opened (with a quote), which
+     * is not an inquiry: the daily limit and the response statistics leave it out.
+     */
+    long insertConversation(long buyer, long supplier, String subjectType, String subjectId, String title,
+                            Long userId, ConversationRole openedBy, Instant now) {
         GeneratedKeyHolder key = new GeneratedKeyHolder();
         jdbc.update(con -> {
             PreparedStatement ps = con.prepareStatement("""
                     INSERT INTO conversation (buyer_org_id, supplier_org_id, subject_type, subject_id, title,
-                      started_by_user_id, created_at, last_message_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
+                      started_by_user_id, created_at, last_message_at, opened_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                     Statement.RETURN_GENERATED_KEYS);
             ps.setLong(1, buyer);
             ps.setLong(2, supplier);
@@ -72,6 +97,7 @@ class ConversationStore {
             ps.setObject(6, userId);
             ps.setTimestamp(7, Timestamp.from(now));
             ps.setTimestamp(8, Timestamp.from(now));
+            ps.setString(9, openedBy.name());
             return ps;
         }, key);
         return key.getKey().longValue();
@@ -169,7 +195,8 @@ class ConversationStore {
 
     /** Conversations a buyer organization started since {@code since}, oldest first (for the daily limit). */
     List<Instant> startedSince(long buyer, Instant since) {
-        return jdbc.query("SELECT created_at FROM conversation WHERE buyer_org_id = ? AND created_at > ? ORDER BY created_at",
+        return jdbc.query("SELECT created_at FROM conversation WHERE buyer_org_id = ? AND created_at > ?"
+                        + " AND opened_by = 'BUYER' ORDER BY created_at",
                 (rs, n) -> instant(rs, "created_at"), buyer, Timestamp.from(since));
     }
 

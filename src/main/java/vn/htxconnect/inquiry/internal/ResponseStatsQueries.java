@@ -18,8 +18,9 @@ import vn.htxconnect.inquiry.ResponseStatsService;
 
 /**
  * Response statistics in one SQL statement for any number of organizations, read from the covering
- * index (supplier, created_at, first_response_at). A conversation counts once it is answered or its
- * response window has passed, so a fresh unanswered inquiry does not lower the rate. The median
+ * index (supplier, created_at, first_response_at, opened_by). A conversation counts once it is answered
+ * or its response window has passed, so a fresh unanswered inquiry does not lower the rate; one the
+ * supplier opened itself (with a quote) is no inquiry and never counts. The median
  * uses window functions (MySQL 8 and MariaDB 10.2+ both have them; MariaDB's MEDIAN() is not portable).
  */
 @Service
@@ -31,7 +32,7 @@ class ResponseStatsQueries implements ResponseStatsService {
                          SUM(CASE WHEN first_response_at IS NOT NULL
                                    AND first_response_at <= created_at + INTERVAL :hours HOUR THEN 1 ELSE 0 END) AS in_time
                   FROM conversation
-                  WHERE supplier_org_id IN (:ids) AND created_at >= :since
+                  WHERE supplier_org_id IN (:ids) AND created_at >= :since AND opened_by = 'BUYER'
                     AND (first_response_at IS NOT NULL OR created_at <= :cutoff)
                   GROUP BY supplier_org_id) s
             LEFT JOIN (SELECT supplier_org_id, AVG(seconds) AS median_seconds
@@ -40,7 +41,8 @@ class ResponseStatsQueries implements ResponseStatsService {
                                                        ORDER BY TIMESTAMPDIFF(SECOND, created_at, first_response_at)) AS rn,
                                     COUNT(*) OVER (PARTITION BY supplier_org_id) AS n
                              FROM conversation
-                             WHERE supplier_org_id IN (:ids) AND created_at >= :since AND first_response_at IS NOT NULL) r
+                             WHERE supplier_org_id IN (:ids) AND created_at >= :since AND opened_by = 'BUYER'
+                               AND first_response_at IS NOT NULL) r
                        WHERE rn IN (FLOOR((n + 1) / 2), FLOOR((n + 2) / 2))
                        GROUP BY supplier_org_id) m ON m.supplier_org_id = s.supplier_org_id""";
 

@@ -12,6 +12,11 @@ import vn.htxconnect.sourcing.SourcingEnums.Status;
 
 interface SourcingRequestRepository extends JpaRepository<SourcingRequestEntity, Long> {
 
+    /** Reads and locks the request: quotes on it and changes to it apply one after the other. */
+    @org.springframework.data.jpa.repository.Lock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
+    @Query("select r from SourcingRequestEntity r where r.id = :id")
+    java.util.Optional<SourcingRequestEntity> lock(@Param("id") long id);
+
     @Query("""
             select r from SourcingRequestEntity r where r.buyerOrganizationId in :orgs
               and (:status is null or r.status = :status) and (:category is null or r.categoryCode in :categories)

@@ -1,0 +1,133 @@
+package vn.htxconnect.sourcing.internal;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+
+import org.springframework.stereotype.Component;
+
+import vn.htxconnect.catalog.Product;
+import vn.htxconnect.catalog.ProductService;
+import vn.htxconnect.catalog.ProductStatus;
+import vn.htxconnect.catalog.Unit;
+import vn.htxconnect.platform.GlobalId;
+import vn.htxconnect.platform.Messages;
+import vn.htxconnect.platform.UserErrorCode;
+import vn.htxconnect.platform.ValidationErrors;
+import vn.htxconnect.sourcing.SourcingEnums.Frequency;
+import vn.htxconnect.sourcing.internal.QuoteInputs.SendQuoteInput;
+
+/**
+ * Checks a quote's terms against the request it answers and copies them onto the new quote,
+ * reporting every problem with its field; and writes the message that announces the quote.
+ */
+@Component
+class QuoteTerms {
+
+    static final Duration MAX_VALIDITY = Duration.ofDays(180);
+    private static final long MAX_PRICE = 1_000_000_000_000L;
+    private static final BigDecimal MAX_QUANTITY = new BigDecimal("1000000000");
+    // Price times quantity must fit the VND scalar comfortably (and any real order).
+    private static final BigDecimal MAX_TOTAL = new BigDecimal("1000000000000000");
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm")
+            .withZone(RequestValidator.VIETNAM);
+
+    private final ProductService products;
+
+    QuoteTerms(ProductService products) {
+        this.products = products;
+    }
+
+    void apply(SendQuoteInput in, SourcingRequestEntity request, long supplierId, QuoteEntity q, ValidationErrors errors) {
+        if (in.pricePerUnitVnd() == null) {
+            errors.add("pricePerUnitVnd", UserErrorCode.REQUIRED, "pricePerUnitVnd is required");
+        } else if (in.pricePerUnitVnd() <= 0 || in.pricePerUnitVnd() > MAX_PRICE) {
+            errors.add("pricePerUnitVnd", UserErrorCode.OUT_OF_RANGE, "pricePerUnitVnd must be more than 0 and at most 10^12 VND");
+        } else {
+            q.pricePerUnitVnd = in.pricePerUnitVnd();
+        }
+        if (in.quantity() == null) {
+            errors.add("quantity", UserErrorCode.REQUIRED, "quantity is required");
+        } else if (in.quantity().signum() <= 0 || in.quantity().compareTo(MAX_QUANTITY) > 0) {
+            errors.add("quantity", UserErrorCode.OUT_OF_RANGE, "quantity must be more than 0 and at most 1000000000");
+        } else if (in.quantity().stripTrailingZeros().scale() > 3) {
+            errors.add("quantity", UserErrorCode.INVALID, "quantity may have at most 3 decimals");
+        } else if (q.pricePerUnitVnd > 0 && in.quantity().multiply(BigDecimal.valueOf(q.pricePerUnitVnd)).compareTo(MAX_TOTAL) > 0) {
+            errors.add("quantity", UserErrorCode.OUT_OF_RANGE, "pricePerUnitVnd times quantity must be at most 10^15 VND");
+        } else {
+            q.quantity = in.quantity();
+        }
+        Unit unit = Unit.parse(in.unit()).orElse(null);
+        if (unit == null) {
+            errors.add("unit", in.unit() == null || in.unit().isBlank() ? UserErrorCode.REQUIRED : UserErrorCode.INVALID, "Unknown unit");
+        } else if (unit != request.unit) {
+            // Quotes are compared with each other and with the request as given: no conversions.
+            errors.add("unit", UserErrorCode.INVALID, "The quote must use the request's unit, " + request.unit.label());
+        } else {
+            q.unit = unit;
+        }
+        validUntil(in.validUntil(), q, errors);
+        product(in.productId(), supplierId, q, errors);
+        q.deliveryTerms = errors.text("deliveryTerms", in.deliveryTerms(), 1000, false);
+        q.note = errors.text("note", in.note(), 2000, false);
+        q.frequency = request.frequency;
+    }
+
+    private static void validUntil(Instant validUntil, QuoteEntity q, ValidationErrors errors) {
+        Instant now = Instant.now();
+        if (validUntil == null) {
+            errors.add("validUntil", UserErrorCode.REQUIRED, "validUntil is required");
+        } else if (!validUntil.isAfter(now)) {
+            errors.add("validUntil", UserErrorCode.INVALID, "validUntil must be in the future");
+        } else if (validUntil.isAfter(now.plus(MAX_VALIDITY))) {
+            errors.add("validUntil", UserErrorCode.OUT_OF_RANGE, "A quote may be valid for at most 180 days");
+        } else {
+            q.validUntil = validUntil;
+        }
+    }
+
+    private void product(String productId, long supplierId, QuoteEntity q, ValidationErrors errors) {
+        if (productId == null || productId.isBlank()) {
+            return;
+        }
+        Long id = GlobalId.tryDecode(productId, Product.TYPE);
+        Product p = id == null ? null : products.findById(id).orElse(null);
+        if (p == null) {
+            errors.add("productId", UserErrorCode.NOT_FOUND, "No product with this ID");
+        } else if (p.organizationId() != supplierId) {
+            errors.add("productId", UserErrorCode.INVALID, "The product is not the supplier's");
+        } else if (p.status() != ProductStatus.ACTIVE) {
+            errors.add("productId", UserErrorCode.INVALID, "Only an active product can be offered");
+        } else {
+            q.productId = p.databaseId();
+        }
+    }
+
+    /**
+     * The conversation message announcing the quote. It is stored, not rendered per reader, so it is
+     * written in Vietnamese, the platform's default language; the supplier's own words follow as given.
+     */
+    static String message(QuoteEntity q) {
+        String head = "Quote: " + q.pricePerUnitVnd + " VND per " + q.unit.label() + ", "
+                + q.quantity.stripTrailingZeros().toPlainString() + " " + q.unit.label() + " " + phrase(q.frequency)
+                + ", valid until " + WHEN.format(q.validUntil);
+        StringBuilder body = new StringBuilder(Messages.translate(head, "vi"));
+        if (q.deliveryTerms != null) {
+            body.append('\n').append(Messages.translate("Delivery terms", "vi")).append(": ").append(q.deliveryTerms);
+        }
+        if (q.note != null) {
+            body.append('\n').append(Messages.translate("Note", "vi")).append(": ").append(q.note);
+        }
+        return body.toString();
+    }
+
+    private static String phrase(Frequency f) {
+        return switch (f) {
+            case ONE_OFF -> "once";
+            case WEEKLY -> "every week";
+            case MONTHLY -> "every month";
+            case PER_SEASON -> "per season";
+        };
+    }
+}
