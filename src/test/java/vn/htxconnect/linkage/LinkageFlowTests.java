@@ -131,6 +131,52 @@ class LinkageFlowTests {
     }
 
     @Test
+    void anAcceptedQuoteOpensAProposedLinkageOnItsTermsWhichTheSupplierConfirms() {
+        Map<String, Object> request = new HashMap<>();
+        request.put("buyerOrganizationId", chain.organizationId());
+        request.put("title", "Cà phê robusta rang xay");
+        request.put("category", "COFFEE");
+        request.put("quantity", 2);
+        request.put("unit", "tấn");
+        request.put("frequency", "MONTHLY");
+        request.put("deliveryProvince", "Hồ Chí Minh");
+        request.put("windowFrom", java.time.LocalDate.now().plusDays(5).toString());
+        request.put("windowTo", java.time.LocalDate.now().plusDays(200).toString());
+        String requestId = chain.as().document("""
+                        mutation($i: CreateSourcingRequestInput!) { createSourcingRequest(input: $i) { sourcingRequest { id } errors { message } } }""")
+                .variable("i", request).execute().path("createSourcingRequest.sourcingRequest.id").entity(String.class).get();
+        String quoteId = coop.as().document("""
+                        mutation($i: SendQuoteInput!) { sendQuote(input: $i) { quote { id } errors { field message } } }""")
+                .variable("i", Map.of("requestId", requestId, "supplierOrganizationId", coop.organizationId(), "productId", product,
+                        "pricePerUnitVnd", 98_000, "quantity", 2, "unit", "tấn",
+                        "validUntil", java.time.OffsetDateTime.now().plusDays(7).toString()))
+                .execute().path("sendQuote.quote.id").entity(String.class).get();
+        chain.as().document("mutation($i: AcceptQuoteInput!) { acceptQuote(input: $i) { errors { message } } }")
+                .variable("i", Map.of("quoteId", quoteId)).execute().path("acceptQuote.errors").entityList(Object.class).hasSize(0);
+
+        HttpGraphQlTester.Response listed = coop.as().document("""
+                        query($o: ID!) { supplyLinkages(filter: {organizationId: $o}) { totalCount edges { node {
+                          id status origin originRef volumePerPeriod unit period pricePerUnitVnd startDate
+                          customerConfirmedAt supplierConfirmedAt product { id } customer { id } } } } }""")
+                .variable("o", coop.organizationId()).execute();
+        listed.path("supplyLinkages.totalCount").entity(Integer.class).isEqualTo(1)
+                .path("supplyLinkages.edges[0].node.status").entity(String.class).isEqualTo("PROPOSED")
+                .path("supplyLinkages.edges[0].node.origin").entity(String.class).isEqualTo("QUOTE")
+                .path("supplyLinkages.edges[0].node.originRef").entity(String.class).isEqualTo(quoteId)
+                .path("supplyLinkages.edges[0].node.volumePerPeriod").entity(Double.class).isEqualTo(2.0)
+                .path("supplyLinkages.edges[0].node.unit").entity(String.class).isEqualTo("TAN")
+                .path("supplyLinkages.edges[0].node.period").entity(String.class).isEqualTo("MONTHLY")
+                .path("supplyLinkages.edges[0].node.pricePerUnitVnd").entity(Long.class).isEqualTo(98_000L)
+                .path("supplyLinkages.edges[0].node.product.id").entity(String.class).isEqualTo(product)
+                .path("supplyLinkages.edges[0].node.customer.id").entity(String.class).isEqualTo(chain.organizationId())
+                .path("supplyLinkages.edges[0].node.customerConfirmedAt").hasValue()
+                .path("supplyLinkages.edges[0].node.supplierConfirmedAt").valueIsNull();
+        String linkage = listed.path("supplyLinkages.edges[0].node.id").entity(String.class).get();
+        act(coop.as(), "confirmSupplyLinkage", Map.of("id", linkage))
+                .path("confirmSupplyLinkage.linkage.status").entity(String.class).isEqualTo("ACTIVE");
+    }
+
+    @Test
     void badInputIsRefusedFieldByFieldAndNothingIsWritten() {
         Party otherCoop = register("COOPERATIVE", "HTX Khác ", "Gia Lai");
         String othersProduct = TestData.createProduct(anonymous, otherCoop.organizationId(), "Hồ tiêu " + TestData.unique("p"), "SPICES_PEPPER", Map.of());

@@ -442,9 +442,9 @@ class AuthorizationMatrixTests {
         org.springframework.jdbc.support.GeneratedKeyHolder key = new org.springframework.jdbc.support.GeneratedKeyHolder();
         jdbc.update(c -> {
             var ps = c.prepareStatement("""
-                    INSERT INTO sourcing_request (buyer_organization_id, title, quantity, unit, frequency, delivery_province_code,
+                    INSERT INTO sourcing_request (buyer_organization_id, title, category_code, quantity, unit, frequency, delivery_province_code,
                       delivery_lat, delivery_lon, window_from, window_to, expires_at, status, visibility, created_at, updated_at)
-                    VALUES (?, 'Thanh long', 1, 'TAN', 'MONTHLY', '01', 21.03, 105.85, CURRENT_DATE + INTERVAL 5 DAY,
+                    VALUES (?, 'Thanh long', 'FRUIT', 1, 'TAN', 'MONTHLY', '01', 21.03, 105.85, CURRENT_DATE + INTERVAL 5 DAY,
                       CURRENT_DATE + INTERVAL 60 DAY, CURRENT_TIMESTAMP(6) + INTERVAL 30 DAY, 'OPEN', 'PUBLIC',
                       CURRENT_TIMESTAMP(6), CURRENT_TIMESTAMP(6))""", java.sql.Statement.RETURN_GENERATED_KEYS);
             ps.setLong(1, org);

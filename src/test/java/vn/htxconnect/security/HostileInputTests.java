@@ -179,7 +179,7 @@ class HostileInputTests {
         String supplier = TestData.createOrganization(anonymous, TestData.unique("HTX hostile "), "COOPERATIVE", "Cà Mau");
         String request = admin.document("""
                 mutation($i: CreateSourcingRequestInput!) { createSourcingRequest(input: $i) { sourcingRequest { id } } }""")
-                .variable("i", Map.of("buyerOrganizationId", buyer, "title", "Tôm sú", "quantity", 1, "unit", "tấn",
+                .variable("i", Map.of("buyerOrganizationId", buyer, "title", "Tôm sú", "category", "AQUATIC", "quantity", 1, "unit", "tấn",
                         "frequency", "MONTHLY", "deliveryProvince", "Hà Nội",
                         "windowFrom", java.time.LocalDate.now().plusDays(3).toString(),
                         "windowTo", java.time.LocalDate.now().plusDays(60).toString()))

@@ -100,7 +100,7 @@ class QuoteFlowTests {
     }
 
     String request(Map<String, Object> extra) {
-        Map<String, Object> in = new HashMap<>(Map.of("buyerOrganizationId", buyer.org(), "title", "Cà phê Robusta nhân xô",
+        Map<String, Object> in = new HashMap<>(Map.of("buyerOrganizationId", buyer.org(), "title", "Cà phê Robusta nhân xô", "category", "COFFEE",
                 "quantity", 2, "unit", "tấn", "frequency", "WEEKLY", "deliveryProvince", "Hồ Chí Minh",
                 "windowFrom", LocalDate.now().plusDays(7).toString(), "windowTo", LocalDate.now().plusDays(120).toString()));
         in.putAll(extra);

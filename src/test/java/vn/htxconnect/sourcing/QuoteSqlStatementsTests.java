@@ -53,7 +53,7 @@ class QuoteSqlStatementsTests {
         for (int i = 0; i < 3; i++) {
             requests.add(buyer.as().document("""
                     mutation($i: CreateSourcingRequestInput!) { createSourcingRequest(input: $i) { sourcingRequest { id } } }""")
-                    .variable("i", Map.of("buyerOrganizationId", buyer.org(), "title", "Chè Shan tuyết " + i, "quantity", 1,
+                    .variable("i", Map.of("buyerOrganizationId", buyer.org(), "title", "Chè Shan tuyết " + i, "category", "COFFEE_TEA", "quantity", 1,
                             "unit", "kg", "frequency", "MONTHLY", "deliveryProvince", "Hà Nội",
                             "windowFrom", LocalDate.now().plusDays(3).toString(), "windowTo", LocalDate.now().plusDays(90).toString()))
                     .execute().path("createSourcingRequest.sourcingRequest.id").entity(String.class).get());

@@ -46,6 +46,8 @@ import vn.htxconnect.platform.ValidationErrors;
 @Service
 class LinkageManagement implements LinkageService {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(LinkageManagement.class);
+
     static final double MAX_VOLUME = 1e9;
     static final long MAX_PRICE = 1_000_000_000_000L;
 
@@ -133,7 +135,9 @@ class LinkageManagement implements LinkageService {
         e.proposedByUserId = actor.userId();
         fill(e, in, supplier, customer, errors);
         if (errors.hasErrors()) {
-            throw new IllegalArgumentException("Deal " + in.originRef() + " does not make a valid linkage: " + errors.list());
+            // Never undo the deal itself for this: the parties can still propose the linkage by hand.
+            log.warn("Deal {} does not make a valid linkage, none opened: {}", in.originRef(), errors.list());
+            return Optional.empty();
         }
         Instant now = Instant.now();
         e.supplierConfirmedAt = supplierAgreed ? now : null;
@@ -175,7 +179,8 @@ class LinkageManagement implements LinkageService {
         if (customerStage == null && customer != null) {
             errors.add("customerStage", UserErrorCode.REQUIRED, "customerStage is required for this kind of organization");
         }
-        if (supplierStage != null && customerStage != null && rank(supplierStage) > rank(customerStage)) {
+        // Traders supply processors and processors sell inputs to farms, but retail does not feed production.
+        if (supplierStage != null && customerStage != null && rank(supplierStage) > rank(customerStage) + 1) {
             errors.add("customerStage", UserErrorCode.INVALID,
                     "Goods flow downstream: a " + supplierStage + " supplier cannot supply a " + customerStage + " customer");
         }

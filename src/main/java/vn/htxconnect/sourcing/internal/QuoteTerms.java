@@ -69,6 +69,11 @@ class QuoteTerms {
         }
         validUntil(in.validUntil(), q, errors);
         product(in.productId(), supplierId, q, errors);
+        if ((in.productId() == null || in.productId().isBlank()) && request.categoryCode == null) {
+            // The deal must say what is supplied: an accepted quote opens a supply linkage for a product or category.
+            errors.add("productId", UserErrorCode.REQUIRED,
+                    "The request names no category: say which of your products you offer (productId)");
+        }
         q.deliveryTerms = errors.text("deliveryTerms", in.deliveryTerms(), 1000, false);
         q.note = errors.text("note", in.note(), 2000, false);
         q.frequency = request.frequency;
