@@ -280,6 +280,12 @@ class AuthorizationMatrixTests {
         rows.add(new Row("supplyLinkage.history", EnumSet.of(Who.OTHER_ORG_MEMBER, Who.MEMBER, Who.OWNER, Who.ALLIANCE, Who.ADMIN),
                 w -> new Call("query($id: ID!) { supplyLinkage(id: $id) { status history { action } } }",
                         Map.of("id", freshLinkage(true)))));
+        rows.add(new Row("supplyDemandGap", EnumSet.of(Who.ALLIANCE, Who.ADMIN, Who.PARTNER_WITHOUT_SCOPE), w -> new Call(
+                "{ supplyDemandGap { openRequests } }", Map.of())));
+        rows.add(new Row("unmetSearches", EnumSet.of(Who.ALLIANCE, Who.ADMIN, Who.PARTNER_WITHOUT_SCOPE), w -> new Call(
+                "{ unmetSearches { searches } }", Map.of())));
+        rows.add(new Row("cooperativeFigures", EnumSet.of(Who.ALLIANCE, Who.ADMIN, Who.PARTNER_WITHOUT_SCOPE), w -> new Call(
+                "{ cooperativeFigures { cooperatives } }", Map.of())));
         rows.add(new Row("linkageStatistics", ALLIANCE, w -> new Call("{ linkageStatistics { total active } }", Map.of())));
         rows.add(new Row("quotes", MEMBERS, w -> new Call(
                 "query($o: ID!) { quotes(filter: {organizationId: $o}) { totalCount } }", Map.of("o", orgA))));

@@ -48,9 +48,12 @@ class ProductSearchService {
     private final ProductDocuments documents;
     private final CategoryService categories;
     private final ProvinceService provinces;
+    private final SearchMissRecorder misses;
 
     ProductSearchService(ElasticsearchClient client, IndexManager indices, ProductQueryBuilder queries,
-                         ProductDocuments documents, CategoryService categories, ProvinceService provinces) {
+                         ProductDocuments documents, CategoryService categories, ProvinceService provinces,
+                         SearchMissRecorder misses) {
+        this.misses = misses;
         this.client = client;
         this.indices = indices;
         this.queries = queries;
@@ -117,6 +120,9 @@ class ProductSearchService {
             edges.add(new SearchHit(SearchCursor.encode(hit.sort()), p, hit.score(), highlights(p, hit.highlight()), distance));
         }
         long total = response.hits().total() == null ? edges.size() : response.hits().total().value();
+        if (total == 0 && after == null) {
+            misses.record(text);
+        }
         Connection.PageInfo pageInfo = new Connection.PageInfo(hasNext, after != null,
                 edges.isEmpty() ? null : edges.getFirst().cursor(), edges.isEmpty() ? null : edges.getLast().cursor());
         return new ProductSearchConnection(edges, pageInfo, total, facets(response.aggregations()));

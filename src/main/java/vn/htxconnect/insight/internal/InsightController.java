@@ -1,0 +1,153 @@
+package vn.htxconnect.insight.internal;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.stereotype.Controller;
+
+import vn.htxconnect.catalog.Category;
+import vn.htxconnect.catalog.CategoryService;
+import vn.htxconnect.linkage.LinkageFigures;
+import vn.htxconnect.organization.OrganizationFigures;
+import vn.htxconnect.platform.ApiException;
+import vn.htxconnect.region.Province;
+import vn.htxconnect.region.ProvinceService;
+import vn.htxconnect.search.SearchMisses;
+
+/** Supply/demand gaps, unmet searches and the report's figures: for the Alliance and insight:read keys. */
+@Controller
+class InsightController {
+
+    static final int MAX_MISSES = 100;
+
+    private final SupplyDemandGaps gaps;
+    private final SearchMisses misses;
+    private final OrganizationFigures organizations;
+    private final LinkageFigures linkages;
+    private final CategoryService categories;
+    private final ProvinceService provinces;
+
+    InsightController(SupplyDemandGaps gaps, SearchMisses misses, OrganizationFigures organizations, LinkageFigures linkages,
+                      CategoryService categories, ProvinceService provinces) {
+        this.gaps = gaps;
+        this.misses = misses;
+        this.organizations = organizations;
+        this.linkages = linkages;
+        this.categories = categories;
+        this.provinces = provinces;
+    }
+
+    record GapFilter(String category, String province, SupplyDemandGaps.Measure measure) {
+    }
+
+    @QueryMapping
+    SupplyDemandGaps.Gap supplyDemandGap(@Argument GapFilter filter) {
+        InsightAccess.require();
+        GapFilter f = filter == null ? new GapFilter(null, null, null) : filter;
+        String parent = f.category() == null || f.category().isBlank() ? null
+                : categories.resolve(f.category()).map(Category::code)
+                        .orElseThrow(() -> ApiException.badRequest("filter.category", "Unknown category"));
+        return gaps.compute(parent, province("filter.province", f.province()),
+                f.measure() == null ? SupplyDemandGaps.Measure.MASS : f.measure(), LocalDate.now(SupplyDemandGaps.VIETNAM));
+    }
+
+    @SchemaMapping(typeName = "SupplyDemandGap", field = "largestShortages")
+    List<SupplyDemandGaps.Cell> largestShortages(SupplyDemandGaps.Gap g, @Argument Integer first) {
+        return g.shortages(limit(first));
+    }
+
+    @SchemaMapping(typeName = "SupplyDemandGap", field = "largestSurpluses")
+    List<SupplyDemandGaps.Cell> largestSurpluses(SupplyDemandGaps.Gap g, @Argument Integer first) {
+        return g.surpluses(limit(first));
+    }
+
+    @SchemaMapping(typeName = "SupplyDemandGap", field = "unit")
+    String gapUnit(SupplyDemandGaps.Gap g) {
+        return g.measure().base.name();
+    }
+
+    @SchemaMapping(typeName = "SupplyDemandGap", field = "months")
+    List<String> gapMonths(SupplyDemandGaps.Gap g) {
+        return g.months().stream().map(Object::toString).toList();
+    }
+
+    @SchemaMapping(typeName = "SupplyDemandGap", field = "categories")
+    List<Category> gapCategories(SupplyDemandGaps.Gap g) {
+        return g.categoryCodes().stream().map(c -> categories.findByCode(c).orElse(null)).filter(java.util.Objects::nonNull).toList();
+    }
+
+    @SchemaMapping(typeName = "SupplyDemandCell", field = "category")
+    Category cellCategory(SupplyDemandGaps.Cell c) {
+        return categories.findByCode(c.categoryCode()).orElse(null);
+    }
+
+    @SchemaMapping(typeName = "SupplyDemandCell", field = "province")
+    Province cellProvince(SupplyDemandGaps.Cell c) {
+        return provinces.findByCode(c.provinceCode()).orElse(null);
+    }
+
+    @SchemaMapping(typeName = "SupplyDemandCell", field = "month")
+    String cellMonth(SupplyDemandGaps.Cell c) {
+        return c.month().toString();
+    }
+
+    @QueryMapping
+    List<SearchMisses.Miss> unmetSearches(@Argument LocalDate from, @Argument LocalDate to, @Argument Integer first) {
+        InsightAccess.require();
+        LocalDate end = to == null ? LocalDate.now(SupplyDemandGaps.VIETNAM) : to;
+        LocalDate start = from == null ? end.minusDays(29) : from;
+        if (start.isAfter(end)) {
+            throw ApiException.badRequest("from", "from must not be after to");
+        }
+        return misses.top(start, end, limit(first));
+    }
+
+    /** The figures of one report: organizations, members, verification, linkages. */
+    record Figures(String provinceCode, List<OrganizationFigures.Group> byKind, List<OrganizationFigures.Group> byProvince,
+                   List<OrganizationFigures.Group> bySector, long cooperatives, long cooperativeMembers, long verifiedCooperatives,
+                   long cooperativesWithActiveLinkage, List<LinkageFigures.Quarter> linkagesPerQuarter) {
+
+        public Double verifiedShare() {
+            return cooperatives == 0 ? null : (double) verifiedCooperatives / cooperatives;
+        }
+
+        public Double shareWithActiveLinkage() {
+            return cooperatives == 0 ? null : (double) cooperativesWithActiveLinkage / cooperatives;
+        }
+    }
+
+    @QueryMapping
+    Figures cooperativeFigures(@Argument String province) {
+        InsightAccess.require();
+        String code = province("province", province);
+        OrganizationFigures.Figures o = organizations.figures(code);
+        return new Figures(code, o.byKind(), o.byProvince(), o.bySector(), o.cooperatives(), o.cooperativeMembers(),
+                o.verifiedCooperatives(), linkages.cooperativesWithActiveLinkage(code)[0], linkages.formedPerQuarter(code, 8));
+    }
+
+    @SchemaMapping(typeName = "CooperativeFigures", field = "province")
+    Province figuresProvince(Figures f) {
+        return f.provinceCode() == null ? null : provinces.findByCode(f.provinceCode()).orElse(null);
+    }
+
+    @SchemaMapping(typeName = "OrganizationGroup", field = "label")
+    String groupLabel(OrganizationFigures.Group g) {
+        return provinces.findByCode(g.key()).map(Province::name).orElse(g.key());
+    }
+
+    private String province(String field, String value) {
+        return value == null || value.isBlank() ? null
+                : provinces.resolve(value).map(Province::code).orElseThrow(() -> ApiException.badRequest(field, "Unknown province"));
+    }
+
+    private static int limit(Integer first) {
+        int n = first == null ? 10 : first;
+        if (n < 1 || n > MAX_MISSES) {
+            throw ApiException.badRequest("first", "first must be between 1 and " + MAX_MISSES);
+        }
+        return n;
+    }
+}

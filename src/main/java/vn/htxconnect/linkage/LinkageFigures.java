@@ -1,0 +1,17 @@
+package vn.htxconnect.linkage;
+
+import java.util.List;
+
+/** Linkage figures for the Alliance's reports (counts only, no volumes or prices). */
+public interface LinkageFigures {
+
+    /** Linkages that became active in one quarter, e.g. {@code 2026-Q3}. */
+    record Quarter(String quarter, long formed) {
+    }
+
+    /** The last {@code quarters} quarters, oldest first, zero-filled; in one province (supplier side) or everywhere. */
+    List<Quarter> formedPerQuarter(String provinceCode, int quarters);
+
+    /** Active cooperatives of the province (or all) that are a side of at least one active linkage, and all of them. */
+    long[] cooperativesWithActiveLinkage(String provinceCode);
+}

@@ -1,0 +1,63 @@
+package vn.htxconnect.linkage.internal;
+
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import vn.htxconnect.linkage.LinkageFigures;
+
+/** Quarters from activated_at in one grouped statement; the cooperative share from {@link LinkageStatistics}. */
+@Component
+class LinkageFigureQueries implements LinkageFigures {
+
+    private final JdbcTemplate jdbc;
+    private final LinkageStatistics statistics;
+
+    LinkageFigureQueries(JdbcTemplate jdbc, LinkageStatistics statistics) {
+        this.jdbc = jdbc;
+        this.statistics = statistics;
+    }
+
+    @Override
+    public List<Quarter> formedPerQuarter(String provinceCode, int quarters) {
+        LocalDate now = LocalDate.now(ZoneOffset.UTC);
+        LocalDate start = LocalDate.of(now.getYear(), ((now.getMonthValue() - 1) / 3) * 3 + 1, 1).minusMonths(3L * (quarters - 1));
+        Map<String, Long> counts = new LinkedHashMap<>();
+        for (int i = 0; i < quarters; i++) {
+            LocalDate q = start.plusMonths(3L * i);
+            counts.put(label(q), 0L);
+        }
+        String where = provinceCode == null ? "" : " AND supplier_province_code = ?";
+        List<Object> args = new ArrayList<>(List.of(Timestamp.from(start.atStartOfDay(ZoneOffset.UTC).toInstant())));
+        if (provinceCode != null) {
+            args.add(provinceCode);
+        }
+        jdbc.query("""
+                SELECT YEAR(activated_at) AS y, QUARTER(activated_at) AS q, COUNT(*) AS n FROM supply_linkage
+                WHERE activated_at >= ?%s GROUP BY YEAR(activated_at), QUARTER(activated_at)""".formatted(where),
+                rs -> {
+                    long n = rs.getLong("n");
+                    counts.computeIfPresent(rs.getInt("y") + "-Q" + rs.getInt("q"), (k, v) -> v + n);
+                }, args.toArray());
+        List<Quarter> out = new ArrayList<>();
+        counts.forEach((k, v) -> out.add(new Quarter(k, v)));
+        return out;
+    }
+
+    private static String label(LocalDate d) {
+        return d.getYear() + "-Q" + ((d.getMonthValue() - 1) / 3 + 1);
+    }
+
+    @Override
+    public long[] cooperativesWithActiveLinkage(String provinceCode) {
+        LinkageStatistics.Statistics s = statistics.compute(provinceCode, List.of());
+        return new long[] {s.cooperativesWithActiveLinkage(), s.cooperatives()};
+    }
+}
