@@ -197,6 +197,9 @@ class AuthorizationMatrixTests {
                 "mutation($i: BlockSenderInput!) { unblockSender(input: $i) { errors { code } } }",
                 Map.of("i", Map.of("organizationId", orgA, "blockedOrganizationId",
                         TestData.createOrganization(anonymous, TestData.unique("Chuỗi "), "RETAIL_CHAIN", "Huế"))))));
+        rows.add(new Row("markNotificationsRead", MEMBERS, w -> new Call(
+                "mutation($i: MarkNotificationsReadInput!) { markNotificationsRead(input: $i) { unreadCount errors { code } } }",
+                Map.of("i", Map.of("organizationId", orgA)))));
         return rows;
     }
 
@@ -218,6 +221,8 @@ class AuthorizationMatrixTests {
                 "query($o: ID!) { conversations(filter: {organizationId: $o}) { totalCount } }", Map.of("o", orgA))));
         rows.add(new Row("conversation", MEMBERS, w -> new Call(
                 "query($id: ID!) { conversation(id: $id) { subject } }", Map.of("id", inquiryToA()))));
+        rows.add(new Row("notifications", MEMBERS, w -> new Call(
+                "query($o: ID!) { notifications(organizationId: $o) { totalCount unreadCount } }", Map.of("o", orgA))));
         rows.add(new Row("blockedSenders", MEMBERS, w -> new Call(
                 "query($o: ID!) { blockedSenders(organizationId: $o) { totalCount } }", Map.of("o", orgA))));
         return rows;
