@@ -13,7 +13,11 @@ public final class Access {
     }
 
     public static Actor current() {
-        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        return of(SecurityContextHolder.getContext().getAuthentication());
+    }
+
+    /** The actor an authentication stands for; anonymous for null or a foreign one. */
+    public static Actor of(Authentication auth) {
         if (auth != null && auth.getPrincipal() instanceof Actor actor) {
             return actor;
         }

@@ -8,6 +8,9 @@ import java.io.IOException;
  */
 public interface IndexAliases {
 
+    /** The logical name of the product index. */
+    String PRODUCTS = "products";
+
     /** The alias of a logical index, with this instance's prefix. */
     String alias(String logical);
 

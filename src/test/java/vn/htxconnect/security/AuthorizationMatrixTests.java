@@ -230,6 +230,9 @@ class AuthorizationMatrixTests {
         rows.add(new Row("withdrawQuote", MEMBERS, w -> new Call(
                 "mutation($i: WithdrawQuoteInput!) { withdrawQuote(input: $i) { errors { code } } }",
                 Map.of("i", Map.of("quoteId", freshQuote(false))))));
+        rows.add(new Row("markNotificationsRead", MEMBERS, w -> new Call(
+                "mutation($i: MarkNotificationsReadInput!) { markNotificationsRead(input: $i) { unreadCount errors { code } } }",
+                Map.of("i", Map.of("organizationId", orgA)))));
         return rows;
     }
 
@@ -289,6 +292,8 @@ class AuthorizationMatrixTests {
         rows.add(new Row("linkageStatistics", ALLIANCE, w -> new Call("{ linkageStatistics { total active } }", Map.of())));
         rows.add(new Row("quotes", MEMBERS, w -> new Call(
                 "query($o: ID!) { quotes(filter: {organizationId: $o}) { totalCount } }", Map.of("o", orgA))));
+        rows.add(new Row("notifications", MEMBERS, w -> new Call(
+                "query($o: ID!) { notifications(organizationId: $o) { totalCount unreadCount } }", Map.of("o", orgA))));
         rows.add(new Row("blockedSenders", MEMBERS, w -> new Call(
                 "query($o: ID!) { blockedSenders(organizationId: $o) { totalCount } }", Map.of("o", orgA))));
         return rows;

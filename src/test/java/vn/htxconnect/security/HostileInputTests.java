@@ -202,4 +202,18 @@ class HostileInputTests {
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM quote WHERE request_id = ?", Integer.class,
                 vn.htxconnect.platform.GlobalId.decode("id", request).id())).isZero();
     }
+
+    @Test
+    void injectionStringsInNotificationArgumentsAreAnsweredWithKnownCodes() {
+        HttpGraphQlTester admin = TestData.asAdmin(anonymous);
+        String org = TestData.createOrganization(anonymous, TestData.unique("HTX hostile "), "COOPERATIVE", "Cà Mau");
+        for (String p : PAYLOADS) {
+            Map<String, Object> v = Map.of("p", p, "o", org);
+            assertHandled(admin, "query($p: ID!) { notifications(organizationId: $p) { totalCount } }", v);
+            assertHandled(admin, "query($p: String, $o: ID!) { notifications(organizationId: $o, after: $p) { totalCount } }", v);
+            assertHandled(admin, "query($p: ID!) { node(id: $p) { id } }", v);
+            assertHandled(admin, "mutation($p: ID!) { markNotificationsRead(input: {organizationId: $p}) { errors { code } } }", v);
+            assertHandled(admin, "mutation($p: ID!, $o: ID!) { markNotificationsRead(input: {organizationId: $o, ids: [$p]}) { errors { code } } }", v);
+        }
+    }
 }

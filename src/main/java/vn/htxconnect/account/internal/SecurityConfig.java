@@ -5,15 +5,17 @@ import java.nio.charset.StandardCharsets;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.graphql.server.WebSocketGraphQlInterceptor;
+import org.springframework.graphql.server.support.BearerTokenAuthenticationExtractor;
+import org.springframework.graphql.server.webmvc.AuthenticationWebSocketInterceptor;
 import org.springframework.http.MediaType;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.AuthenticationManagerResolver;
-import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
-import org.springframework.security.oauth2.server.resource.authentication.BearerTokenAuthenticationToken;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 
@@ -22,34 +24,18 @@ import vn.htxconnect.platform.Messages;
 /**
  * Bearer tokens: a JWT from {@code login} (validated by Spring Security's resource server) or a
  * partner API key ({@code htx_…}). Both become an {@code Actor}; requests without a token are
- * anonymous. Each GraphQL field decides what an actor may do, so every URL is open here. A bad,
+ * anonymous. Each GraphQL field decides what an actor may do, so every URL is open here, including
+ * the GraphQL WebSocket path, whose connections authenticate in {@code connection_init}
+ * ({@link #webSocketAuthentication}) since browsers cannot send headers with a WebSocket. A bad,
  * expired or revoked token is answered 401 with a GraphQL-shaped UNAUTHENTICATED error, never a 500.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfig {
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http, TokenService tokens, ActorLoader actors, ApiKeyAuthenticator keys)
-            throws Exception {
-        JwtAuthenticationProvider jwtProvider = new JwtAuthenticationProvider(tokens.decoder());
-        jwtProvider.setJwtAuthenticationConverter(jwt -> {
-            long userId;
-            try {
-                userId = Long.parseLong(jwt.getSubject());
-            } catch (NumberFormatException e) {
-                throw new InvalidBearerTokenException("Invalid token subject");
-            }
-            return new ActorAuthentication(actors.forUser(userId)
-                    .orElseThrow(() -> new InvalidBearerTokenException("The token's user no longer exists")));
-        });
-        AuthenticationManager jwtManager = new ProviderManager(jwtProvider);
-        AuthenticationManager keyManager = authentication ->
-                new ActorAuthentication(keys.authenticate(((BearerTokenAuthenticationToken) authentication).getToken()));
-        AuthenticationManagerResolver<HttpServletRequest> resolver = request -> {
-            String header = request.getHeader("Authorization");
-            boolean apiKey = header != null && header.regionMatches(true, 0, "Bearer " + ApiKeyAuthenticator.PREFIX, 0, 11);
-            return apiKey ? keyManager : jwtManager;
-        };
+    SecurityFilterChain api(HttpSecurity http, BearerAuthentication bearer) throws Exception {
+        AuthenticationManager manager = bearer.manager();
+        AuthenticationManagerResolver<HttpServletRequest> resolver = request -> manager;
         AuthenticationEntryPoint unauthenticated = (request, response, ex) -> {
             response.setStatus(401);
             response.setContentType(MediaType.APPLICATION_JSON_VALUE);
@@ -67,5 +53,18 @@ class SecurityConfig {
                 .exceptionHandling(e -> e.authenticationEntryPoint(unauthenticated))
                 .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
                 .build();
+    }
+
+    /**
+     * Authenticates GraphQL WebSocket connections from the {@code connection_init} payload
+     * ({@code {"Authorization": "Bearer <JWT or API key>"}}) with the same checks as HTTP requests; the
+     * actor then holds for every operation of the connection. A connection without a token is
+     * anonymous; one with a bad token is closed (4401). First in the interceptor chain, so the
+     * interceptors after it see the connection's actor.
+     */
+    @Bean
+    @Order(Ordered.HIGHEST_PRECEDENCE)
+    WebSocketGraphQlInterceptor webSocketAuthentication(BearerAuthentication bearer) {
+        return new AuthenticationWebSocketInterceptor(new BearerTokenAuthenticationExtractor(), bearer.manager());
     }
 }

@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -23,6 +24,7 @@ import vn.htxconnect.catalog.ProductInput;
 import vn.htxconnect.catalog.ProductPayload;
 import vn.htxconnect.catalog.ProductService;
 import vn.htxconnect.catalog.ProductStatus;
+import vn.htxconnect.catalog.ProductsChanged;
 import vn.htxconnect.organization.Organization;
 import vn.htxconnect.organization.OrganizationKind;
 import vn.htxconnect.organization.OrganizationService;
@@ -34,7 +36,8 @@ import vn.htxconnect.platform.UserErrorCode;
 import vn.htxconnect.platform.ValidationErrors;
 
 /**
- * Product writes and reads; each write queues the product for the search index in the same transaction.
+ * Product writes and reads; each write queues the product for the search index in the same transaction
+ * and, for products on offer, publishes {@link ProductsChanged} in it.
  * Public only for the CSV import ({@code internal.imports}), which writes through {@link #importRows}.
  */
 @Service
@@ -46,13 +49,15 @@ public class ProductManagement implements ProductService {
     private final ProductValidator validator;
     private final OrganizationService organizations;
     private final Outbox outbox;
+    private final ApplicationEventPublisher events;
 
     ProductManagement(ProductRepository repository, ProductValidator validator, OrganizationService organizations,
-                      Outbox outbox) {
+                      Outbox outbox, ApplicationEventPublisher events) {
         this.repository = repository;
         this.validator = validator;
         this.organizations = organizations;
         this.outbox = outbox;
+        this.events = events;
     }
 
     @Override
@@ -75,6 +80,7 @@ public class ProductManagement implements ProductService {
         }
         repository.saveAndFlush(e);
         outbox.enqueue(OUTBOX_TYPE, e.id, "created");
+        announce(List.of(e));
         return new ProductPayload(e.toView(), List.of(), in.clientMutationId());
     }
 
@@ -165,6 +171,8 @@ public class ProductManagement implements ProductService {
             outbox.enqueueAll(OUTBOX_TYPE, outcomes.stream().filter(o -> o.outcome() == written).map(o -> o.entity().id)
                     .toList(), written.name().toLowerCase(Locale.ROOT));
         }
+        announce(outcomes.stream().filter(o -> o.outcome() == ImportOutcome.CREATED || o.outcome() == ImportOutcome.UPDATED)
+                .map(Outcome::entity).toList());
         return outcomes.stream().map(o -> new ImportRowResult(o.rowNumber(), o.outcome(),
                 o.entity() == null ? null : o.entity().id, o.errors())).toList();
     }
@@ -229,7 +237,16 @@ public class ProductManagement implements ProductService {
         }
         repository.saveAndFlush(e);
         outbox.enqueue(OUTBOX_TYPE, e.id, event);
+        announce(List.of(e));
         return new ProductPayload(e.toView(), List.of(), clientMutationId);
+    }
+
+    /** Tells listeners (in this transaction) about written products that are on offer. */
+    private void announce(List<ProductEntity> written) {
+        List<Long> active = written.stream().filter(p -> p.status == ProductStatus.ACTIVE).map(p -> p.id).toList();
+        if (!active.isEmpty()) {
+            events.publishEvent(new ProductsChanged(active));
+        }
     }
 
     private ProductEntity existing(String id, Long expectedVersion, ValidationErrors errors) {

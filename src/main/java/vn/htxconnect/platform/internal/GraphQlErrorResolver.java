@@ -56,7 +56,7 @@ class GraphQlErrorResolver extends DataFetcherExceptionResolverAdapter {
         return GraphqlErrorBuilder.newError(env).message(message).errorType(typeOf(code)).extensions(ext).build();
     }
 
-    private static ErrorType typeOf(ErrorCode code) {
+    static ErrorType typeOf(ErrorCode code) {
         return switch (code) {
             case UNAUTHENTICATED -> ErrorType.UNAUTHORIZED;
             case FORBIDDEN -> ErrorType.FORBIDDEN;

@@ -26,7 +26,8 @@ import vn.htxconnect.platform.ErrorCode;
 
 /**
  * Refuses writes with API keys, and enforces the calculated cost (per query and against the caller's leaky-bucket budget), the alias
- * limit and the time limit, and reports {@code extensions.cost} with every answer.
+ * limit and the time limit, and reports {@code extensions.cost} with every answer. A subscription is
+ * charged once, when it starts (its events are not timed, charged or refunded again).
  */
 @Component
 class LimitsInstrumentation extends SimplePerformantInstrumentation {
@@ -47,6 +48,10 @@ class LimitsInstrumentation extends SimplePerformantInstrumentation {
         long requested;
         long remaining = -1;
         boolean charged;
+        /** A subscription runs its selection again for every event, long after it started, with this state. */
+        boolean subscription;
+        /** The refund is made once: subscription events come back through instrumentExecutionResult too. */
+        boolean settled;
     }
 
     @Override
@@ -60,6 +65,7 @@ class LimitsInstrumentation extends SimplePerformantInstrumentation {
         State s = (State) state;
         ExecutionContext ctx = parameters.getExecutionContext();
         OperationDefinition op = ctx.getOperationDefinition();
+        s.subscription = op.getOperation() == OperationDefinition.Operation.SUBSCRIPTION;
         // Partners' keys read; every write is made by a signed-in person, who answers for it in the audit log.
         if (op.getOperation() == OperationDefinition.Operation.MUTATION
                 && ctx.getGraphQLContext().get(AuditInstrumentation.ACTOR) instanceof vn.htxconnect.platform.Actor a
@@ -101,10 +107,11 @@ class LimitsInstrumentation extends SimplePerformantInstrumentation {
     @Override
     public DataFetcher<?> instrumentDataFetcher(DataFetcher<?> dataFetcher, InstrumentationFieldFetchParameters parameters,
                                                 InstrumentationState state) {
-        if (parameters.isTrivialDataFetcher()) {
+        State s = (State) state;
+        // The time limit is for answering a request; a subscription's events come whenever they happen.
+        if (parameters.isTrivialDataFetcher() || s == null || s.subscription) {
             return dataFetcher;
         }
-        State s = (State) state;
         return env -> {
             if (System.nanoTime() - s.started > limits.timeout().toNanos()) {
                 throw new ApiException(ErrorCode.BAD_REQUEST, "The query ran longer than " + limits.timeout().toSeconds()
@@ -119,10 +126,12 @@ class LimitsInstrumentation extends SimplePerformantInstrumentation {
                                                                         InstrumentationExecutionParameters parameters,
                                                                         InstrumentationState state) {
         State s = (State) state;
-        if (s == null || !s.charged) {
+        if (s == null || !s.charged || s.settled) {
             return CompletableFuture.completedFuture(result);
         }
-        long actual = Math.min(s.requested, 1 + nodes(result.getData()));
+        s.settled = true;
+        // A subscription's data is still to come: it keeps its whole charge.
+        long actual = s.subscription ? s.requested : Math.min(s.requested, 1 + nodes(result.getData()));
         budgets.refund(s.caller, s.requested - actual);
         Map<String, Object> cost = new LinkedHashMap<>();
         cost.put("requested", s.requested);

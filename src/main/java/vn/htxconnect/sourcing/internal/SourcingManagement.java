@@ -32,7 +32,7 @@ import vn.htxconnect.sourcing.SourcingService;
 /**
  * Sourcing request writes and reads. Requests belong to a buying organization (retail chain, processor
  * or distributor) and are written by its members; each write queues the request for the open-requests
- * index in the same transaction.
+ * index, and an open request for match discovery, in the same transaction.
  */
 @Service
 class SourcingManagement implements SourcingService {
@@ -83,6 +83,7 @@ class SourcingManagement implements SourcingService {
         }
         repository.saveAndFlush(e);
         outbox.enqueue(OUTBOX_TYPE, e.id, "created");
+        outbox.enqueue(MatchDiscovery.REQUEST_TYPE, e.id, "created");
         return new SourcingRequestPayload(e.toView(), List.of(), in.clientMutationId());
     }
 
@@ -135,6 +136,10 @@ class SourcingManagement implements SourcingService {
         }
         repository.saveAndFlush(e);
         outbox.enqueue(OUTBOX_TYPE, e.id, event);
+        if (e.status == Status.OPEN) {
+            // Created, changed or resumed: what matches it now may be news to both sides.
+            outbox.enqueue(MatchDiscovery.REQUEST_TYPE, e.id, event);
+        }
         return new SourcingRequestPayload(e.toView(), List.of(), clientMutationId);
     }
 

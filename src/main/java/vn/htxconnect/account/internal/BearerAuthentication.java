@@ -1,0 +1,49 @@
+package vn.htxconnect.account.internal;
+
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
+import org.springframework.security.oauth2.server.resource.authentication.BearerTokenAuthenticationToken;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns a bearer token into an authenticated {@code Actor}: a sign-in JWT (checked by Spring
+ * Security's resource-server provider) or a partner API key. One place for both transports: HTTP
+ * requests (the {@code Authorization} header) and WebSocket connections ({@code connection_init}).
+ */
+@Component
+class BearerAuthentication {
+
+    private final AuthenticationManager jwt;
+    private final AuthenticationManager keys;
+
+    BearerAuthentication(TokenService tokens, ActorLoader actors, ApiKeyAuthenticator apiKeys) {
+        JwtAuthenticationProvider jwtProvider = new JwtAuthenticationProvider(tokens.decoder());
+        jwtProvider.setJwtAuthenticationConverter(token -> {
+            long userId;
+            try {
+                userId = Long.parseLong(token.getSubject());
+            } catch (NumberFormatException e) {
+                throw new InvalidBearerTokenException("Invalid token subject");
+            }
+            return new ActorAuthentication(actors.forUser(userId)
+                    .orElseThrow(() -> new InvalidBearerTokenException("The token's user no longer exists")));
+        });
+        this.jwt = new ProviderManager(jwtProvider);
+        this.keys = authentication ->
+                new ActorAuthentication(apiKeys.authenticate(((BearerTokenAuthenticationToken) authentication).getToken()));
+    }
+
+    /** The manager for a token: API keys start with {@code htx_}, everything else is taken for a JWT. */
+    AuthenticationManager forToken(String token) {
+        return token != null && token.regionMatches(true, 0, ApiKeyAuthenticator.PREFIX, 0, ApiKeyAuthenticator.PREFIX.length())
+                ? keys : jwt;
+    }
+
+    /** Authenticates a {@link BearerTokenAuthenticationToken} of either kind. */
+    AuthenticationManager manager() {
+        return authentication -> forToken(((BearerTokenAuthenticationToken) authentication).getToken())
+                .authenticate(authentication);
+    }
+}

@@ -1,0 +1,132 @@
+package vn.htxconnect.sourcing.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyCollection;
+import static org.mockito.ArgumentMatchers.anyInt;
+import static org.mockito.ArgumentMatchers.anyList;
+import static org.mockito.ArgumentMatchers.anyMap;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.verifyNoInteractions;
+import static org.mockito.Mockito.when;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch.indices.ElasticsearchIndicesClient;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import vn.htxconnect.catalog.Product;
+import vn.htxconnect.catalog.ProductService;
+import vn.htxconnect.catalog.Unit;
+import vn.htxconnect.notification.NotificationKind;
+import vn.htxconnect.notification.NotificationService;
+import vn.htxconnect.organization.Organization;
+import vn.htxconnect.organization.OrganizationKind;
+import vn.htxconnect.organization.OrganizationService;
+import vn.htxconnect.organization.OrganizationStatus;
+import vn.htxconnect.organization.VerificationStatus;
+import vn.htxconnect.platform.ApiException;
+import vn.htxconnect.platform.ErrorCode;
+import vn.htxconnect.platform.Outbox;
+import vn.htxconnect.sourcing.Match;
+import vn.htxconnect.sourcing.SourcingEnums.Factor;
+import vn.htxconnect.sourcing.SourcingEnums.Frequency;
+import vn.htxconnect.sourcing.SourcingRequest;
+import vn.htxconnect.sourcing.SourcingService;
+
+/**
+ * Discovery's part of "nothing is lost while Elasticsearch is down": what it could not search is
+ * returned for the outbox to retry, and nobody is told anything half-way. And what it tells: above
+ * the threshold only, once per side.
+ */
+class MatchDiscoveryTests {
+
+    final Matching matching = mock(Matching.class);
+    final SourcingService requests = mock(SourcingService.class);
+    final ProductService products = mock(ProductService.class);
+    final OrganizationService organizations = mock(OrganizationService.class);
+    final MatchNotices notices = mock(MatchNotices.class);
+    final NotificationService notifications = mock(NotificationService.class);
+    final ElasticsearchClient client = mock(ElasticsearchClient.class);
+    final ElasticsearchIndicesClient indices = mock(ElasticsearchIndicesClient.class);
+    MatchDiscovery discovery;
+
+    final SourcingRequest request = MatchScorerTests.request(5, Unit.TAN, Frequency.MONTHLY, null, List.of(), null, Set.of());
+    final Product product = MatchScorerTests.product(Unit.KG, 4000.0, null, 10.9, 106.7, MatchScorerTests.ALL, List.of());
+
+    @BeforeEach
+    void wire() {
+        when(client.indices()).thenReturn(indices);
+        discovery = new MatchDiscovery(matching, requests, products, organizations, notices, notifications,
+                mock(Outbox.class), client, new SourcingProperties(0.5));
+    }
+
+    static Organization organization(long id, String name) {
+        return new Organization(id, OrganizationKind.COOPERATIVE, name, null, null, null, List.of(), "68", null, null, null,
+                null, null, null, null, null, VerificationStatus.UNVERIFIED, null, OrganizationStatus.ACTIVE,
+                Instant.now(), Instant.now(), 0);
+    }
+
+    static Match match(SourcingRequest r, Product p, double score) {
+        return new Match(r, p, score, List.of(new Match.MatchFactor(Factor.RELEVANCE, 1, 0.2, List.of())), 1.0, 10.0);
+    }
+
+    @Test
+    void requestsWhoseSearchFailedAreRetriedAndNobodyIsTold() {
+        when(requests.findByIds(anyCollection())).thenReturn(Map.of(1L, request));
+        when(matching.matches(request, MatchDiscovery.PER_RUN))
+                .thenThrow(new ApiException(ErrorCode.SEARCH_UNAVAILABLE, "Search is temporarily unavailable"));
+        assertThat(discovery.forRequests(List.of(1L), "products")).containsExactly(1L);
+        verifyNoInteractions(notifications);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void everythingIsRetriedWhenTheIndexCannotBeRefreshed() throws IOException {
+        when(indices.refresh(any(Function.class))).thenThrow(new IOException("Connection refused"));
+        assertThat(discovery.forProducts(List.of(5L, 6L), "sourcing_requests")).containsExactlyInAnyOrder(5L, 6L);
+        assertThat(discovery.forRequests(List.of(1L), "products")).containsExactly(1L);
+        verifyNoInteractions(matching, notifications);
+    }
+
+    @Test
+    void productsWhoseLeadsFailedAreRetried() {
+        when(products.findByIds(anyCollection())).thenReturn(Map.of(5L, product));
+        when(organizations.findByIds(anyCollection())).thenReturn(Map.of(7L, organization(7, "HTX Thanh long")));
+        when(matching.leads(anyList(), anyMap(), anyInt(), any()))
+                .thenThrow(new ApiException(ErrorCode.SEARCH_UNAVAILABLE, "Search is temporarily unavailable"));
+        assertThat(discovery.forProducts(List.of(5L), "sourcing_requests")).containsExactly(5L);
+        verifyNoInteractions(notifications);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void pairsAboveTheThresholdAreToldToEachSideOnce() {
+        Product weak = new Product(6, 8, null, "Thanh long ruột trắng", null, "FRUIT_DRAGON", Unit.KG, null, null, null,
+                null, MatchScorerTests.ALL, "68", 10.9, 106.7, List.of(), product.status(), List.of(), Instant.now(),
+                Instant.now(), 0);
+        when(requests.findByIds(anyCollection())).thenReturn(Map.of(1L, request));
+        when(matching.matches(request, MatchDiscovery.PER_RUN)).thenReturn(List.of(match(request, product, 0.81),
+                match(request, weak, 0.42)));
+        when(notices.claim(anyList(), any(Function.class))).thenAnswer(call -> call.getArgument(0));
+        when(organizations.findByIds(anyCollection())).thenReturn(Map.of(7L, organization(7, "HTX Thanh long")));
+
+        assertThat(discovery.forRequests(List.of(1L), "products")).isEmpty();
+
+        verify(notifications).notify(eq(9L), eq(NotificationKind.MATCH_FOR_REQUEST), eq(request.id()), eq(Map.of(
+                "request", "Thanh long", "product", "Thanh long ruột đỏ", "score", "0.81", "supplier", "HTX Thanh long",
+                "count", "1")));
+        verify(notifications).notify(eq(7L), eq(NotificationKind.LEAD_FOR_PRODUCT), eq(product.id()), anyMap());
+        verify(notifications, never()).notify(eq(8L), any(), any(), anyMap());
+    }
+}
