@@ -12,5 +12,15 @@ public enum NotificationKind {
     /** To a supplier: an open request matches its product. Params: request, product, score. */
     LEAD_FOR_PRODUCT,
     /** To a supplier: several new requests match its products (one notice per discovery run). Params: count, and the best pair's request, product, score. */
-    LEADS_FOR_PRODUCTS
+    LEADS_FOR_PRODUCTS,
+    /** To a buyer: a supplier quoted on its request. Params: request, supplier, price, unit. */
+    QUOTE_RECEIVED,
+    /** To a supplier: the buyer accepted its quote. Params: request, buyer. */
+    QUOTE_ACCEPTED,
+    /** To a supplier: the buyer declined its quote. Params: request, reason. */
+    QUOTE_DECLINED,
+    /** To a side that must confirm: a supply linkage was proposed. Params: supplier, customer, subject, proposer. */
+    LINKAGE_PROPOSED,
+    /** To both sides: a supply linkage became active. Params: supplier, customer, subject. */
+    LINKAGE_ACTIVE
 }

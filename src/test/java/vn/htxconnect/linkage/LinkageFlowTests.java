@@ -174,6 +174,21 @@ class LinkageFlowTests {
         String linkage = listed.path("supplyLinkages.edges[0].node.id").entity(String.class).get();
         act(coop.as(), "confirmSupplyLinkage", Map.of("id", linkage))
                 .path("confirmSupplyLinkage.linkage.status").entity(String.class).isEqualTo("ACTIVE");
+
+        // Each step told the other side, in its language.
+        // (Match discovery may have told them about the request and the product too.)
+        assertThat(kinds(chain)).contains("LINKAGE_ACTIVE", "QUOTE_RECEIVED").doesNotContain("QUOTE_ACCEPTED");
+        assertThat(kinds(coop)).contains("LINKAGE_ACTIVE", "QUOTE_ACCEPTED").doesNotContain("QUOTE_RECEIVED");
+        coop.as().mutate().header("Accept-Language", "en").build()
+                .document("query($o: ID!) { notifications(organizationId: $o, first: 5) { edges { node { kind message } } } }")
+                .variable("o", coop.organizationId()).execute()
+                .path("notifications.edges[?(@.node.kind == 'QUOTE_ACCEPTED')].node.message").entityList(String.class)
+                .satisfies(m -> assertThat(m).singleElement().asString().contains("accepted your quote on «Cà phê robusta rang xay»"));
+    }
+
+    private List<String> kinds(Party p) {
+        return p.as().document("query($o: ID!) { notifications(organizationId: $o, first: 10) { edges { node { kind } } } }")
+                .variable("o", p.organizationId()).execute().path("notifications.edges[*].node.kind").entityList(String.class).get();
     }
 
     @Test

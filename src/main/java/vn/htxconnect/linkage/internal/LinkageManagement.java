@@ -27,6 +27,8 @@ import vn.htxconnect.linkage.LinkageEnums.Status;
 import vn.htxconnect.linkage.LinkageInput;
 import vn.htxconnect.linkage.LinkagePayload;
 import vn.htxconnect.linkage.LinkageService;
+import vn.htxconnect.notification.NotificationKind;
+import vn.htxconnect.notification.NotificationService;
 import vn.htxconnect.organization.Organization;
 import vn.htxconnect.organization.OrganizationKind;
 import vn.htxconnect.organization.OrganizationService;
@@ -56,9 +58,11 @@ class LinkageManagement implements LinkageService {
     private final OrganizationService organizations;
     private final ProductService products;
     private final CategoryService categories;
+    private final NotificationService notifications;
 
     LinkageManagement(LinkageRepository repository, LinkageHistory history, OrganizationService organizations,
-                      ProductService products, CategoryService categories) {
+                      ProductService products, CategoryService categories, NotificationService notifications) {
+        this.notifications = notifications;
         this.repository = repository;
         this.history = history;
         this.organizations = organizations;
@@ -113,6 +117,7 @@ class LinkageManagement implements LinkageService {
         if (e.status == Status.ACTIVE) {
             history.record(e.id, Action.CONFIRM, Status.PROPOSED, Status.ACTIVE, side, actor, null, now);
         }
+        announce(e, actor, supplier, customer);
         return new LinkagePayload(e.toView(), List.of(), in.clientMutationId());
     }
 
@@ -146,6 +151,26 @@ class LinkageManagement implements LinkageService {
         repository.saveAndFlush(e);
         history.record(e.id, Action.PROPOSE, null, Status.PROPOSED, null, actor, "Opened from " + origin + " " + in.originRef(), now);
         return Optional.of(e.toView());
+    }
+
+    /** Tells the sides that must confirm (or, once active, both sides), in the same transaction. */
+    private void announce(LinkageEntity e, Actor actor, Organization supplier, Organization customer) {
+        String subject = e.productId != null ? products.findById(e.productId).map(Product::name).orElse("")
+                : categories.findByCode(e.categoryCode).map(Category::nameVi).orElse(e.categoryCode);
+        Map<String, String> params = Map.of("supplier", supplier.name(), "customer", customer.name(), "subject", subject,
+                "proposer", actor.name() == null ? "" : actor.name());
+        String id = e.toView().id();
+        if (e.status == Status.ACTIVE) {
+            notifications.notify(e.supplierOrganizationId, NotificationKind.LINKAGE_ACTIVE, id, params);
+            notifications.notify(e.customerOrganizationId, NotificationKind.LINKAGE_ACTIVE, id, params);
+            return;
+        }
+        if (e.supplierConfirmedAt == null) {
+            notifications.notify(e.supplierOrganizationId, NotificationKind.LINKAGE_PROPOSED, id, params);
+        }
+        if (e.customerConfirmedAt == null) {
+            notifications.notify(e.customerOrganizationId, NotificationKind.LINKAGE_PROPOSED, id, params);
+        }
     }
 
     private void fill(LinkageEntity e, LinkageInput in, Organization supplier, Organization customer, ValidationErrors errors) {
@@ -293,6 +318,10 @@ class LinkageManagement implements LinkageService {
         }
         repository.saveAndFlush(e);
         history.record(e.id, action, from, to, side, actor, why, now);
+        if (action == Action.CONFIRM && to == Status.ACTIVE) {
+            announce(e, actor, organizations.findById(e.supplierOrganizationId).orElseThrow(),
+                    organizations.findById(e.customerOrganizationId).orElseThrow());
+        }
         return new LinkagePayload(e.toView(), List.of(), clientMutationId);
     }
 

@@ -19,27 +19,52 @@ final class NotificationTemplates {
     record Template(String titleEn, String messageEn, String titleVi, String messageVi) {
     }
 
-    static final Map<NotificationKind, Template> TEMPLATES = new EnumMap<>(Map.of(
-            NotificationKind.MATCH_FOR_REQUEST, new Template(
+    static final Map<NotificationKind, Template> TEMPLATES = new EnumMap<>(Map.ofEntries(
+            Map.entry(NotificationKind.QUOTE_RECEIVED, new Template(
+                    "New quote on your sourcing request",
+                    "{supplier} quoted {price} VND per {unit} on your request «{request}»",
+                    "Có báo giá mới cho yêu cầu mua của bạn",
+                    "{supplier} báo giá {price} đ/{unit} cho yêu cầu «{request}»")),
+            Map.entry(NotificationKind.QUOTE_ACCEPTED, new Template(
+                    "Your quote was accepted",
+                    "{buyer} accepted your quote on «{request}»; confirm the proposed supply linkage to start supplying",
+                    "Báo giá của bạn đã được chấp nhận",
+                    "{buyer} đã chấp nhận báo giá cho yêu cầu «{request}»; hãy xác nhận liên kết cung ứng để bắt đầu")),
+            Map.entry(NotificationKind.QUOTE_DECLINED, new Template(
+                    "Your quote was declined",
+                    "Your quote on «{request}» was declined. {reason}",
+                    "Báo giá của bạn bị từ chối",
+                    "Báo giá cho yêu cầu «{request}» bị từ chối. {reason}")),
+            Map.entry(NotificationKind.LINKAGE_PROPOSED, new Template(
+                    "Supply linkage proposed",
+                    "{proposer} proposed a supply linkage {supplier} → {customer} for {subject}; confirm or reject it",
+                    "Có đề xuất liên kết cung ứng",
+                    "{proposer} đề xuất liên kết cung ứng {supplier} → {customer} cho {subject}; hãy xác nhận hoặc từ chối")),
+            Map.entry(NotificationKind.LINKAGE_ACTIVE, new Template(
+                    "Supply linkage active",
+                    "The supply linkage {supplier} → {customer} for {subject} is active",
+                    "Liên kết cung ứng đã có hiệu lực",
+                    "Liên kết cung ứng {supplier} → {customer} cho {subject} đã có hiệu lực")),
+            Map.entry(NotificationKind.MATCH_FOR_REQUEST, new Template(
                     "A product matches your sourcing request",
                     "The product «{product}» of {supplier} matches your request «{request}» (score {score})",
                     "Có sản phẩm phù hợp yêu cầu mua của bạn",
-                    "Sản phẩm «{product}» của {supplier} phù hợp yêu cầu «{request}» (điểm {score})"),
-            NotificationKind.MATCHES_FOR_REQUEST, new Template(
+                    "Sản phẩm «{product}» của {supplier} phù hợp yêu cầu «{request}» (điểm {score})")),
+            Map.entry(NotificationKind.MATCHES_FOR_REQUEST, new Template(
                     "{count} new products match your sourcing request",
                     "{count} new products match your request «{request}»; best: «{product}» of {supplier} (score {score})",
                     "Có {count} sản phẩm mới phù hợp yêu cầu mua của bạn",
-                    "{count} sản phẩm mới phù hợp yêu cầu «{request}»; phù hợp nhất: «{product}» của {supplier} (điểm {score})"),
-            NotificationKind.LEAD_FOR_PRODUCT, new Template(
+                    "{count} sản phẩm mới phù hợp yêu cầu «{request}»; phù hợp nhất: «{product}» của {supplier} (điểm {score})")),
+            Map.entry(NotificationKind.LEAD_FOR_PRODUCT, new Template(
                     "A sourcing request matches your product",
                     "The sourcing request «{request}» matches your product «{product}» (score {score})",
                     "Có yêu cầu mua phù hợp sản phẩm của bạn",
-                    "Yêu cầu «{request}» phù hợp sản phẩm «{product}» của bạn (điểm {score})"),
-            NotificationKind.LEADS_FOR_PRODUCTS, new Template(
+                    "Yêu cầu «{request}» phù hợp sản phẩm «{product}» của bạn (điểm {score})")),
+            Map.entry(NotificationKind.LEADS_FOR_PRODUCTS, new Template(
                     "{count} new sourcing requests match your products",
                     "{count} new sourcing requests match your products; best: «{request}» for «{product}» (score {score})",
                     "Có {count} yêu cầu mua mới phù hợp sản phẩm của bạn",
-                    "{count} yêu cầu mua mới phù hợp sản phẩm của bạn; phù hợp nhất: «{request}» cho «{product}» (điểm {score})")));
+                    "{count} yêu cầu mua mới phù hợp sản phẩm của bạn; phù hợp nhất: «{request}» cho «{product}» (điểm {score})"))));
 
     static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\w+)}");
 

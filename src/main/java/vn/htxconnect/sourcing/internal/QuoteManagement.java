@@ -2,6 +2,7 @@ package vn.htxconnect.sourcing.internal;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.OptionalLong;
 
@@ -11,6 +12,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 import vn.htxconnect.inquiry.ConversationPost;
 import vn.htxconnect.inquiry.ConversationService;
+import vn.htxconnect.notification.NotificationKind;
+import vn.htxconnect.notification.NotificationService;
 import vn.htxconnect.organization.Organization;
 import vn.htxconnect.organization.OrganizationKind;
 import vn.htxconnect.organization.OrganizationService;
@@ -46,10 +49,12 @@ class QuoteManagement {
     private final OrganizationService organizations;
     private final ConversationService conversations;
     private final ApplicationEventPublisher events;
+    private final NotificationService notifications;
 
     QuoteManagement(QuoteRepository quotes, SourcingRequestRepository requests, QuoteTerms terms,
                     OrganizationService organizations, ConversationService conversations,
-                    ApplicationEventPublisher events) {
+                    ApplicationEventPublisher events, NotificationService notifications) {
+        this.notifications = notifications;
         this.quotes = quotes;
         this.requests = requests;
         this.terms = terms;
@@ -106,6 +111,9 @@ class QuoteManagement {
                 actor.userId(), QuoteTerms.message(q), !request.confidential().contains(ConfidentialField.BUYER)));
         q.conversationId = conversation.isPresent() ? conversation.getAsLong() : null;
         quotes.saveAndFlush(q);
+        notifications.notify(request.buyerOrganizationId, NotificationKind.QUOTE_RECEIVED, q.toView().id(), Map.of(
+                "request", request.title, "supplier", supplier.name(), "price", String.format(Locale.ROOT, "%,d", q.pricePerUnitVnd)
+                        .replace(',', '.'), "unit", q.unit.label()));
         return new QuotePayload(q.toView(), List.of(), in.clientMutationId());
     }
 
@@ -142,6 +150,8 @@ class QuoteManagement {
         events.publishEvent(new QuoteAccepted(q.id, q.requestId, q.supplierOrganizationId, q.buyerOrganizationId,
                 q.productId, request.categoryCode, q.pricePerUnitVnd, q.unit.name(), q.quantity.doubleValue(),
                 q.frequency.name(), request.windowFrom, request.windowTo, q.decidedAt));
+        notifications.notify(q.supplierOrganizationId, NotificationKind.QUOTE_ACCEPTED, q.toView().id(), Map.of(
+                "request", request.title, "buyer", organizations.findById(q.buyerOrganizationId).map(Organization::name).orElse("")));
         return new QuotePayload(q.toView(), List.of(), in.clientMutationId());
     }
 
@@ -163,6 +173,11 @@ class QuoteManagement {
             return failed(errors, in.clientMutationId());
         }
         decide(q, outcome, reason);
+        if (outcome == QuoteStatus.DECLINED) {
+            String title = requests.findById(q.requestId).map(r -> r.title).orElse("");
+            notifications.notify(q.supplierOrganizationId, NotificationKind.QUOTE_DECLINED, q.toView().id(),
+                    Map.of("request", title, "reason", reason == null ? "" : reason));
+        }
         return new QuotePayload(q.toView(), List.of(), in.clientMutationId());
     }
 
