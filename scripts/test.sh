@@ -10,5 +10,6 @@ if [ "${HTX_TEST_SERVICES:-}" != "docker" ]; then
   "$ROOT_DIR/scripts/services.sh" up
   export HTX_TEST_SERVICES="${HTX_TEST_SERVICES:-local}"
 fi
+need_chromium
 mvnw clean verify "$@"
 log "Test command finished in $(( $(date +%s) - start )) s"

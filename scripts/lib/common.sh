@@ -77,3 +77,13 @@ need_jq() {
   apt-get install -y -qq jq >/dev/null 2>&1 || { apt-get update -qq >/dev/null && apt-get install -y -qq jq >/dev/null; } \
     || die "Could not install jq"
 }
+
+# Headless Chromium drives the dashboard test (Debian's package; test tools' own browser downloads do
+# not work on these machines). Installed when missing; the test fails, never skips, without it.
+need_chromium() {
+  command -v chromium >/dev/null && return 0
+  [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null || die "chromium is needed for the dashboard test (apt-get install chromium)"
+  log "Installing chromium (for the dashboard test)"
+  apt-get install -y -qq chromium >/dev/null 2>&1 || { apt-get update -qq >/dev/null && apt-get install -y -qq chromium >/dev/null; } \
+    || die "Could not install chromium"
+}

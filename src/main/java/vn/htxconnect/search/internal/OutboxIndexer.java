@@ -57,10 +57,22 @@ class OutboxIndexer {
             return;
         }
         int handled;
-        do {
-            handled = drainOnce();
-        } while (handled >= properties.outboxBatchSize());
+        try {
+            do {
+                handled = drainOnce();
+            } while (handled >= properties.outboxBatchSize());
+        } catch (org.springframework.dao.DataAccessException e) {
+            // MySQL unreachable (or its schema being rebuilt): the rows are safe there; try again next poll,
+            // with one line in the log rather than a stack trace five times a second.
+            long now = System.currentTimeMillis();
+            if (now - lastDatabaseWarning > 60_000) {
+                lastDatabaseWarning = now;
+                log.warn("Outbox not readable, retrying: {}", e.getMostSpecificCause().getMessage());
+            }
+        }
     }
+
+    private volatile long lastDatabaseWarning;
 
     /** Handles one batch; returns how many events it claimed. */
     int drainOnce() {
