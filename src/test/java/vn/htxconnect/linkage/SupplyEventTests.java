@@ -21,7 +21,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import vn.htxconnect.linkage.SupplyChainFixture.Party;
 import vn.htxconnect.platform.GlobalId;
 import vn.htxconnect.support.IntegrationTest;
 import vn.htxconnect.support.SqlStatementCounter;
