@@ -233,7 +233,51 @@ class AuthorizationMatrixTests {
         rows.add(new Row("markNotificationsRead", MEMBERS, w -> new Call(
                 "mutation($i: MarkNotificationsReadInput!) { markNotificationsRead(input: $i) { unreadCount errors { code } } }",
                 Map.of("i", Map.of("organizationId", orgA)))));
+        rows.add(new Row("recordShipment", MEMBERS, w -> new Call(
+                "mutation($i: RecordShipmentInput!) { recordShipment(input: $i) { errors { code } } }",
+                Map.of("i", movement(freshLinkage(true))))));
+        rows.add(new Row("recordReceipt", MEMBERS, w -> new Call(
+                "mutation($i: RecordReceiptInput!) { recordReceipt(input: $i) { errors { code } } }",
+                Map.of("i", movement(freshLinkageSupplyingA())))));
+        rows.add(new Row("recordTransformation", MEMBERS, w -> new Call(
+                "mutation($i: RecordTransformationInput!) { recordTransformation(input: $i) { errors { code } } }",
+                Map.of("i", Map.of("organizationId", orgA, "occurredAt", java.time.OffsetDateTime.now().minusDays(1).toString(),
+                        "inputs", List.of(Map.of("lotNumber", "never-received", "quantity", 1, "unit", "kg")),
+                        "outputs", List.of(Map.of("lotNumber", "R1", "quantity", 1, "unit", "kg")))))));
+        rows.add(new Row("correctSupplyEvent", MEMBERS, w -> new Call(
+                "mutation($i: CorrectSupplyEventInput!) { correctSupplyEvent(input: $i) { errors { code } } }",
+                Map.of("i", Map.of("eventId", freshShipment(), "quantity", 2)))));
         return rows;
+    }
+
+    private static Map<String, Object> movement(String linkageId) {
+        return Map.of("linkageId", linkageId, "quantity", 1, "unit", "tấn", "lotNumber", "L1",
+                "occurredAt", java.time.OffsetDateTime.now().minusDays(1).toString());
+    }
+
+    /** A shipment on a fresh linkage from organization A, recorded by the admin for A. */
+    private String freshShipment() {
+        return admin.document("mutation($i: RecordShipmentInput!) { recordShipment(input: $i) { event { id } errors { code } } }")
+                .variable("i", movement(freshLinkage(true))).execute()
+                .path("recordShipment.errors").entityList(Object.class).hasSize(0)
+                .path("recordShipment.event.id").entity(String.class).get();
+    }
+
+    /** An active linkage from a fresh cooperative to organization A (A is the customer, who records receipts). */
+    private String freshLinkageSupplyingA() {
+        String supplier = TestData.createOrganization(anonymous, TestData.unique("HTX "), "COOPERATIVE", "Huế");
+        String id = admin.document("""
+                        mutation($i: ProposeSupplyLinkageInput!) { proposeSupplyLinkage(input: $i) { linkage { id } errors { code } } }""")
+                .variable("i", Map.of("supplierOrganizationId", supplier, "customerOrganizationId", orgA, "category", "COFFEE",
+                        "volumePerPeriod", 2, "unit", "tấn", "period", "MONTHLY")).execute()
+                .path("proposeSupplyLinkage.errors").entityList(Object.class).hasSize(0)
+                .path("proposeSupplyLinkage.linkage.id").entity(String.class).get();
+        for (String side : List.of(supplier, orgA)) {
+            admin.document("mutation($i: SupplyLinkageActionInput!) { confirmSupplyLinkage(input: $i) { errors { code } } }")
+                    .variable("i", Map.of("id", id, "actingOrganizationId", side)).execute()
+                    .path("confirmSupplyLinkage.errors").entityList(Object.class).hasSize(0);
+        }
+        return id;
     }
 
     private Map<String, Object> linkageInput(String customer) {
@@ -289,6 +333,12 @@ class AuthorizationMatrixTests {
                 "{ unmetSearches { searches } }", Map.of())));
         rows.add(new Row("cooperativeFigures", EnumSet.of(Who.ALLIANCE, Who.ADMIN, Who.PARTNER_WITHOUT_SCOPE), w -> new Call(
                 "{ cooperativeFigures { cooperatives } }", Map.of())));
+        rows.add(new Row("SupplyLinkage.events", EnumSet.of(Who.OTHER_ORG_MEMBER, Who.MEMBER, Who.OWNER, Who.ALLIANCE, Who.ADMIN),
+                w -> new Call("query($id: ID!) { supplyLinkage(id: $id) { events(first: 5) { totalCount edges { node { quantity } } } } }",
+                        Map.of("id", freshLinkage(true)))));
+        rows.add(new Row("traceLot", MEMBERS_AND_ALLIANCE_OF_A, w -> new Call(
+                "query($o: ID!) { traceLot(organizationId: $o, lotNumber: \"L1\") { nodes { lotNumber } steps { quantity } } }",
+                Map.of("o", orgA))));
         rows.add(new Row("linkageStatistics", ALLIANCE, w -> new Call("{ linkageStatistics { total active } }", Map.of())));
         rows.add(new Row("quotes", MEMBERS, w -> new Call(
                 "query($o: ID!) { quotes(filter: {organizationId: $o}) { totalCount } }", Map.of("o", orgA))));

@@ -216,4 +216,44 @@ class HostileInputTests {
             assertHandled(admin, "mutation($p: ID!, $o: ID!) { markNotificationsRead(input: {organizationId: $o, ids: [$p]}) { errors { code } } }", v);
         }
     }
+
+    @Test
+    void injectionStringsInSupplyEventArgumentsAreAnsweredWithKnownCodes() {
+        HttpGraphQlTester admin = TestData.asAdmin(anonymous);
+        String supplier = TestData.createOrganization(anonymous, TestData.unique("HTX hostile "), "COOPERATIVE", "Cà Mau");
+        String customer = TestData.createOrganization(anonymous, TestData.unique("Chuỗi hostile "), "RETAIL_CHAIN", "Hà Nội");
+        String linkage = admin.document("""
+                        mutation($s: ID!, $c: ID!) { proposeSupplyLinkage(input: {supplierOrganizationId: $s, customerOrganizationId: $c,
+                          category: "COFFEE", volumePerPeriod: 1, unit: "tấn", period: MONTHLY}) { linkage { id } } }""")
+                .variable("s", supplier).variable("c", customer).execute()
+                .path("proposeSupplyLinkage.linkage.id").entity(String.class).get();
+        for (String side : List.of(supplier, customer)) {
+            admin.document("mutation($i: SupplyLinkageActionInput!) { confirmSupplyLinkage(input: $i) { errors { code } } }")
+                    .variable("i", Map.of("id", linkage, "actingOrganizationId", side)).execute();
+        }
+        String at = java.time.OffsetDateTime.now().minusDays(1).toString();
+        for (String p : PAYLOADS) {
+            Map<String, Object> v = Map.of("p", p, "l", linkage, "o", customer, "t", at);
+            assertHandled(admin, """
+                    mutation($p: String!, $l: ID!, $t: DateTime!) { recordShipment(input: {linkageId: $l, quantity: 1, unit: "tấn",
+                      lotNumber: $p, occurredAt: $t, place: $p, province: $p, note: $p}) { errors { code } } }""", v);
+            assertHandled(admin, """
+                    mutation($p: String!, $l: ID!, $t: DateTime!) { recordReceipt(input: {linkageId: $l, quantity: 1, unit: $p,
+                      lotNumber: "L1", occurredAt: $t}) { errors { code } } }""", v);
+            assertHandled(admin, """
+                    mutation($p: ID!, $t: DateTime!) { recordReceipt(input: {linkageId: $p, quantity: 1, unit: "kg",
+                      lotNumber: "L1", occurredAt: $t}) { errors { code } } }""", v);
+            assertHandled(admin, """
+                    mutation($p: DateTime!, $l: ID!) { recordShipment(input: {linkageId: $l, quantity: 1, unit: "kg",
+                      lotNumber: "L1", occurredAt: $p}) { errors { code } } }""", v);
+            assertHandled(admin, """
+                    mutation($p: String!, $o: ID!, $t: DateTime!) { recordTransformation(input: {organizationId: $o, occurredAt: $t,
+                      inputs: [{lotNumber: $p, quantity: 1, unit: $p}], outputs: [{lotNumber: $p, quantity: 1, unit: "kg", productId: $p}]})
+                      { errors { code } } }""", v);
+            assertHandled(admin, "mutation($p: ID!) { correctSupplyEvent(input: {eventId: $p, note: \"x\"}) { errors { code } } }", v);
+            assertHandled(admin, "query($p: String!, $o: ID!) { traceLot(organizationId: $o, lotNumber: $p) { nodes { lotNumber } } }", v);
+            assertHandled(admin, "query($p: ID!) { traceLot(organizationId: $p, lotNumber: \"L1\") { truncated } }", v);
+            assertHandled(admin, "query($p: String, $l: ID!) { supplyLinkage(id: $l) { events(after: $p) { totalCount } } }", v);
+        }
+    }
 }

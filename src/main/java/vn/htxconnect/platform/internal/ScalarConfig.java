@@ -22,7 +22,11 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.graphql.execution.RuntimeWiringConfigurer;
 
-/** Custom scalars: DateTime (ISO-8601 with offset), Date (ISO-8601 date), VND (whole đồng). */
+/**
+ * Custom scalars: DateTime (ISO-8601 with offset), Date (ISO-8601 date), VND (whole đồng). A DateTime
+ * argument arrives as the {@link OffsetDateTime} the client wrote, so code that must keep the sender's
+ * offset (supply events) can; arguments declared as {@link Instant} are converted by the argument binder.
+ */
 @Configuration(proxyBeanMethods = false)
 class ScalarConfig {
 
@@ -30,7 +34,7 @@ class ScalarConfig {
     RuntimeWiringConfigurer scalars() {
         return wiring -> wiring
                 .scalar(stringScalar("DateTime", "An instant as ISO-8601 with offset, e.g. 2026-11-27T10:15:30+07:00",
-                        ScalarConfig::formatInstant, s -> OffsetDateTime.parse(s).toInstant()))
+                        ScalarConfig::formatInstant, OffsetDateTime::parse))
                 .scalar(stringScalar("Date", "A calendar date as ISO-8601, e.g. 2027-06-30",
                         v -> v.toString(), LocalDate::parse))
                 .scalar(vnd());
