@@ -64,6 +64,10 @@ class TradeEventSqlStatementsTests {
         String smallSql = String.join("\n", sql.statements());
         int large = count(chain.as(), list, coop.organizationId(), 8);
         assertThat(large).as(smallSql + "\n----\n" + String.join("\n", sql.statements())).isEqualTo(small);
+        // Caller and memberships; count, page and rows of events; per field of the page: participants (page and
+        // count), their organizations, products (IDs and rows) and events; products shown (page, count, rows);
+        // leads (page, count), their organizations, products, events and linkages; organisers; outcomes (four).
+        assertThat(large).as(String.join("\n", sql.statements())).isLessThanOrEqualTo(26);
         assertThat(String.join("\n", sql.statements())).contains("UNION ALL").containsIgnoringCase("FROM supply_linkage");
     }
 
