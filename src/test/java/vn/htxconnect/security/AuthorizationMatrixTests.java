@@ -247,6 +247,32 @@ class AuthorizationMatrixTests {
         rows.add(new Row("correctSupplyEvent", MEMBERS, w -> new Call(
                 "mutation($i: CorrectSupplyEventInput!) { correctSupplyEvent(input: $i) { errors { code } } }",
                 Map.of("i", Map.of("eventId", freshShipment(), "quantity", 2)))));
+        rows.add(new Row("createTradeEvent", ALLIANCE, w -> new Call(
+                "mutation($i: CreateTradeEventInput!) { createTradeEvent(input: $i) { errors { code } } }",
+                Map.of("i", tradeEventInput()))));
+        rows.add(new Row("updateTradeEvent", ALLIANCE, w -> new Call(
+                "mutation($i: UpdateTradeEventInput!) { updateTradeEvent(input: $i) { errors { code } } }",
+                Map.of("i", Map.of("id", freshTradeEvent(), "description", "Cập nhật " + w)))));
+        rows.add(new Row("cancelTradeEvent", ALLIANCE, w -> new Call(
+                "mutation($i: CancelTradeEventInput!) { cancelTradeEvent(input: $i) { errors { code } } }",
+                Map.of("i", Map.of("id", freshTradeEvent(), "reason", "Mưa bão")))));
+        rows.add(new Row("registerForTradeEvent", MEMBERS, w -> new Call(
+                "mutation($i: RegisterForTradeEventInput!) { registerForTradeEvent(input: $i) { errors { code } } }",
+                Map.of("i", Map.of("eventId", freshTradeEvent(), "organizationId", orgA, "role", "EXHIBITOR",
+                        "booth", "A1", "productIds", List.of(productA))))));
+        rows.add(new Row("checkInTradeEventParticipant", ALLIANCE, w -> new Call(
+                "mutation($i: CheckInTradeEventParticipantInput!) { checkInTradeEventParticipant(input: $i) { errors { code } } }",
+                Map.of("i", Map.of("eventId", tradeEventWithA(), "organizationId", orgA)))));
+        rows.add(new Row("recordTradeEventLead", MEMBERS_AND_ALLIANCE_OF_A, w -> {
+            String event = tradeEventWithA();
+            String supplier = exhibitorAt(event);
+            return new Call("mutation($i: RecordTradeEventLeadInput!) { recordTradeEventLead(input: $i) { errors { code } } }",
+                    Map.of("i", Map.of("eventId", event, "buyerOrganizationId", orgA, "supplierOrganizationId", supplier,
+                            "note", "Quan tâm " + w)));
+        }));
+        rows.add(new Row("convertLeadToInquiry", MEMBERS, w -> new Call(
+                "mutation($i: ConvertLeadToInquiryInput!) { convertLeadToInquiry(input: $i) { errors { code } } }",
+                Map.of("i", Map.of("leadId", freshLeadOfA(), "message", "Xin báo giá")))));
         return rows;
     }
 
@@ -278,6 +304,50 @@ class AuthorizationMatrixTests {
                     .path("confirmSupplyLinkage.errors").entityList(Object.class).hasSize(0);
         }
         return id;
+    }
+
+    private Map<String, Object> tradeEventInput() {
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh"));
+        return Map.of("kind", "TRADE_FAIR", "name", TestData.unique("Hội chợ "), "province", "Huế",
+                "startsOn", today.toString(), "endsOn", today.plusDays(2).toString());
+    }
+
+    /** An ongoing event announced by the admin. */
+    private String freshTradeEvent() {
+        return admin.document("mutation($i: CreateTradeEventInput!) { createTradeEvent(input: $i) { tradeEvent { id } errors { code } } }")
+                .variable("i", tradeEventInput()).execute()
+                .path("createTradeEvent.errors").entityList(Object.class).hasSize(0)
+                .path("createTradeEvent.tradeEvent.id").entity(String.class).get();
+    }
+
+    private void registerAsAdmin(String event, String org) {
+        admin.document("mutation($i: RegisterForTradeEventInput!) { registerForTradeEvent(input: $i) { errors { code } } }")
+                .variable("i", Map.of("eventId", event, "organizationId", org, "role", "EXHIBITOR")).execute()
+                .path("registerForTradeEvent.errors").entityList(Object.class).hasSize(0);
+    }
+
+    /** A fresh ongoing event where organization A exhibits. */
+    private String tradeEventWithA() {
+        String event = freshTradeEvent();
+        registerAsAdmin(event, orgA);
+        return event;
+    }
+
+    /** A fresh cooperative exhibiting at the event. */
+    private String exhibitorAt(String event) {
+        String supplier = TestData.createOrganization(anonymous, TestData.unique("HTX "), "COOPERATIVE", "Huế");
+        registerAsAdmin(event, supplier);
+        return supplier;
+    }
+
+    /** A lead of organization A (as buyer) in a fresh cooperative, recorded by the admin. */
+    private String freshLeadOfA() {
+        String event = tradeEventWithA();
+        String supplier = exhibitorAt(event);
+        return admin.document("mutation($i: RecordTradeEventLeadInput!) { recordTradeEventLead(input: $i) { lead { id } errors { code } } }")
+                .variable("i", Map.of("eventId", event, "buyerOrganizationId", orgA, "supplierOrganizationId", supplier)).execute()
+                .path("recordTradeEventLead.errors").entityList(Object.class).hasSize(0)
+                .path("recordTradeEventLead.lead.id").entity(String.class).get();
     }
 
     private Map<String, Object> linkageInput(String customer) {
@@ -344,6 +414,9 @@ class AuthorizationMatrixTests {
                 "query($o: ID!) { quotes(filter: {organizationId: $o}) { totalCount } }", Map.of("o", orgA))));
         rows.add(new Row("notifications", MEMBERS, w -> new Call(
                 "query($o: ID!) { notifications(organizationId: $o) { totalCount unreadCount } }", Map.of("o", orgA))));
+        // The key called "without scope" holds insight:read, the scope event lists need.
+        rows.add(new Row("tradeEvents", EnumSet.of(Who.OTHER_ORG_MEMBER, Who.MEMBER, Who.OWNER, Who.ALLIANCE,
+                Who.PARTNER_WITHOUT_SCOPE, Who.ADMIN), w -> new Call("{ tradeEvents(first: 1) { totalCount } }", Map.of())));
         rows.add(new Row("blockedSenders", MEMBERS, w -> new Call(
                 "query($o: ID!) { blockedSenders(organizationId: $o) { totalCount } }", Map.of("o", orgA))));
         return rows;

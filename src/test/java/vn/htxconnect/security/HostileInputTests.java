@@ -173,6 +173,44 @@ class HostileInputTests {
     }
 
     @Test
+    void injectionStringsInTradeEventArgumentsAreAnsweredWithKnownCodes() {
+        HttpGraphQlTester admin = TestData.asAdmin(anonymous);
+        String org = TestData.createOrganization(anonymous, TestData.unique("HTX hostile "), "COOPERATIVE", "Cà Mau");
+        String today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh")).toString();
+        String event = admin.document("""
+                mutation($i: CreateTradeEventInput!) { createTradeEvent(input: $i) { tradeEvent { id } } }""")
+                .variable("i", Map.of("kind", "TRADE_FAIR", "name", "Hội chợ", "province", "Cà Mau", "startsOn", today))
+                .execute().path("createTradeEvent.tradeEvent.id").entity(String.class).get();
+        int events = count("trade_event");
+        for (String p : PAYLOADS) {
+            Map<String, Object> v = Map.of("p", p, "e", event, "o", org, "d", today);
+            // Always refused (the end is before the start), whatever the text: nothing may be written.
+            assertHandled(admin, """
+                    mutation($p: String!, $o: ID!) { createTradeEvent(input: {kind: B2B_SESSION, name: $p, description: $p,
+                      province: $p, address: $p, startsOn: "2030-01-02", endsOn: "2030-01-01", organiserOrganizationId: $o})
+                      { errors { code } } }""", v);
+            assertHandled(admin, "mutation($p: ID!, $p2: String) { updateTradeEvent(input: {id: $p, name: $p2}) { errors { code } } }",
+                    Map.of("p", p, "p2", p));
+            assertHandled(admin, "query($p: String) { tradeEvents(filter: {province: $p}) { totalCount } }", v);
+            assertHandled(admin, "query($p: String) { tradeEvents(after: $p) { totalCount } }", v);
+            assertHandled(admin, "query($p: ID!) { tradeEvents(filter: {organizationId: $p}) { totalCount } }", v);
+            assertHandled(admin, "query($p: ID!) { tradeEvent(id: $p) { id } }", v);
+            assertHandled(admin, "query($e: ID!, $p: String) { tradeEvent(id: $e) { participants(after: $p) { totalCount } } }", v);
+            assertHandled(admin, """
+                    mutation($p: String!, $e: ID!, $o: ID!) { registerForTradeEvent(input: {eventId: $e, organizationId: $o,
+                      role: EXHIBITOR, booth: $p, productIds: [$p]}) { errors { code } } }""", v);
+            assertHandled(admin, """
+                    mutation($p: ID!, $o: ID!) { registerForTradeEvent(input: {eventId: $p, organizationId: $o, role: VISITOR})
+                      { errors { code } } }""", v);
+            assertHandled(admin, """
+                    mutation($p: String!, $e: ID!, $o: ID!) { recordTradeEventLead(input: {eventId: $e, buyerOrganizationId: $p,
+                      supplierOrganizationId: $o, productId: $p, note: $p}) { errors { code } } }""", v);
+            assertHandled(admin, "mutation($p: String!) { convertLeadToInquiry(input: {leadId: $p, subject: $p, message: $p}) { errors { code } } }", v);
+        }
+        assertThat(count("trade_event")).isEqualTo(events);
+    }
+
+    @Test
     void injectionStringsInQuoteArgumentsAreAnsweredWithKnownCodes() {
         HttpGraphQlTester admin = TestData.asAdmin(anonymous);
         String buyer = TestData.createOrganization(anonymous, TestData.unique("Chuỗi hostile "), "RETAIL_CHAIN", "Hà Nội");
