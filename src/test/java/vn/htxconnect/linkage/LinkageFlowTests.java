@@ -192,6 +192,23 @@ class LinkageFlowTests {
     }
 
     @Test
+    void severalLinkagesMayNameTheSameTradeFairAsTheirOrigin() {
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh"));
+        String fair = TestData.asAdmin(anonymous).document("""
+                        mutation($i: CreateTradeEventInput!) { createTradeEvent(input: $i) { tradeEvent { id } errors { code } } }""")
+                .variable("i", Map.of("kind", "TRADE_FAIR", "name", TestData.unique("Hội chợ Buôn Ma Thuột "), "province", "Đắk Lắk",
+                        "startsOn", today.toString(), "endsOn", today.plusDays(2).toString()))
+                .execute().path("createTradeEvent.tradeEvent.id").entity(String.class).get();
+        Map<String, Object> in = new HashMap<>(valid());
+        in.put("origin", "TRADE_FAIR");
+        in.put("originRef", fair);
+        propose(coop.as(), in);
+        in.put("volumePerPeriod", 1);
+        propose(coop.as(), in);
+        assertThat(count(coop.organizationId())).isEqualTo(2);
+    }
+
+    @Test
     void badInputIsRefusedFieldByFieldAndNothingIsWritten() {
         Party otherCoop = register("COOPERATIVE", "HTX Khác ", "Gia Lai");
         String othersProduct = TestData.createProduct(anonymous, otherCoop.organizationId(), "Hồ tiêu " + TestData.unique("p"), "SPICES_PEPPER", Map.of());
@@ -205,6 +222,7 @@ class LinkageFlowTests {
         assertRefused(Map.of("pricePerUnitVnd", -1), "pricePerUnitVnd", "OUT_OF_RANGE");
         assertRefused(Map.of("origin", "QUOTE"), "origin", "INVALID");
         assertRefused(Map.of("origin", "TRADE_FAIR"), "originRef", "REQUIRED");
+        assertRefused(Map.of("origin", "TRADE_FAIR", "originRef", "VHJhZGVFdmVudDo5OTk5OTk5"), "originRef", "NOT_FOUND");
         Map<String, Object> noSubject = new HashMap<>();
         noSubject.put("productId", null);
         assertRefused(noSubject, "category", "REQUIRED");

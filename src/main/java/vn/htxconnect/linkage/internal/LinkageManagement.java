@@ -59,9 +59,12 @@ class LinkageManagement implements LinkageService {
     private final ProductService products;
     private final CategoryService categories;
     private final NotificationService notifications;
+    private final java.util.List<vn.htxconnect.linkage.OriginReferences> origins;
 
     LinkageManagement(LinkageRepository repository, LinkageHistory history, OrganizationService organizations,
-                      ProductService products, CategoryService categories, NotificationService notifications) {
+                      ProductService products, CategoryService categories, NotificationService notifications,
+                      java.util.List<vn.htxconnect.linkage.OriginReferences> origins) {
+        this.origins = origins;
         this.notifications = notifications;
         this.repository = repository;
         this.history = history;
@@ -94,6 +97,10 @@ class LinkageManagement implements LinkageService {
         LinkageEntity e = new LinkageEntity();
         e.origin = origin;
         e.originRef = errors.text("originRef", in.originRef(), 100, origin == Origin.TRADE_FAIR);
+        if (e.originRef != null && origin == Origin.TRADE_FAIR && origins.stream()
+                .noneMatch(o -> o.origin() == Origin.TRADE_FAIR && o.exists(e.originRef))) {
+            errors.add("originRef", UserErrorCode.NOT_FOUND, "No trade promotion event with this ID");
+        }
         e.proposedByUserId = actor.userId();
         fill(e, in, supplier, customer, errors);
         if (errors.hasErrors()) {
