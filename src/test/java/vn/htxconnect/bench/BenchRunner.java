@@ -82,12 +82,15 @@ public final class BenchRunner {
         token = a.get("token");
         BenchRunner bench = new BenchRunner(a.getOrDefault("graphql", "http://localhost:18080/graphql"),
                 a.getOrDefault("es", "http://127.0.0.1:9200"), a.getOrDefault("prefix", "bench-"));
-        String only = a.getOrDefault("only", "search,match,reindex,write");
+        String only = a.getOrDefault("only", "search,match,dashboard,reindex,write");
         if (only.contains("search")) {
             bench.searchLatency();
         }
         if (only.contains("match")) {
             bench.matchingLatency();
+        }
+        if (only.contains("dashboard")) {
+            bench.dashboardData();
         }
         if (only.contains("reindex")) {
             bench.reindexVersusRawBulk();
@@ -321,6 +324,69 @@ public final class BenchRunner {
         report.add(row("matches(first: 10)", ms(m, 50), ms(m, 95), ms(m, 99), ""));
         report.add(row("searchProducts, same words", ms(s, 50), ms(s, 95), ms(s, 99), ""));
         report.add(row("ratio matching/search", ratio(m, s, 50), ratio(m, s, 95), ratio(m, s, 99), ""));
+    }
+
+    // ---------------------------------------------------------------- 1c. dashboard data
+
+    /** The queries the /insights page sends, as it sends them (all at once). */
+    static final Map<String, String> DASHBOARD = new LinkedHashMap<>(Map.of(
+            "figures", "{ cooperativeFigures { cooperatives cooperativeMembers verifiedShare shareWithActiveLinkage "
+                    + "byProvince { key label organizations verified } linkagesPerQuarter { quarter formed } } "
+                    + "provinces { code name centroid { lat lon } } }",
+            "gap", "{ supplyDemandGap { unit categories { code nameVi } cells { category { code } province { code name } "
+                    + "month supply demand } } }",
+            "unmet", "{ unmetSearches(first: 10) { query searches } }",
+            "status", "{ cooperativeActivityOverview { byProvince { province { code name } total active new dormant paperOnly } } }",
+            "events", "{ tradeEvents(first: 12) { edges { node { name outcomes { participants leads inquiries linkages } } } } }"));
+
+    /**
+     * Each dashboard query alone (p50/p95 over rounds), the whole page's data loaded in parallel as the
+     * browser does, and a trivial GraphQL round trip as the floor.
+     */
+    private void dashboardData() throws Exception {
+        Map<String, String> bodies = new LinkedHashMap<>();
+        for (Map.Entry<String, String> q : DASHBOARD.entrySet()) {
+            String body = JSON.writeValueAsString(Map.of("query", q.getValue()));
+            JsonNode r = JSON.readTree(post(graphql, body));
+            if (r.has("errors")) {
+                throw new IllegalStateException("Dashboard query " + q.getKey() + " failed: " + r.path("errors"));
+            }
+            bodies.put(q.getKey(), body);
+        }
+        String floor = JSON.writeValueAsString(Map.of("query", "{ provinces { code } }"));
+        for (int i = 0; i < WARMUP_ROUNDS; i++) {
+            for (String b : bodies.values()) {
+                post(graphql, b);
+            }
+        }
+        Map<String, List<Long>> each = new LinkedHashMap<>();
+        List<Long> page = new ArrayList<>();
+        List<Long> trivial = new ArrayList<>();
+        try (ExecutorService pool = Executors.newFixedThreadPool(bodies.size())) {
+            for (int round = 0; round < SEQUENTIAL_ROUNDS; round++) {
+                for (Map.Entry<String, String> b : bodies.entrySet()) {
+                    each.computeIfAbsent(b.getKey(), k -> new ArrayList<>()).add(timed(graphql, b.getValue()));
+                }
+                trivial.add(timed(graphql, floor));
+                long start = System.nanoTime();
+                List<Future<Long>> all = new ArrayList<>();
+                for (String b : bodies.values()) {
+                    all.add(pool.submit(() -> timed(graphql, b)));
+                }
+                for (Future<Long> f : all) {
+                    f.get();
+                }
+                page.add(System.nanoTime() - start);
+            }
+        }
+        report.add("");
+        report.add("1c. Dashboard data (/insights): %d queries x %d rounds".formatted(bodies.size(), SEQUENTIAL_ROUNDS));
+        report.add(row("", "p50 ms", "p95 ms", "max ms", ""));
+        each.forEach((k, v) -> report.add(row(k, ms(v, 50), ms(v, 95), ms(v, 100), "")));
+        report.add(row("whole page, in parallel", ms(page, 50), ms(page, 95), ms(page, 100), ""));
+        report.add(row("floor: { provinces { code } }", ms(trivial, 50), ms(trivial, 95), ms(trivial, 100), ""));
+        report.add("   target: the page's data in under 1 s: p95 %s ms -> %s".formatted(ms(page, 95),
+                pct(page, 95) < 1_000_000_000L ? "MET" : "NOT MET"));
     }
 
     // ---------------------------------------------------------------- 2. reindex vs raw bulk

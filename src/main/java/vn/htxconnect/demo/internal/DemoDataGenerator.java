@@ -85,7 +85,8 @@ final class DemoDataGenerator {
                 if (i < buyers) {
                     return buyer(i, r);
                 }
-                int perSupplier = products < 2000 ? 9 : 29;
+                // About 100 products per supplier at a million (10,000 cooperatives), 15 at smaller sizes.
+                int perSupplier = products < 2000 ? 9 : Math.max(29, products / 5000 - 1);
                 int n = Math.min(remaining, 1 + r.nextInt(perSupplier));
                 remaining -= n;
                 return supplier(i, i - buyers, n, r);
