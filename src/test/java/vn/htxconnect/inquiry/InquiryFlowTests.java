@@ -154,8 +154,21 @@ class InquiryFlowTests {
         InquirySupport.start(buyer, supplier.organizationId(), Map.of("subjectId", buyer.organizationId()))
                 .path("startInquiry.errors[0].field[1]").entity(String.class).isEqualTo("subjectId");
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM conversation", Integer.class)).isEqualTo(before);
-        // A sourcing request is accepted by its ID's type (the sourcing module checks it later).
-        String request = vn.htxconnect.platform.GlobalId.encode("SourcingRequest", 42);
+        // A sourcing request must be one of the buyer's own (the sourcing module checks it).
+        String unknown = vn.htxconnect.platform.GlobalId.encode("SourcingRequest", 999_999_999);
+        InquirySupport.start(buyer, supplier.organizationId(), Map.of("subjectId", unknown))
+                .path("startInquiry.errors[0].field[1]").entity(String.class).isEqualTo("subjectId")
+                .path("startInquiry.errors[0].code").entity(String.class).isEqualTo("NOT_FOUND");
+        Map<String, Object> in = new java.util.HashMap<>(Map.of("buyerOrganizationId", buyer.organizationId(),
+                "title", "Chè búp tươi", "category", "COFFEE_TEA", "quantity", 1, "unit", "tấn", "frequency", "MONTHLY",
+                "deliveryProvince", "Hà Nội"));
+        in.put("windowFrom", java.time.LocalDate.now().plusDays(3).toString());
+        in.put("windowTo", java.time.LocalDate.now().plusDays(60).toString());
+        String request = buyer.as().document("""
+                        mutation($i: CreateSourcingRequestInput!) { createSourcingRequest(input: $i) { sourcingRequest { id } } }""")
+                .variable("i", in).execute().path("createSourcingRequest.sourcingRequest.id").entity(String.class).get();
+        InquirySupport.start(otherBuyer, supplier.organizationId(), Map.of("subjectId", request))
+                .path("startInquiry.errors[0].code").entity(String.class).isEqualTo("NOT_FOUND");
         InquirySupport.start(buyer, supplier.organizationId(), Map.of("subjectId", request))
                 .path("startInquiry.errors").entityList(Object.class).hasSize(0)
                 .path("startInquiry.conversation.subjectId").entity(String.class).isEqualTo(request)

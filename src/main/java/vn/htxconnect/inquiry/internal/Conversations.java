@@ -35,8 +35,6 @@ import vn.htxconnect.platform.ValidationErrors;
 @Service
 class Conversations {
 
-    /** Type name of the sourcing module's requests; their IDs are accepted as subjects unchecked for now. */
-    static final String SOURCING_REQUEST = "SourcingRequest";
     private static final String NOT_YOURS = "You may not see this conversation";
 
     private final ConversationStore store;
@@ -44,9 +42,11 @@ class Conversations {
     private final OrganizationService organizations;
     private final ProductService products;
     private final InquiryProperties properties;
+    private final List<vn.htxconnect.inquiry.InquirySubjects> subjects;
 
     Conversations(ConversationStore store, Blocks blocks, OrganizationService organizations, ProductService products,
-                  InquiryProperties properties) {
+                  InquiryProperties properties, List<vn.htxconnect.inquiry.InquirySubjects> subjects) {
+        this.subjects = subjects;
         this.store = store;
         this.blocks = blocks;
         this.organizations = organizations;
@@ -79,7 +79,7 @@ class Conversations {
             errors.add("supplierId", UserErrorCode.INVALID,
                     "Inquiries go to active cooperatives, processors and distributors");
         }
-        String subjectId = subject(in.subjectId(), supplierId, errors);
+        String subjectId = subject(in.subjectId(), buyerId, supplierId, errors);
         String title = InquiryText.subject(errors, "subject", in.subject());
         String body = InquiryText.body(errors, "message", in.message());
         if (errors.hasErrors()) {
@@ -119,7 +119,7 @@ class Conversations {
     }
 
     /** A product of the supplier that buyers can see, or a sourcing request; returns the ID to store. */
-    private String subject(String subjectId, Long supplierId, ValidationErrors errors) {
+    private String subject(String subjectId, Long buyerId, Long supplierId, ValidationErrors errors) {
         if (subjectId == null || subjectId.isBlank()) {
             return null;
         }
@@ -142,10 +142,17 @@ class Conversations {
             }
             return p.id();
         }
-        // The sourcing module owns requests and is built separately: its IDs are accepted by type
-        // until it offers a lookup to check them with.
-        if (gid.type().equals(SOURCING_REQUEST) && gid.id() > 0) {
-            return GlobalId.encode(SOURCING_REQUEST, gid.id());
+        // Other modules' records (sourcing requests) are checked by those modules.
+        for (vn.htxconnect.inquiry.InquirySubjects checker : subjects) {
+            if (checker.type().equals(gid.type())) {
+                String refusal = buyerId == null || supplierId == null ? "The buyer and supplier must be known"
+                        : checker.refusal(gid.id(), buyerId, supplierId);
+                if (refusal != null) {
+                    errors.add("subjectId", UserErrorCode.NOT_FOUND, refusal);
+                    return null;
+                }
+                return GlobalId.encode(gid.type(), gid.id());
+            }
         }
         errors.add("subjectId", UserErrorCode.INVALID, "subjectId must be the ID of a product or a sourcing request");
         return null;

@@ -1,0 +1,31 @@
+package vn.htxconnect.sourcing.internal;
+
+import org.springframework.stereotype.Component;
+
+import vn.htxconnect.inquiry.InquirySubjects;
+import vn.htxconnect.sourcing.SourcingRequest;
+
+/** A buyer may ask a supplier about one of its own sourcing requests that the supplier may see. */
+@Component
+class RequestInquirySubjects implements InquirySubjects {
+
+    private final SourcingRequestRepository requests;
+
+    RequestInquirySubjects(SourcingRequestRepository requests) {
+        this.requests = requests;
+    }
+
+    @Override
+    public String type() {
+        return SourcingRequest.TYPE;
+    }
+
+    @Override
+    public String refusal(long id, long buyerOrganizationId, long supplierOrganizationId) {
+        SourcingRequestEntity r = requests.findById(id).orElse(null);
+        if (r == null || r.buyerOrganizationId != buyerOrganizationId) {
+            return "No sourcing request of the buyer with this ID";
+        }
+        return null;
+    }
+}
