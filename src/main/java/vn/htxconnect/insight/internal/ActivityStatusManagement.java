@@ -1,5 +1,6 @@
 package vn.htxconnect.insight.internal;
 
+import java.text.CollationKey;
 import java.text.Collator;
 import java.time.Instant;
 import java.time.YearMonth;
@@ -8,6 +9,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -36,9 +38,6 @@ import vn.htxconnect.organization.OrganizationService;
 class ActivityStatusManagement implements ActivityStatusService {
 
     static final int CHUNK = ActivitySource.MAX_IDS_PER_STATEMENT;
-    private static final Comparator<Row> BY_NAME = Comparator
-            .comparing((Row r) -> r.organization().name(), Collator.getInstance(Locale.forLanguageTag("vi")))
-            .thenComparingLong(r -> r.organization().databaseId());
 
     private final List<ActivitySource> sources;
     private final List<ActivityKind> kinds;
@@ -158,12 +157,20 @@ class ActivityStatusManagement implements ActivityStatusService {
                 }
             }
         });
-        rows.sort(BY_NAME);
+        sortByName(rows);
         List<TrendPoint> points = new ArrayList<>(months.size());
         for (int m = 0; m < months.size(); m++) {
             points.add(new TrendPoint(months.get(m), instants.get(m + 1), Counts.of(trend[m])));
         }
         return new ActivityStatusReport(provinceCode, now, Counts.of(current), List.copyOf(rows), List.copyOf(points));
+    }
+
+    /** Vietnamese alphabetical order (đ after d, tones after the bare letter), with keys computed once per name. */
+    private static void sortByName(List<Row> rows) {
+        Collator collator = Collator.getInstance(Locale.forLanguageTag("vi"));
+        Map<Row, CollationKey> keys = new IdentityHashMap<>(rows.size());
+        rows.forEach(r -> keys.put(r, collator.getCollationKey(r.organization().name())));
+        rows.sort(Comparator.comparing((Row r) -> keys.get(r)).thenComparingLong(r -> r.organization().databaseId()));
     }
 
     /**
