@@ -36,4 +36,10 @@ public final class LinkageEnums {
 
     /** Status changes kept in the history. */
     public enum Action { PROPOSE, CONFIRM, REJECT, SUSPEND, RESUME, END }
+
+    /**
+     * What a history row records: a lifecycle {@link Action}, or TRANSFER when a merger of cooperatives moved
+     * one side of the linkage to the organization it merged into (no one acts on a linkage that way).
+     */
+    public enum HistoryAction { PROPOSE, CONFIRM, REJECT, SUSPEND, RESUME, END, TRANSFER }
 }

@@ -1,7 +1,9 @@
 package vn.htxconnect.organization;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -11,6 +13,9 @@ import java.util.Map;
  */
 public interface ActivitySource {
 
+    /** At most this many organization IDs go into one SQL {@code IN} list; sources split larger collections. */
+    int MAX_IDS_PER_STATEMENT = 1000;
+
     /** The kind of activity this source knows. */
     ActivityKind kind();
 
@@ -19,4 +24,27 @@ public interface ActivitySource {
      * (absent: none), in a constant number of SQL statements whatever the number of organizations.
      */
     Map<Long, Instant> lastActivity(Collection<Long> organizationIds, Instant before);
+
+    /**
+     * The latest activity at or before each of several instants (a trend's month ends), as one map per
+     * instant in the order of {@code befores}. The default asks once per instant; sources override it to
+     * answer all instants in one statement (see {@link ActivitySql}).
+     */
+    default List<Map<Long, Instant>> lastActivity(Collection<Long> organizationIds, List<Instant> befores) {
+        List<Map<Long, Instant>> out = new ArrayList<>(befores.size());
+        for (Instant before : befores) {
+            out.add(lastActivity(organizationIds, before));
+        }
+        return out;
+    }
+
+    /** The IDs in pieces of at most {@link #MAX_IDS_PER_STATEMENT}. */
+    static List<List<Long>> chunks(Collection<Long> organizationIds) {
+        List<Long> all = List.copyOf(organizationIds);
+        List<List<Long>> out = new ArrayList<>();
+        for (int i = 0; i < all.size(); i += MAX_IDS_PER_STATEMENT) {
+            out.add(all.subList(i, Math.min(all.size(), i + MAX_IDS_PER_STATEMENT)));
+        }
+        return out;
+    }
 }

@@ -29,4 +29,17 @@ public interface OrganizationService {
     List<Long> idsUpdatedSince(Instant since);
 
     Connection<Organization> list(OrganizationFilter filter, int first, String after);
+
+    /**
+     * Cooperatives (the three legal forms) of a province in any status, in ID order after {@code afterId}:
+     * one SQL statement per call, so reports walk a whole province in chunks.
+     */
+    List<Organization> cooperativesIn(String provinceCode, long afterId, int limit);
+
+    /**
+     * Loads organizations and locks their rows until the caller's transaction ends (in ID order, so two
+     * callers cannot deadlock), for decisions that must see and keep several organizations as they are,
+     * such as a merger. Must run inside a transaction.
+     */
+    Map<Long, Organization> lockForUpdate(Collection<Long> ids);
 }

@@ -273,6 +273,10 @@ class AuthorizationMatrixTests {
         rows.add(new Row("convertLeadToInquiry", MEMBERS, w -> new Call(
                 "mutation($i: ConvertLeadToInquiryInput!) { convertLeadToInquiry(input: $i) { errors { code } } }",
                 Map.of("i", Map.of("leadId", freshLeadOfA(), "message", "Xin báo giá")))));
+        // A support plan changes nothing but the history, so every caller let through leaves A as it was.
+        rows.add(new Row("recordCooperativeDecision", ALLIANCE, w -> new Call(
+                "mutation($i: RecordCooperativeDecisionInput!) { recordCooperativeDecision(input: $i) { errors { code } } }",
+                Map.of("i", Map.of("organizationId", orgA, "kind", "SUPPORT_PLAN", "note", "Kế hoạch hỗ trợ " + w)))));
         return rows;
     }
 
@@ -419,6 +423,11 @@ class AuthorizationMatrixTests {
                 Who.PARTNER_WITHOUT_SCOPE, Who.ADMIN), w -> new Call("{ tradeEvents(first: 1) { totalCount } }", Map.of())));
         rows.add(new Row("blockedSenders", MEMBERS, w -> new Call(
                 "query($o: ID!) { blockedSenders(organizationId: $o) { totalCount } }", Map.of("o", orgA))));
+        // PARTNER_WITHOUT_SCOPE holds insight:read (and not catalog:read): the one key this report is for.
+        rows.add(new Row("cooperativeActivityReport", EnumSet.of(Who.ALLIANCE, Who.PARTNER_WITHOUT_SCOPE, Who.ADMIN), w -> new Call(
+                "{ cooperativeActivityReport(province: \"Gia Lai\") { counts { total } } }", Map.of())));
+        rows.add(new Row("Organization.decisions", ALLIANCE, w -> new Call(
+                "query($id: ID!) { organization(id: $id) { decisions { kind } } }", Map.of("id", orgA))));
         return rows;
     }
 
@@ -513,6 +522,20 @@ class AuthorizationMatrixTests {
         assertThat(seeDraft).isEqualTo(EnumSet.of(Who.MEMBER, Who.OWNER, Who.ALLIANCE, Who.ADMIN));
         assertThat(seeContacts).isEqualTo(EnumSet.of(Who.OTHER_ORG_MEMBER, Who.MEMBER, Who.OWNER, Who.ALLIANCE,
                 Who.PARTNER_WITH_SCOPE, Who.ADMIN));
+    }
+
+    @Test
+    void activityIsShownOnlyToTheOrganizationsMembersAndTheAlliance() {
+        Set<Who> seeActivity = EnumSet.noneOf(Who.class);
+        for (Who w : Who.values()) {
+            Object data = as.get(w).document("query($id: ID!) { organization(id: $id) { activity { status } } }")
+                    .variable("id", orgA).execute().returnResponse().getData();
+            if (data != null && data.toString().contains("status=")) {
+                seeActivity.add(w);
+            }
+        }
+        // Keys read activity with insight:read; PARTNER_WITHOUT_SCOPE has it but not catalog:read, which organization(id:) needs.
+        assertThat(seeActivity).isEqualTo(EnumSet.of(Who.MEMBER, Who.OWNER, Who.ALLIANCE, Who.ADMIN));
     }
 
     @Test

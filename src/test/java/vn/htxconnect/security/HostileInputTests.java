@@ -69,6 +69,7 @@ class HostileInputTests {
         HttpGraphQlTester admin = TestData.asAdmin(anonymous);
         String org = TestData.createOrganization(anonymous, TestData.unique("HTX hostile "), "COOPERATIVE", "Cà Mau");
         int organizations = count("organization");
+        int decisions = count("cooperative_decision");
         int users = count("app_user");
         int products = count("product");
         for (String p : PAYLOADS) {
@@ -97,9 +98,15 @@ class HostileInputTests {
                     Map.of("o", org, "p", p));
             assertHandled(admin, "mutation($o: ID!, $p: String!) { importProducts(input: {organizationId: $o, csv: $p}) { errors { code } } }",
                     Map.of("o", org, "p", p));
+            assertHandled(admin, "query($p: String!) { cooperativeActivityReport(province: $p) { counts { total } } }", v);
+            assertHandled(admin, "query($p: String) { cooperativeActivityReport(province: \"Cà Mau\") { cooperatives(after: $p) { totalCount } } }", v);
+            assertHandled(admin, """
+                    mutation($o: ID!, $p: String!) { recordCooperativeDecision(input: {organizationId: $o, kind: MERGED,
+                      mergedIntoOrganizationId: $p, note: $p}) { errors { code } } }""", Map.of("o", org, "p", p));
         }
         // Every table still there and nothing created or removed behind the requests' backs.
         assertThat(count("organization")).isEqualTo(organizations);
+        assertThat(count("cooperative_decision")).isEqualTo(decisions);
         assertThat(count("app_user")).isEqualTo(users);
         // Every createProduct above names a category that does not exist: none may have been written.
         assertThat(count("product")).isEqualTo(products);

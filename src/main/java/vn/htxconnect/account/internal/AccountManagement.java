@@ -50,11 +50,12 @@ class AccountManagement {
     private final TokenService tokens;
     private final JdbcTemplate jdbc;
     private final SecurityProperties properties;
+    private final SignInActivity signIns;
     private final PasswordEncoder passwords = PasswordEncoderFactories.createDelegatingPasswordEncoder();
 
     AccountManagement(UserRepository users, MembershipRepository memberships, InvitationRepository invitations,
                       OrganizationService organizations, TokenService tokens, JdbcTemplate jdbc,
-                      SecurityProperties properties) {
+                      SecurityProperties properties, SignInActivity signIns) {
         this.users = users;
         this.memberships = memberships;
         this.invitations = invitations;
@@ -62,6 +63,7 @@ class AccountManagement {
         this.tokens = tokens;
         this.jdbc = jdbc;
         this.properties = properties;
+        this.signIns = signIns;
     }
 
     @Transactional
@@ -161,6 +163,7 @@ class AccountManagement {
         // A plain update: concurrent sign-ins of one account (two devices) must not conflict on the version.
         Instant now = Instant.now();
         jdbc.update("UPDATE app_user SET last_login_at = ? WHERE id = ?", java.sql.Timestamp.from(now), user.id);
+        signIns.record(user.id, now);
         user.lastLoginAt = now;
         TokenService.Issued token = tokens.issue(user.id, user.name);
         return new LoginPayload(token.token(), token.expiresAt(), view(user), List.of(), in.clientMutationId());

@@ -14,6 +14,7 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import vn.htxconnect.linkage.LinkageEnums.Action;
+import vn.htxconnect.linkage.LinkageEnums.HistoryAction;
 import vn.htxconnect.linkage.LinkageEnums.Status;
 import vn.htxconnect.platform.Actor;
 
@@ -22,7 +23,7 @@ import vn.htxconnect.platform.Actor;
 class LinkageHistory {
 
     /** One change: what, from which status to which, for which side, by whom, why and when. */
-    record Entry(long linkageId, Action action, Status fromStatus, Status toStatus, Long actingOrganizationId,
+    record Entry(long linkageId, HistoryAction action, Status fromStatus, Status toStatus, Long actingOrganizationId,
                  String actorName, String reason, Instant at) {
     }
 
@@ -42,6 +43,19 @@ class LinkageHistory {
                 to.name(), actingOrg, actor.userId(), actor.name(), reason, Timestamp.from(at));
     }
 
+    /** Many rows by one actor in one JDBC batch (a merger moving all of an organization's linkages). */
+    void recordAll(List<Entry> entries, Actor actor) {
+        if (entries.isEmpty()) {
+            return;
+        }
+        jdbc.batchUpdate("""
+                INSERT INTO supply_linkage_history (linkage_id, action, from_status, to_status, acting_org_id, user_id,
+                                                    actor_name, reason, at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""", entries.stream().map(e -> new Object[] {e.linkageId(), e.action().name(),
+                e.fromStatus() == null ? null : e.fromStatus().name(), e.toStatus().name(), e.actingOrganizationId(),
+                actor.userId(), actor.name(), e.reason(), Timestamp.from(e.at())}).toList());
+    }
+
     /** The histories of many linkages in one SQL statement, oldest change first. */
     Map<Long, List<Entry>> of(Collection<Long> linkageIds) {
         Map<Long, List<Entry>> out = new LinkedHashMap<>();
@@ -56,7 +70,7 @@ class LinkageHistory {
                     String from = rs.getString("from_status");
                     long org = rs.getLong("acting_org_id");
                     Long acting = rs.wasNull() ? null : org;
-                    out.computeIfAbsent(id, k -> new ArrayList<>()).add(new Entry(id, Action.valueOf(rs.getString("action")),
+                    out.computeIfAbsent(id, k -> new ArrayList<>()).add(new Entry(id, HistoryAction.valueOf(rs.getString("action")),
                             from == null ? null : Status.valueOf(from), Status.valueOf(rs.getString("to_status")),
                             acting, rs.getString("actor_name"), rs.getString("reason"), rs.getTimestamp("at").toInstant()));
                 });

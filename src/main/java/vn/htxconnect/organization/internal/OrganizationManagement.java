@@ -3,6 +3,7 @@ package vn.htxconnect.organization.internal;
 import java.time.Instant;
 import java.time.Year;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -11,13 +12,16 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.interceptor.TransactionAspectSupport;
 
 import vn.htxconnect.organization.Organization;
 import vn.htxconnect.organization.OrganizationFilter;
 import vn.htxconnect.organization.OrganizationInput;
+import vn.htxconnect.organization.OrganizationKind;
 import vn.htxconnect.organization.OrganizationPayload;
 import vn.htxconnect.organization.OrganizationService;
 import vn.htxconnect.organization.OrganizationStatus;
@@ -258,5 +262,25 @@ class OrganizationManagement implements OrganizationService {
     @Transactional(readOnly = true)
     public Connection<Organization> list(OrganizationFilter filter, int first, String after) {
         return queries.list(filter, first, after);
+    }
+
+    private static final List<OrganizationKind> COOPERATIVE_KINDS = Arrays.stream(OrganizationKind.values())
+            .filter(OrganizationKind::isCooperative).toList();
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<Organization> cooperativesIn(String provinceCode, long afterId, int limit) {
+        return repository.findInProvince(provinceCode, COOPERATIVE_KINDS, afterId, Limit.of(limit)).stream()
+                .map(OrganizationEntity::toView).toList();
+    }
+
+    @Override
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Map<Long, Organization> lockForUpdate(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        return repository.lockAll(ids).stream().map(OrganizationEntity::toView)
+                .collect(Collectors.toMap(Organization::databaseId, Function.identity()));
     }
 }

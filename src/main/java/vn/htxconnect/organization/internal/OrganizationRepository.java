@@ -1,12 +1,19 @@
 package vn.htxconnect.organization.internal;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+
+import jakarta.persistence.LockModeType;
+import org.springframework.data.domain.Limit;
 
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
+import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
+
+import vn.htxconnect.organization.OrganizationKind;
 
 interface OrganizationRepository extends JpaRepository<OrganizationEntity, Long>,
         JpaSpecificationExecutor<OrganizationEntity> {
@@ -15,4 +22,15 @@ interface OrganizationRepository extends JpaRepository<OrganizationEntity, Long>
 
     @Query("select o.id from OrganizationEntity o where o.updatedAt >= :since order by o.id")
     List<Long> findIdsUpdatedSince(@Param("since") Instant since);
+
+    /** Walks the province index ({@code province_code}, then the primary key) in ID order. */
+    @Query("select o from OrganizationEntity o where o.provinceCode = :province and o.kind in :kinds and o.id > :afterId "
+            + "order by o.id")
+    List<OrganizationEntity> findInProvince(@Param("province") String provinceCode,
+                                            @Param("kinds") Collection<OrganizationKind> kinds,
+                                            @Param("afterId") long afterId, Limit limit);
+
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select o from OrganizationEntity o where o.id in :ids order by o.id")
+    List<OrganizationEntity> lockAll(@Param("ids") Collection<Long> ids);
 }
