@@ -210,8 +210,12 @@
   }
 
   function loadStatus() {
-    return gql('{ cooperativeActivityOverview { byProvince { province { code name } total ACTIVE: active NEW: new DORMANT: dormant PAPER_ONLY: paperOnly } } }')
-      .then(function (d) { statuses(d.cooperativeActivityOverview); })
+    return gql('{ cooperativeActivityOverview { province { code name } counts { total ACTIVE: active NEW: new DORMANT: dormant PAPER_ONLY: paperOnly } } }')
+      .then(function (d) {
+        statuses({ byProvince: d.cooperativeActivityOverview.map(function (p) {
+          var c = p.counts; c.province = p.province; return c;
+        }) });
+      })
       .catch(function (e) { fail('chart-status', e); });
   }
 

@@ -31,7 +31,7 @@ public interface OrganizationService {
     Connection<Organization> list(OrganizationFilter filter, int first, String after);
 
     /**
-     * Cooperatives (the three legal forms) of a province in any status, in ID order after {@code afterId}:
+     * Cooperatives (the three legal forms) of a province (all of them when null) in any status, in ID order after {@code afterId}:
      * one SQL statement per call, so reports walk a whole province in chunks.
      */
     List<Organization> cooperativesIn(String provinceCode, long afterId, int limit);

@@ -336,7 +336,7 @@ public final class BenchRunner {
             "gap", "{ supplyDemandGap { unit categories { code nameVi } cells { category { code } province { code name } "
                     + "month supply demand } } }",
             "unmet", "{ unmetSearches(first: 10) { query searches } }",
-            "status", "{ cooperativeActivityOverview { byProvince { province { code name } total active new dormant paperOnly } } }",
+            "status", "{ cooperativeActivityOverview { province { code name } counts { total active new dormant paperOnly } } }",
             "events", "{ tradeEvents(first: 12) { edges { node { name outcomes { participants leads inquiries linkages } } } } }"));
 
     /**

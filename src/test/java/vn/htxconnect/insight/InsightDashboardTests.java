@@ -46,7 +46,7 @@ class InsightDashboardTests {
         String url = "http://localhost:" + port + "/insights#token=" + TestData.adminToken(anonymous);
         String dom = chromium("--dump-dom", url);
         assertThat(dom).as("the page finished loading").contains("data-loaded=\"true\"");
-        for (String chart : List.of("chart-gap", "chart-linkages", "chart-map", "chart-unmet")) {
+        for (String chart : List.of("chart-status", "chart-gap", "chart-linkages", "chart-events", "chart-map", "chart-unmet")) {
             Matcher m = Pattern.compile("id=\"" + chart + "\"[^>]*").matcher(dom);
             assertThat(m.find()).as(chart).isTrue();
             assertThat(m.group()).as(chart + " rendered").contains("data-state=\"rendered\"");
@@ -88,6 +88,11 @@ class InsightDashboardTests {
                     .path("confirmSupplyLinkage.errors").entityList(Object.class).hasSize(0);
         }
         anonymous.document("{ searchProducts(query: \"sâm ngọc linh tím\") { totalCount } }").execute();
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh"));
+        admin.document("mutation($i: CreateTradeEventInput!) { createTradeEvent(input: $i) { errors { message } } }")
+                .variable("i", Map.of("kind", "TRADE_FAIR", "name", TestData.unique("Hội chợ OCOP Cao Bằng "), "province", "Cao Bằng",
+                        "startsOn", today.toString(), "endsOn", today.plusDays(2).toString()))
+                .execute().path("createTradeEvent.errors").entityList(Object.class).hasSize(0);
         org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> admin.document(
                 "{ supplyDemandGap(filter: {province: \"Cao Bằng\"}) { cells { supply } } }").execute()
                 .path("supplyDemandGap.cells[*].supply").entityList(Double.class).get().stream().anyMatch(s -> s > 0));

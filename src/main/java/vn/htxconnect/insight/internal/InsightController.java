@@ -29,9 +29,11 @@ class InsightController {
     private final LinkageFigures linkages;
     private final CategoryService categories;
     private final ProvinceService provinces;
+    private final vn.htxconnect.insight.ActivityStatusService activity;
 
     InsightController(SupplyDemandGaps gaps, SearchMisses misses, OrganizationFigures organizations, LinkageFigures linkages,
-                      CategoryService categories, ProvinceService provinces) {
+                      CategoryService categories, ProvinceService provinces, vn.htxconnect.insight.ActivityStatusService activity) {
+        this.activity = activity;
         this.gaps = gaps;
         this.misses = misses;
         this.organizations = organizations;
@@ -136,6 +138,30 @@ class InsightController {
     @SchemaMapping(typeName = "OrganizationGroup", field = "label")
     String groupLabel(OrganizationFigures.Group g) {
         return provinces.findByCode(g.key()).map(Province::name).orElse(g.key());
+    }
+
+    /** Counts of one province's cooperatives by status. */
+    record ProvinceActivity(String provinceCode, vn.htxconnect.insight.ActivityStatusReport.Counts counts) {
+    }
+
+    /** Every province's cooperatives by activity status: one walk over all cooperatives, as the report does per province. */
+    @QueryMapping
+    List<ProvinceActivity> cooperativeActivityOverview() {
+        InsightAccess.require();
+        java.util.Map<String, long[]> byProvince = new java.util.TreeMap<>();
+        for (vn.htxconnect.insight.ActivityStatusReport.Row r : activity.report(null, false).rows()) {
+            byProvince.computeIfAbsent(r.organization().provinceCode(), k -> new long[vn.htxconnect.insight.ActivityStatus.values().length])
+                    [r.activity().status().ordinal()]++;
+        }
+        return byProvince.entrySet().stream()
+                .map(e -> new ProvinceActivity(e.getKey(), vn.htxconnect.insight.ActivityStatusReport.Counts.of(e.getValue())))
+                .sorted(java.util.Comparator.comparingLong((ProvinceActivity p) -> p.counts().total()).reversed())
+                .toList();
+    }
+
+    @SchemaMapping(typeName = "ProvinceActivityCounts", field = "province")
+    Province activityProvince(ProvinceActivity p) {
+        return provinces.findByCode(p.provinceCode()).orElse(null);
     }
 
     private String province(String field, String value) {

@@ -23,8 +23,8 @@ interface OrganizationRepository extends JpaRepository<OrganizationEntity, Long>
     @Query("select o.id from OrganizationEntity o where o.updatedAt >= :since order by o.id")
     List<Long> findIdsUpdatedSince(@Param("since") Instant since);
 
-    /** Walks the province index ({@code province_code}, then the primary key) in ID order. */
-    @Query("select o from OrganizationEntity o where o.provinceCode = :province and o.kind in :kinds and o.id > :afterId "
+    /** Walks the province index ({@code province_code}, then the primary key) in ID order; all provinces when null. */
+    @Query("select o from OrganizationEntity o where (:province is null or o.provinceCode = :province) and o.kind in :kinds and o.id > :afterId "
             + "order by o.id")
     List<OrganizationEntity> findInProvince(@Param("province") String provinceCode,
                                             @Param("kinds") Collection<OrganizationKind> kinds,
