@@ -61,10 +61,13 @@ class MatchDiscovery {
     private final Outbox outbox;
     private final ElasticsearchClient client;
     private final SourcingProperties properties;
+    private final SourcingRequestRepository openRequests;
 
     MatchDiscovery(Matching matching, SourcingService requests, ProductService products, OrganizationService organizations,
                    MatchNotices notices, NotificationService notifications, Outbox outbox, ElasticsearchClient client,
-                   SourcingProperties properties) {
+                   SourcingProperties properties,
+                   SourcingRequestRepository openRequests) {
+        this.openRequests = openRequests;
         this.matching = matching;
         this.requests = requests;
         this.products = products;
@@ -115,6 +118,11 @@ class MatchDiscovery {
 
     /** Discovery for products; returns the IDs to retry. {@code requestIndex} is the alias leads read. */
     Set<Long> forProducts(Collection<Long> ids, String requestIndex) {
+        // With no open request there is nothing to find: a bulk import or a fresh catalogue drains at
+        // indexing speed instead of one lead search per product.
+        if (!openRequests.anyOpen(java.time.Instant.now())) {
+            return Set.of();
+        }
         if (!refresh(requestIndex)) {
             return new HashSet<>(ids);
         }

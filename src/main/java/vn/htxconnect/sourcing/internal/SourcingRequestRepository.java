@@ -57,4 +57,9 @@ interface SourcingRequestRepository extends JpaRepository<SourcingRequestEntity,
     long countOpen(@Param("now") Instant now, @Param("all") boolean all, @Param("orgs") Collection<Long> orgs,
                    @Param("category") String category, @Param("categories") Collection<String> categories,
                    @Param("province") String province);
+
+    /** Whether any request takes offers now (the (status, expires_at) index answers it). */
+    @Query("select count(r) > 0 from SourcingRequestEntity r where r.status = vn.htxconnect.sourcing.SourcingEnums.Status.OPEN "
+            + "and r.expiresAt > :now")
+    boolean anyOpen(@Param("now") Instant now);
 }

@@ -59,6 +59,7 @@ class MatchDiscoveryTests {
     final NotificationService notifications = mock(NotificationService.class);
     final ElasticsearchClient client = mock(ElasticsearchClient.class);
     final ElasticsearchIndicesClient indices = mock(ElasticsearchIndicesClient.class);
+    final SourcingRequestRepository openRequests = mock(SourcingRequestRepository.class);
     MatchDiscovery discovery;
 
     final SourcingRequest request = MatchScorerTests.request(5, Unit.TAN, Frequency.MONTHLY, null, List.of(), null, Set.of());
@@ -67,8 +68,9 @@ class MatchDiscoveryTests {
     @BeforeEach
     void wire() {
         when(client.indices()).thenReturn(indices);
+        when(openRequests.anyOpen(org.mockito.ArgumentMatchers.any())).thenReturn(true);
         discovery = new MatchDiscovery(matching, requests, products, organizations, notices, notifications,
-                mock(Outbox.class), client, new SourcingProperties(0.5));
+                mock(Outbox.class), client, new SourcingProperties(0.5), openRequests);
     }
 
     static Organization organization(long id, String name) {
@@ -128,5 +130,12 @@ class MatchDiscoveryTests {
                 "count", "1")));
         verify(notifications).notify(eq(7L), eq(NotificationKind.LEAD_FOR_PRODUCT), eq(product.id()), anyMap());
         verify(notifications, never()).notify(eq(8L), any(), any(), anyMap());
+    }
+
+    @Test
+    void withoutAnyOpenRequestProductsAreNotSearchedForLeads() {
+        when(openRequests.anyOpen(org.mockito.ArgumentMatchers.any())).thenReturn(false);
+        assertThat(discovery.forProducts(List.of(1L, 2L), "requests")).isEmpty();
+        org.mockito.Mockito.verifyNoInteractions(matching, products, indices);
     }
 }
