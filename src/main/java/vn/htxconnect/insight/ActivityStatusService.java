@@ -17,4 +17,10 @@ public interface ActivityStatusService {
      * statements, only more columns; without it the archived cooperatives are not read at all.
      */
     ActivityStatusReport report(String provinceCode, boolean withTrend);
+
+    /**
+     * Active cooperatives of every province counted by status now: the report's counts for all provinces in
+     * one walk (one statement per activity source per 1,000 cooperatives), without building the rows.
+     */
+    java.util.Map<String, ActivityStatusReport.Counts> countsByProvince();
 }

@@ -165,6 +165,24 @@ class ActivityStatusManagement implements ActivityStatusService {
         return new ActivityStatusReport(provinceCode, now, Counts.of(current), List.copyOf(rows), List.copyOf(points));
     }
 
+    @Override
+    public Map<String, Counts> countsByProvince() {
+        List<Instant> now = List.of(Instant.now());
+        Map<String, long[]> counts = new java.util.TreeMap<>();
+        walk(null, false, chunk -> {
+            if (chunk.isEmpty()) {
+                return;
+            }
+            Evaluation ev = new Evaluation(chunk.stream().map(Organization::databaseId).toList(), now);
+            for (Organization o : chunk) {
+                counts.computeIfAbsent(o.provinceCode(), k -> new long[ActivityStatus.values().length])[ev.status(o, 0).ordinal()]++;
+            }
+        });
+        Map<String, Counts> out = new java.util.LinkedHashMap<>();
+        counts.forEach((k, v) -> out.put(k, Counts.of(v)));
+        return out;
+    }
+
     /** Vietnamese alphabetical order (đ after d, tones after the bare letter), with keys computed once per name. */
     private static void sortByName(List<Row> rows) {
         Collator collator = Collator.getInstance(Locale.forLanguageTag("vi"));

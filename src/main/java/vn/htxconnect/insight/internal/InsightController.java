@@ -148,13 +148,7 @@ class InsightController {
     @QueryMapping
     List<ProvinceActivity> cooperativeActivityOverview() {
         InsightAccess.require();
-        java.util.Map<String, long[]> byProvince = new java.util.TreeMap<>();
-        for (vn.htxconnect.insight.ActivityStatusReport.Row r : activity.report(null, false).rows()) {
-            byProvince.computeIfAbsent(r.organization().provinceCode(), k -> new long[vn.htxconnect.insight.ActivityStatus.values().length])
-                    [r.activity().status().ordinal()]++;
-        }
-        return byProvince.entrySet().stream()
-                .map(e -> new ProvinceActivity(e.getKey(), vn.htxconnect.insight.ActivityStatusReport.Counts.of(e.getValue())))
+        return activity.countsByProvince().entrySet().stream().map(e -> new ProvinceActivity(e.getKey(), e.getValue()))
                 .sorted(java.util.Comparator.comparingLong((ProvinceActivity p) -> p.counts().total()).reversed())
                 .toList();
     }
