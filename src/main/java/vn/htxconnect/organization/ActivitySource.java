@@ -20,25 +20,20 @@ public interface ActivitySource {
     ActivityKind kind();
 
     /**
+     * The latest activity of this kind at or before each of {@code befores} (one map per instant, in
+     * order) for the given organizations: one statement per 1,000 organizations whatever the number of
+     * instants (see {@link ActivitySql#latest}).
+     */
+    List<Map<Long, Instant>> lastActivity(Collection<Long> organizationIds, List<Instant> befores);
+
+    /**
      * The latest activity of this kind at or before {@code before} for each of the given organizations
      * (absent: none), in a constant number of SQL statements whatever the number of organizations.
      */
-    Map<Long, Instant> lastActivity(Collection<Long> organizationIds, Instant before);
-
-    /**
-     * The latest activity at or before each of several instants (a trend's month ends), as one map per
-     * instant in the order of {@code befores}. The default asks once per instant; sources override it to
-     * answer all instants in one statement (see {@link ActivitySql}).
-     */
-    default List<Map<Long, Instant>> lastActivity(Collection<Long> organizationIds, List<Instant> befores) {
-        List<Map<Long, Instant>> out = new ArrayList<>(befores.size());
-        for (Instant before : befores) {
-            out.add(lastActivity(organizationIds, before));
-        }
-        return out;
+    default Map<Long, Instant> lastActivity(Collection<Long> organizationIds, Instant before) {
+        return lastActivity(organizationIds, List.of(before)).getFirst();
     }
 
-    /** The IDs in pieces of at most {@link #MAX_IDS_PER_STATEMENT}. */
     static List<List<Long>> chunks(Collection<Long> organizationIds) {
         List<Long> all = List.copyOf(organizationIds);
         List<List<Long>> out = new ArrayList<>();

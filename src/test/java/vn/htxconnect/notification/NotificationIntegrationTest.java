@@ -21,8 +21,7 @@ import vn.htxconnect.support.IntegrationTest;
         // Short, so the subscription test can show events arriving after it are not cut off by it.
         "htx.limits.timeout=4s",
         "htx.search.index-prefix=${HTX_TEST_INDEX_PREFIX:test-}notifications-",
-        "spring.datasource.url=jdbc:mysql://${HTX_DB_HOST:127.0.0.1}:${HTX_DB_PORT:3306}/${HTX_TEST_DB:htxconnect_test}_notifications"
-                + "?createDatabaseIfNotExist=true&useUnicode=true&characterEncoding=UTF-8&connectionTimeZone=UTC"
-                + "&rewriteBatchedStatements=true&allowPublicKeyRetrieval=true&useSSL=false"})
+        "spring.datasource.url=" + vn.htxconnect.support.DedicatedDatabase.URL + "notifications"
+                + vn.htxconnect.support.DedicatedDatabase.OPTIONS})
 public @interface NotificationIntegrationTest {
 }

@@ -25,9 +25,8 @@ import vn.htxconnect.support.IntegrationTest;
 // Its own database: emptying the outbox must not drop the pending index updates of other test classes.
 @TestPropertySource(properties = {
         "htx.search.indexer-enabled=false",
-        "spring.datasource.url=jdbc:mysql://${HTX_DB_HOST:127.0.0.1}:${HTX_DB_PORT:3306}/${HTX_TEST_DB:htxconnect_test}_outbox"
-                + "?createDatabaseIfNotExist=true&useUnicode=true&characterEncoding=UTF-8&connectionTimeZone=UTC"
-                + "&rewriteBatchedStatements=true&allowPublicKeyRetrieval=true&useSSL=false"})
+        "spring.datasource.url=" + vn.htxconnect.support.DedicatedDatabase.URL + "outbox"
+                + vn.htxconnect.support.DedicatedDatabase.OPTIONS})
 class OutboxSkipLockedTests {
 
     @Autowired

@@ -30,35 +30,15 @@ import vn.htxconnect.support.TestData;
 // other test classes left in the shared catalogue (matches are cut at the top 100 of all suppliers).
 @org.springframework.test.context.TestPropertySource(properties = {
         "htx.search.index-prefix=${HTX_TEST_INDEX_PREFIX:test-}sourcing-",
-        "spring.datasource.url=jdbc:mysql://${HTX_DB_HOST:127.0.0.1}:${HTX_DB_PORT:3306}/${HTX_TEST_DB:htxconnect_test}_sourcing"
-                + "?createDatabaseIfNotExist=true&useUnicode=true&characterEncoding=UTF-8&connectionTimeZone=UTC"
-                + "&rewriteBatchedStatements=true&allowPublicKeyRetrieval=true&useSSL=false"})
+        "spring.datasource.url=" + vn.htxconnect.support.DedicatedDatabase.URL + "sourcing"
+                + vn.htxconnect.support.DedicatedDatabase.OPTIONS})
 class SourcingFlowTests {
 
-    private static boolean emptied;
     @Autowired
-    org.flywaydb.core.Flyway flyway;
-    @Autowired
-    org.springframework.beans.factory.ObjectProvider<org.springframework.boot.ApplicationRunner> runners;
-    @Autowired
-    co.elastic.clients.elasticsearch.ElasticsearchClient elasticsearch;
-    @Autowired
-    vn.htxconnect.search.internal.IndexManager indexManager;
-    @org.springframework.beans.factory.annotation.Value("${htx.search.index-prefix}")
-    String indexPrefix;
+    org.springframework.context.ApplicationContext context;
 
     private void emptyOnce() throws Exception {
-        if (emptied) {
-            return;
-        }
-        flyway.clean();
-        flyway.migrate();
-        for (org.springframework.boot.ApplicationRunner r : runners.orderedStream().toList()) {
-            r.run(new org.springframework.boot.DefaultApplicationArguments()); // the admin, removed by the clean
-        }
-        elasticsearch.indices().delete(d -> d.index(indexPrefix + "*").ignoreUnavailable(true).allowNoIndices(true));
-        indexManager.invalidate();
-        emptied = true;
+        vn.htxconnect.support.DedicatedDatabase.emptyOnce(context);
     }
 
     static final String CREATE = """

@@ -18,6 +18,12 @@ import vn.htxconnect.search.internal.IndexManager;
  */
 public final class DedicatedDatabase {
 
+    /** {@code "spring.datasource.url=" + URL + "<suffix>" + OPTIONS}: the test database's name with a suffix. */
+    public static final String URL = "jdbc:mysql://${HTX_DB_HOST:127.0.0.1}:${HTX_DB_PORT:3306}/${HTX_TEST_DB:htxconnect_test}_";
+    /** Connection options of every test database (created when missing). */
+    public static final String OPTIONS = "?createDatabaseIfNotExist=true&useUnicode=true&characterEncoding=UTF-8"
+            + "&connectionTimeZone=UTC&rewriteBatchedStatements=true&allowPublicKeyRetrieval=true&useSSL=false";
+
     private static final Set<String> EMPTIED = ConcurrentHashMap.newKeySet();
 
     private DedicatedDatabase() {

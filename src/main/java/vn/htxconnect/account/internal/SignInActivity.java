@@ -39,10 +39,6 @@ class SignInActivity implements ActivitySource {
         return ActivityKind.SIGNED_IN;
     }
 
-    @Override
-    public Map<Long, Instant> lastActivity(Collection<Long> organizationIds, Instant before) {
-        return lastActivity(organizationIds, List.of(before)).getFirst();
-    }
 
     @Override
     public List<Map<Long, Instant>> lastActivity(Collection<Long> organizationIds, List<Instant> befores) {

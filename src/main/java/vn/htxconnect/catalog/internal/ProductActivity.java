@@ -31,10 +31,6 @@ class ProductActivity implements ActivitySource {
         return ActivityKind.PRODUCT_UPDATED;
     }
 
-    @Override
-    public Map<Long, Instant> lastActivity(Collection<Long> organizationIds, Instant before) {
-        return lastActivity(organizationIds, List.of(before)).getFirst();
-    }
 
     @Override
     public List<Map<Long, Instant>> lastActivity(Collection<Long> organizationIds, List<Instant> befores) {

@@ -64,7 +64,7 @@ class LinkageController implements NodeResolver {
     }
 
     /** Lists and single linkages are for users; partner keys read aggregates. */
-    private static Actor reader() {
+    static Actor reader() {
         Actor a = Access.current();
         if (a.kind() == Actor.Kind.API_KEY) {
             throw new ApiException(ErrorCode.FORBIDDEN, "API keys read linkage aggregates only (linkageStatistics)");

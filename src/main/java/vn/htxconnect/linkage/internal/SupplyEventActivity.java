@@ -32,10 +32,6 @@ class SupplyEventActivity implements ActivitySource {
         return ActivityKind.SUPPLY_EVENT;
     }
 
-    @Override
-    public Map<Long, Instant> lastActivity(Collection<Long> organizationIds, Instant before) {
-        return lastActivity(organizationIds, List.of(before)).getFirst();
-    }
 
     @Override
     public List<Map<Long, Instant>> lastActivity(Collection<Long> organizationIds, List<Instant> befores) {

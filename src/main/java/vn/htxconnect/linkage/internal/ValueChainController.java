@@ -63,11 +63,7 @@ class ValueChainController {
     @QueryMapping
     ValueChains.Graph valueChain(@Argument String organizationId, @Argument String productId, @Argument Integer depth,
                                  @Argument ValueChains.Direction direction) {
-        Actor a = Access.current();
-        if (a.kind() == Actor.Kind.API_KEY) {
-            throw new ApiException(ErrorCode.FORBIDDEN, "API keys read linkage aggregates only (linkageStatistics)");
-        }
-        Access.requireUser();
+        Actor a = LinkageController.reader();
         if ((organizationId == null) == (productId == null)) {
             throw ApiException.badRequest("organizationId", "Give exactly one of organizationId and productId");
         }

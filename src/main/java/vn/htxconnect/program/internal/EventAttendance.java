@@ -34,11 +34,6 @@ class EventAttendance implements ActivitySource {
     /** The event's last day starts at midnight in Vietnam (UTC+7 all year), which is when it counts. */
     private static final String DAY = "(TIMESTAMP(e.ends_on) - INTERVAL 7 HOUR)";
 
-    @Override
-    @Transactional(readOnly = true)
-    public Map<Long, Instant> lastActivity(Collection<Long> organizationIds, Instant before) {
-        return lastActivity(organizationIds, java.util.List.of(before)).getFirst();
-    }
 
     @Override
     @Transactional(readOnly = true)

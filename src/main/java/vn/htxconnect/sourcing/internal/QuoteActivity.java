@@ -28,10 +28,6 @@ class QuoteActivity implements ActivitySource {
         return ActivityKind.QUOTE_SENT;
     }
 
-    @Override
-    public Map<Long, Instant> lastActivity(Collection<Long> organizationIds, Instant before) {
-        return lastActivity(organizationIds, List.of(before)).getFirst();
-    }
 
     @Override
     public List<Map<Long, Instant>> lastActivity(Collection<Long> organizationIds, List<Instant> befores) {

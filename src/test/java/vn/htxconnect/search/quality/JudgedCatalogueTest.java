@@ -21,8 +21,7 @@ import vn.htxconnect.support.IntegrationTest;
 @Import(JudgedCatalogue.class)
 @TestPropertySource(properties = {
         "htx.search.index-prefix=${HTX_TEST_INDEX_PREFIX:test-}judged-",
-        "spring.datasource.url=jdbc:mysql://${HTX_DB_HOST:127.0.0.1}:${HTX_DB_PORT:3306}/${HTX_TEST_DB:htxconnect_test}_judged"
-                + "?createDatabaseIfNotExist=true&useUnicode=true&characterEncoding=UTF-8&connectionTimeZone=UTC"
-                + "&rewriteBatchedStatements=true&allowPublicKeyRetrieval=true&useSSL=false"})
+        "spring.datasource.url=" + vn.htxconnect.support.DedicatedDatabase.URL + "judged"
+                + vn.htxconnect.support.DedicatedDatabase.OPTIONS})
 @interface JudgedCatalogueTest {
 }
