@@ -57,7 +57,6 @@ class LinkageFigureQueries implements LinkageFigures {
 
     @Override
     public long[] cooperativesWithActiveLinkage(String provinceCode) {
-        LinkageStatistics.Statistics s = statistics.compute(provinceCode, List.of());
-        return new long[] {s.cooperativesWithActiveLinkage(), s.cooperatives()};
+        return statistics.cooperativeShare(provinceCode, List.of());
     }
 }

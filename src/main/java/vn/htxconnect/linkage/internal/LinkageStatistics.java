@@ -75,6 +75,22 @@ class LinkageStatistics {
         List<Group> provinces = groups("supplier_province_code", null, where, p);
         List<Group> categories = groups("category_code", null, where, p);
         List<Group> stages = groups("supplier_stage", "customer_stage", where, p);
+        long[] share = cooperativeShare(provinceCode, categoryCodes, p);
+        return new Statistics(byStatus[0], byStatus[1], byStatus[2], byStatus[3], byStatus[4], byStatus[5], provinces,
+                categories, stages, share[1], share[0]);
+    }
+
+    /** Active cooperatives of the province (or all) on a side of an active linkage, and all of them. */
+    @Transactional(readOnly = true)
+    public long[] cooperativeShare(String provinceCode, List<String> categoryCodes) {
+        MapSqlParameterSource p = new MapSqlParameterSource();
+        if (categoryCodes != null && !categoryCodes.isEmpty()) {
+            p.addValue("categories", categoryCodes);
+        }
+        return cooperativeShare(provinceCode, categoryCodes, p);
+    }
+
+    private long[] cooperativeShare(String provinceCode, List<String> categoryCodes, MapSqlParameterSource p) {
         // The share counts the province's cooperatives on either side of an active linkage, wherever the other side is.
         String byCategory = categoryCodes == null || categoryCodes.isEmpty() ? "" : " AND category_code IN (:categories)";
         List<Long> linked = named.queryForList("""
@@ -86,8 +102,7 @@ class LinkageStatistics {
                 && (provinceCode == null || provinceCode.equals(o.provinceCode()))).count();
         long cooperatives = organizations.list(new OrganizationFilter(COOPERATIVE_KINDS, provinceCode, null, null,
                 OrganizationStatus.ACTIVE), 1, null).totalCount();
-        return new Statistics(byStatus[0], byStatus[1], byStatus[2], byStatus[3], byStatus[4], byStatus[5], provinces,
-                categories, stages, cooperatives, linkedCooperatives);
+        return new long[] {linkedCooperatives, cooperatives};
     }
 
     private List<Group> groups(String column, String second, StringBuilder where, MapSqlParameterSource p) {
