@@ -19,8 +19,9 @@ public interface ActivityStatusService {
     ActivityStatusReport report(String provinceCode, boolean withTrend);
 
     /**
-     * Active cooperatives of every province counted by status now: the report's counts for all provinces in
-     * one walk (one statement per activity source per 1,000 cooperatives), without building the rows.
+     * Registered cooperatives of every province counted by status now (the reports' counts for all provinces):
+     * one statement for the cooperatives and one per activity source, each reading about one index entry per
+     * organization, without building rows.
      */
     java.util.Map<String, ActivityStatusReport.Counts> countsByProvince();
 }

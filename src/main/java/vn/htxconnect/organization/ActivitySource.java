@@ -34,6 +34,15 @@ public interface ActivitySource {
         return lastActivity(organizationIds, List.of(before)).getFirst();
     }
 
+    /**
+     * The latest activity of this kind at or before {@code now} of every organization that has one, for views
+     * over all cooperatives at once (the Alliance's overview): one statement that reads about one index entry
+     * per organization (a loose scan of the source's (organization, time) index), so its cost follows the
+     * number of organizations, not the number of products, messages or sign-ins behind them. Agrees with
+     * {@link #lastActivity(Collection, Instant)} for {@code now}.
+     */
+    Map<Long, Instant> latestOfEveryOrganization(Instant now);
+
     static List<List<Long>> chunks(Collection<Long> organizationIds) {
         List<Long> all = List.copyOf(organizationIds);
         List<List<Long>> out = new ArrayList<>();

@@ -66,6 +66,21 @@ public final class ActivitySql {
         return out;
     }
 
+    /**
+     * Runs {@code sql} (organization ID, then its latest activity time; it may use {@code :now}) and returns
+     * the map, for {@link ActivitySource#latestOfEveryOrganization}.
+     */
+    public static Map<Long, Instant> latestOfAll(NamedParameterJdbcTemplate jdbc, String sql, Instant now) {
+        Map<Long, Instant> out = new HashMap<>();
+        jdbc.query(sql, new MapSqlParameterSource("now", Timestamp.from(now)), (ResultSet rs) -> {
+            Instant at = instant(rs, 2);
+            if (at != null) {
+                out.merge(rs.getLong(1), at, (a, b) -> a.isAfter(b) ? a : b);
+            }
+        });
+        return out;
+    }
+
     private static Instant instant(ResultSet rs, int column) throws SQLException {
         Timestamp t = rs.getTimestamp(column);
         return t == null ? null : t.toInstant();

@@ -36,6 +36,13 @@ public interface OrganizationService {
      */
     List<Organization> cooperativesIn(String provinceCode, long afterId, int limit);
 
+    /** A registered (not archived) cooperative's ID, province and registration time, for overviews of all of them. */
+    record CooperativeRegistration(long id, String provinceCode, Instant registeredAt) {
+    }
+
+    /** Every registered (not archived) cooperative, in one statement that reads three columns per cooperative. */
+    List<CooperativeRegistration> registeredCooperatives();
+
     /**
      * Loads organizations and locks their rows until the caller's transaction ends (in ID order, so two
      * callers cannot deadlock), for decisions that must see and keep several organizations as they are,

@@ -43,6 +43,8 @@ class ActivityStatusTests {
     JdbcTemplate jdbc;
     @Autowired
     SqlStatementCounter sql;
+    @Autowired
+    List<vn.htxconnect.organization.ActivitySource> sources;
     @LocalServerPort
     int port;
 
@@ -299,5 +301,57 @@ class ActivityStatusTests {
         admin.document(document).variable("p", province).variable("n", first).execute()
                 .path("cooperativeActivityReport.cooperatives.edges").entityList(Object.class).hasSize(first);
         return sql.count();
+    }
+
+    @Test
+    void everySourceAnswersForAllOrganizationsAtOnceAsItDoesForChunksOfThem() {
+        Party signedIn = fixtures.registeredMonthsAgo("Sơn La", 24);
+        fixtures.signedIn(signedIn, ago(3, 1));
+        Party listed = fixtures.registeredMonthsAgo("Sơn La", 24);
+        fixtures.productListed(listed, ago(2, 1));
+        Party answered = fixtures.registeredMonthsAgo("Sơn La", 24);
+        Party buyer = fixtures.register("RETAIL_CHAIN", "Hà Nội");
+        String conversation = TestData.startInquiry(anonymous, buyer.id(), answered.id());
+        answered.as().document("""
+                mutation($i: SendMessageInput!) { sendMessage(input: $i) { errors { message } } }""")
+                .variable("i", Map.of("conversationId", conversation, "body", "Dạ, bên em còn hàng"))
+                .execute().path("sendMessage.errors").entityList(Object.class).hasSize(0);
+
+        java.time.Instant now = java.time.Instant.now();
+        List<Long> everyOrganization = jdbc.queryForList("SELECT id FROM organization", Long.class);
+        assertThat(sources).hasSize(vn.htxconnect.organization.ActivityKind.values().length);
+        for (vn.htxconnect.organization.ActivitySource source : sources) {
+            Map<Long, java.time.Instant> atOnce = source.latestOfEveryOrganization(now);
+            assertThat(atOnce).as(source.kind().name()).isEqualTo(source.lastActivity(everyOrganization, now));
+            switch (source.kind()) {
+                case SIGNED_IN -> assertThat(atOnce).containsKey(signedIn.dbId()).doesNotContainKey(listed.dbId());
+                case PRODUCT_UPDATED -> assertThat(atOnce).containsKey(listed.dbId()).doesNotContainKey(signedIn.dbId());
+                case INQUIRY_ANSWERED -> assertThat(atOnce).containsKey(answered.dbId()).doesNotContainKey(buyer.dbId());
+                default -> { }
+            }
+        }
+    }
+
+    @Test
+    void theOverviewOfEveryProvinceCountsEachOneAsItsReportDoes() {
+        String province = "Sơn La";
+        fixtures.productListed(fixtures.registeredMonthsAgo(province, 24), ago(5, 2));
+        fixtures.signedIn(fixtures.registeredMonthsAgo(province, 24), ago(8, 2));
+        fixtures.registeredMonthsAgo(province, 24);
+        fixtures.register("COOPERATIVE", province);
+
+        List<Map<String, Object>> overview = admin.document("""
+                { cooperativeActivityOverview { province { code name } %s } }""".formatted(COUNTS)).execute()
+                .path("cooperativeActivityOverview").entityList(new org.springframework.core.ParameterizedTypeReference<Map<String, Object>>() { })
+                .get();
+        assertThat(overview).extracting(p -> (Object) ((Map<?, ?>) p.get("province")).get("name")).contains((Object) province);
+        for (Map<String, Object> p : overview) {
+            String code = (String) ((Map<?, ?>) p.get("province")).get("code");
+            Counts expected = counts(admin.document("query($p: String!) { cooperativeActivityReport(province: $p) { %s } }"
+                    .formatted(COUNTS)).variable("p", code).execute(), "cooperativeActivityReport.counts");
+            @SuppressWarnings("unchecked")
+            Counts overviewed = Counts.of((Map<String, Object>) p.get("counts"));
+            assertThat(overviewed).as(code).isEqualTo(expected);
+        }
     }
 }

@@ -279,6 +279,51 @@ class TradeEventTests {
                 .errors().satisfy(errors -> assertThat(errors).extracting(e -> e.getExtensions().get("code")).containsExactly("NOT_FOUND"));
     }
 
+    @Test
+    void theReportFiguresCountTheCooperativesThatTookPartByQuarter() {
+        String figures = """
+                query($p: String) { cooperativeFigures(province: $p) { cooperatives shareInEvents
+                  eventsPerQuarter { quarter events cooperatives leads } } }""";
+        Map<String, Object> dakLakBefore = lastQuarter(figures, "Đắk Lắk");
+        Map<String, Object> everywhereBefore = lastQuarter(figures, null);
+        // A one-day fair today: it counts today, as attendance does. The cooperative exhibits, the chain is
+        // checked in and notes a lead with the cooperative (a chain is no cooperative).
+        String event = createFair(fair(TestData.unique("Phiên kết nối B2B "), "Đắk Lắk", today(), today()));
+        registered(coop, registration(event, coop.organizationId(), "EXHIBITOR", "C1", List.of(coffee)));
+        registered(chain, registration(event, chain.organizationId(), "VISITOR", null, null));
+        alliance.document(CHECK_IN).variable("i", Map.of("eventId", event, "organizationId", chain.organizationId())).execute()
+                .path("checkInTradeEventParticipant.errors").entityList(Object.class).hasSize(0);
+        chain.as().document(LEAD).variable("i", Map.of("eventId", event, "buyerOrganizationId", chain.organizationId(),
+                "supplierOrganizationId", coop.organizationId(), "note", "Cà phê nhân, 2 tấn/tháng")).execute()
+                .path("recordTradeEventLead.errors").entityList(Object.class).hasSize(0);
+        // A cancelled fair never counts, for the cooperative or the other one (Gia Lai) that exhibited only there.
+        String cancelled = createFair(fair(TestData.unique("Hội chợ hoãn "), "Đắk Lắk", today(), today()));
+        registered(coop, registration(cancelled, coop.organizationId(), "EXHIBITOR", "D2", null));
+        registered(coop2, registration(cancelled, coop2.organizationId(), "EXHIBITOR", "D3", null));
+        jdbc.update("UPDATE trade_event SET status = 'CANCELLED' WHERE id = ?", db(cancelled));
+
+        Map<String, Object> dakLak = lastQuarter(figures, "Đắk Lắk");
+        assertThat(dakLak.get("quarter")).isEqualTo(today().getYear() + "-Q" + ((today().getMonthValue() - 1) / 3 + 1));
+        assertThat(minus(dakLak, dakLakBefore)).containsExactly(1, 1, 1);
+        assertThat(minus(lastQuarter(figures, null), everywhereBefore)).containsExactly(1, 1, 1);
+        Map<String, Object> all = alliance.document(figures).variable("p", "Đắk Lắk").execute()
+                .path("cooperativeFigures").entity(new org.springframework.core.ParameterizedTypeReference<Map<String, Object>>() { }).get();
+        assertThat((List<?>) all.get("eventsPerQuarter")).hasSize(8);
+        assertThat((Double) all.get("shareInEvents")).isPositive().isLessThanOrEqualTo(1.0);
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> lastQuarter(String figures, String province) {
+        Map<String, Object> f = alliance.document(figures).variable("p", province).execute().path("cooperativeFigures")
+                .entity(new org.springframework.core.ParameterizedTypeReference<Map<String, Object>>() { }).get();
+        return ((List<Map<String, Object>>) f.get("eventsPerQuarter")).getLast();
+    }
+
+    private static List<Integer> minus(Map<String, Object> after, Map<String, Object> before) {
+        return java.util.stream.Stream.of("events", "cooperatives", "leads")
+                .map(k -> ((Number) after.get(k)).intValue() - ((Number) before.get(k)).intValue()).toList();
+    }
+
     /** A buyer-opened conversation between two organizations, written directly with the given start. */
     private void inquiryAt(Party buyer, Party supplier, Instant at) {
         jdbc.update("""

@@ -48,4 +48,15 @@ class SignInActivity implements ActivitySource {
                 WHERE m.organization_id IN (:ids) GROUP BY m.organization_id""",
                 "CASE WHEN s.signed_in_at <= :before THEN s.signed_in_at END", organizationIds, befores);
     }
+
+    @Override
+    public Map<Long, Instant> latestOfEveryOrganization(Instant now) {
+        // Each user's latest sign-in by a loose scan of (user_id, signed_in_at); it counts for the organizations
+        // the user had joined by then (an earlier sign-in would predate the membership too).
+        return ActivitySql.latestOfAll(named, """
+                SELECT m.organization_id, MAX(s.last_at) FROM membership m
+                JOIN (SELECT user_id, MAX(signed_in_at) AS last_at FROM user_sign_in WHERE signed_in_at <= :now GROUP BY user_id) s
+                  ON s.user_id = m.user_id AND s.last_at >= m.created_at
+                GROUP BY m.organization_id""", now);
+    }
 }

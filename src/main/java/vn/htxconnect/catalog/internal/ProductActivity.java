@@ -41,4 +41,12 @@ class ProductActivity implements ActivitySource {
                 "CASE WHEN updated_at <= :before THEN updated_at WHEN created_at <= :before THEN created_at END",
                 organizationIds, befores);
     }
+
+    @Override
+    public Map<Long, Instant> latestOfEveryOrganization(Instant now) {
+        // A product's latest change is never before its creation: the greatest update time is the answer,
+        // found by a loose scan of (organization_id, updated_at), one index dive per organization.
+        return ActivitySql.latestOfAll(named, """
+                SELECT organization_id, MAX(updated_at) FROM product WHERE updated_at <= :now GROUP BY organization_id""", now);
+    }
 }

@@ -40,4 +40,16 @@ class InquiryActivity implements ActivitySource {
                 WHERE m.sender_org_id IN (:ids) AND m.created_at <= :last GROUP BY m.sender_org_id""",
                 "CASE WHEN m.created_at <= :before THEN m.created_at END", organizationIds, befores);
     }
+
+    @Override
+    public Map<Long, Instant> latestOfEveryOrganization(Instant now) {
+        // Each conversation's latest message per sender by a loose scan of (conversation_id, sender_org_id,
+        // created_at): the cost follows conversations, not messages.
+        return ActivitySql.latestOfAll(named, """
+                SELECT c.supplier_org_id, MAX(m.last_at) FROM conversation c
+                JOIN (SELECT conversation_id, sender_org_id, MAX(created_at) AS last_at FROM conversation_message
+                      WHERE created_at <= :now GROUP BY conversation_id, sender_org_id) m
+                  ON m.conversation_id = c.id AND m.sender_org_id = c.supplier_org_id
+                WHERE c.opened_by = 'BUYER' GROUP BY c.supplier_org_id""", now);
+    }
 }

@@ -167,17 +167,18 @@ class ActivityStatusManagement implements ActivityStatusService {
 
     @Override
     public Map<String, Counts> countsByProvince() {
-        List<Instant> now = List.of(Instant.now());
+        // Every cooperative at once: one light statement for the cooperatives, one loose index scan per source
+        // (cost by organizations, not by the million products or sign-ins behind them), then counting in memory.
+        Instant now = Instant.now();
+        Map<Long, Instant> latest = new HashMap<>();
+        for (ActivitySource source : sources) {
+            source.latestOfEveryOrganization(now).forEach((org, at) -> latest.merge(org, at, (a, b) -> a.isAfter(b) ? a : b));
+        }
         Map<String, long[]> counts = new java.util.TreeMap<>();
-        walk(null, false, chunk -> {
-            if (chunk.isEmpty()) {
-                return;
-            }
-            Evaluation ev = new Evaluation(chunk.stream().map(Organization::databaseId).toList(), now);
-            for (Organization o : chunk) {
-                counts.computeIfAbsent(o.provinceCode(), k -> new long[ActivityStatus.values().length])[ev.status(o, 0).ordinal()]++;
-            }
-        });
+        for (OrganizationService.CooperativeRegistration c : organizations.registeredCooperatives()) {
+            ActivityStatus status = ActivityStatusRules.classify(c.registeredAt(), latest.get(c.id()), now);
+            counts.computeIfAbsent(c.provinceCode(), k -> new long[ActivityStatus.values().length])[status.ordinal()]++;
+        }
         Map<String, Counts> out = new java.util.LinkedHashMap<>();
         counts.forEach((k, v) -> out.put(k, Counts.of(v)));
         return out;

@@ -1,7 +1,9 @@
 package vn.htxconnect.insight.internal;
 
 import java.time.LocalDate;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
@@ -12,7 +14,9 @@ import vn.htxconnect.catalog.Category;
 import vn.htxconnect.catalog.CategoryService;
 import vn.htxconnect.linkage.LinkageFigures;
 import vn.htxconnect.organization.OrganizationFigures;
+import vn.htxconnect.organization.OrganizationService;
 import vn.htxconnect.platform.ApiException;
+import vn.htxconnect.program.EventFigures;
 import vn.htxconnect.region.Province;
 import vn.htxconnect.region.ProvinceService;
 import vn.htxconnect.search.SearchMisses;
@@ -30,9 +34,14 @@ class InsightController {
     private final CategoryService categories;
     private final ProvinceService provinces;
     private final vn.htxconnect.insight.ActivityStatusService activity;
+    private final OrganizationService organizationService;
+    private final EventFigures events;
 
     InsightController(SupplyDemandGaps gaps, SearchMisses misses, OrganizationFigures organizations, LinkageFigures linkages,
-                      CategoryService categories, ProvinceService provinces, vn.htxconnect.insight.ActivityStatusService activity) {
+                      CategoryService categories, ProvinceService provinces, vn.htxconnect.insight.ActivityStatusService activity,
+                      OrganizationService organizationService, EventFigures events) {
+        this.organizationService = organizationService;
+        this.events = events;
         this.activity = activity;
         this.gaps = gaps;
         this.misses = misses;
@@ -110,7 +119,8 @@ class InsightController {
     /** The figures of one report: organizations, members, verification, linkages. */
     record Figures(String provinceCode, List<OrganizationFigures.Group> byKind, List<OrganizationFigures.Group> byProvince,
                    List<OrganizationFigures.Group> bySector, long cooperatives, long cooperativeMembers, long verifiedCooperatives,
-                   long cooperativesWithActiveLinkage, List<LinkageFigures.Quarter> linkagesPerQuarter) {
+                   long cooperativesWithActiveLinkage, List<LinkageFigures.Quarter> linkagesPerQuarter,
+                   List<EventFigures.Quarter> eventsPerQuarter, long cooperativesInEvents) {
 
         public Double verifiedShare() {
             return cooperatives == 0 ? null : (double) verifiedCooperatives / cooperatives;
@@ -119,6 +129,10 @@ class InsightController {
         public Double shareWithActiveLinkage() {
             return cooperatives == 0 ? null : (double) cooperativesWithActiveLinkage / cooperatives;
         }
+
+        public Double shareInEvents() {
+            return cooperatives == 0 ? null : (double) cooperativesInEvents / cooperatives;
+        }
     }
 
     @QueryMapping
@@ -126,13 +140,25 @@ class InsightController {
         InsightAccess.require();
         String code = province("province", province);
         OrganizationFigures.Figures o = organizations.figures(code);
+        // Event participation counts the same cooperatives as the other figures: registered, of the province.
+        Set<Long> cooperatives = new HashSet<>();
+        organizationService.registeredCooperatives().stream().filter(c -> code == null || code.equals(c.provinceCode()))
+                .forEach(c -> cooperatives.add(c.id()));
+        LocalDate today = LocalDate.now(SupplyDemandGaps.VIETNAM);
         return new Figures(code, o.byKind(), o.byProvince(), o.bySector(), o.cooperatives(), o.cooperativeMembers(),
-                o.verifiedCooperatives(), linkages.cooperativesWithActiveLinkage(code)[0], linkages.formedPerQuarter(code, 8));
+                o.verifiedCooperatives(), linkages.cooperativesWithActiveLinkage(code)[0], linkages.formedPerQuarter(code, 8),
+                events.perQuarter(cooperatives::contains, 8, today),
+                events.participantsBetween(cooperatives::contains, today.minusMonths(12).plusDays(1), today));
     }
 
     @SchemaMapping(typeName = "CooperativeFigures", field = "province")
     Province figuresProvince(Figures f) {
         return f.provinceCode() == null ? null : provinces.findByCode(f.provinceCode()).orElse(null);
+    }
+
+    @SchemaMapping(typeName = "QuarterEventParticipation", field = "cooperatives")
+    long participatingCooperatives(EventFigures.Quarter q) {
+        return q.participants();
     }
 
     @SchemaMapping(typeName = "OrganizationGroup", field = "label")

@@ -46,4 +46,13 @@ class SupplyEventActivity implements ActivitySource {
                 GROUP BY org""",
                 "CASE WHEN last_event_at <= :before THEN last_event_at END", organizationIds, befores);
     }
+
+    @Override
+    public Map<Long, Instant> latestOfEveryOrganization(Instant now) {
+        // Two loose scans, one per side's (side, last_event_at) index; an organization on both sides gets the later.
+        return ActivitySql.latestOfAll(named, """
+                SELECT supplier_org_id, MAX(last_event_at) FROM supply_linkage WHERE last_event_at <= :now GROUP BY supplier_org_id
+                UNION ALL
+                SELECT customer_org_id, MAX(last_event_at) FROM supply_linkage WHERE last_event_at <= :now GROUP BY customer_org_id""", now);
+    }
 }

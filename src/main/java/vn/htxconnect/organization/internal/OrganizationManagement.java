@@ -275,6 +275,12 @@ class OrganizationManagement implements OrganizationService {
     }
 
     @Override
+    @Transactional(readOnly = true)
+    public List<CooperativeRegistration> registeredCooperatives() {
+        return repository.findRegistrations(COOPERATIVE_KINDS, OrganizationStatus.ACTIVE);
+    }
+
+    @Override
     @Transactional(propagation = Propagation.MANDATORY)
     public Map<Long, Organization> lockForUpdate(Collection<Long> ids) {
         if (ids.isEmpty()) {

@@ -30,6 +30,11 @@ interface OrganizationRepository extends JpaRepository<OrganizationEntity, Long>
                                             @Param("kinds") Collection<OrganizationKind> kinds,
                                             @Param("afterId") long afterId, Limit limit);
 
+    @Query("select new vn.htxconnect.organization.OrganizationService$CooperativeRegistration(o.id, o.provinceCode, o.createdAt) "
+            + "from OrganizationEntity o where o.kind in :kinds and o.status = :status")
+    List<vn.htxconnect.organization.OrganizationService.CooperativeRegistration> findRegistrations(
+            @Param("kinds") Collection<OrganizationKind> kinds, @Param("status") vn.htxconnect.organization.OrganizationStatus status);
+
     @Lock(LockModeType.PESSIMISTIC_WRITE)
     @Query("select o from OrganizationEntity o where o.id in :ids order by o.id")
     List<OrganizationEntity> lockAll(@Param("ids") Collection<Long> ids);

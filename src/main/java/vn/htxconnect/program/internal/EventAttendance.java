@@ -46,4 +46,14 @@ class EventAttendance implements ActivitySource {
                 GROUP BY p.organization_id""".formatted(DAY),
                 "CASE WHEN %s <= :before THEN %s END".formatted(DAY, DAY), organizationIds, befores);
     }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Map<Long, Instant> latestOfEveryOrganization(Instant now) {
+        return vn.htxconnect.organization.ActivitySql.latestOfAll(named, """
+                SELECT p.organization_id, MAX(%s)
+                FROM trade_event_participant p JOIN trade_event e ON e.id = p.event_id
+                WHERE (p.attended OR p.role = 'EXHIBITOR') AND e.status = 'PLANNED' AND %s <= :now
+                GROUP BY p.organization_id""".formatted(DAY, DAY), now);
+    }
 }

@@ -36,4 +36,11 @@ class QuoteActivity implements ActivitySource {
                 WHERE supplier_organization_id IN (:ids) AND created_at <= :last GROUP BY supplier_organization_id""",
                 "CASE WHEN created_at <= :before THEN created_at END", organizationIds, befores);
     }
+
+    @Override
+    public Map<Long, Instant> latestOfEveryOrganization(Instant now) {
+        return ActivitySql.latestOfAll(named, """
+                SELECT supplier_organization_id, MAX(created_at) FROM quote WHERE created_at <= :now
+                GROUP BY supplier_organization_id""", now);
+    }
 }
