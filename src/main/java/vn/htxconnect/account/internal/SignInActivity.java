@@ -1,8 +1,10 @@
 package vn.htxconnect.account.internal;
 
+import java.sql.ResultSet;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -51,12 +53,18 @@ class SignInActivity implements ActivitySource {
 
     @Override
     public Map<Long, Instant> latestOfEveryOrganization(Instant now) {
-        // Each user's latest sign-in by a loose scan of (user_id, signed_in_at); it counts for the organizations
-        // the user had joined by then (an earlier sign-in would predate the membership too).
-        return ActivitySql.latestOfAll(named, """
-                SELECT m.organization_id, MAX(s.last_at) FROM membership m
-                JOIN (SELECT user_id, MAX(signed_in_at) AS last_at FROM user_sign_in WHERE signed_in_at <= :now GROUP BY user_id) s
-                  ON s.user_id = m.user_id AND s.last_at >= m.created_at
-                GROUP BY m.organization_id""", now);
+        // Each user's latest sign-in by a loose scan of (user_id, signed_in_at), then the memberships: it counts
+        // for the organizations the user had joined by then (an earlier sign-in would predate them too).
+        // Two plain statements joined here, so no optimizer can turn them into one lookup per membership.
+        Map<Long, Instant> lastSignIn = ActivitySql.latestOfAll(named, """
+                SELECT user_id, MAX(signed_in_at) FROM user_sign_in WHERE signed_in_at <= :now GROUP BY user_id""", now);
+        Map<Long, Instant> out = new HashMap<>();
+        jdbc.query("SELECT user_id, organization_id, created_at FROM membership", (ResultSet rs) -> {
+            Instant at = lastSignIn.get(rs.getLong(1));
+            if (at != null && !at.isBefore(rs.getTimestamp(3).toInstant())) {
+                out.merge(rs.getLong(2), at, (x, y) -> x.isAfter(y) ? x : y);
+            }
+        });
+        return out;
     }
 }

@@ -106,7 +106,7 @@ class ConversationStore {
     /**
      * Adds a message and moves the conversation with it: the other side has one more unread message;
      * the sender's side has read everything (answering implies reading); a supplier's first message
-     * is the conversation's first response.
+     * is the conversation's first response, and its latest the time the supplier last replied.
      */
     long addMessage(Conversation c, ConversationRole sender, Long userId, String body, Instant now) {
         GeneratedKeyHolder key = new GeneratedKeyHolder();
@@ -125,7 +125,7 @@ class ConversationStore {
         String own = sender == ConversationRole.BUYER ? "buyer" : "supplier";
         String other = sender == ConversationRole.BUYER ? "supplier" : "buyer";
         String firstResponse = sender == ConversationRole.SUPPLIER
-                ? ", first_response_at = COALESCE(first_response_at, :now)" : "";
+                ? ", first_response_at = COALESCE(first_response_at, :now), supplier_replied_at = :now" : "";
         named.update("UPDATE conversation SET last_message_at = :now, last_message_id = :m, last_message_preview = :p,"
                 + " message_count = message_count + 1, " + other + "_unread = " + other + "_unread + 1, "
                 + own + "_last_read_id = :m, " + own + "_read_at = :now, " + own + "_unread = 0" + firstResponse

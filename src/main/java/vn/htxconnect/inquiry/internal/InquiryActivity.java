@@ -43,13 +43,10 @@ class InquiryActivity implements ActivitySource {
 
     @Override
     public Map<Long, Instant> latestOfEveryOrganization(Instant now) {
-        // Each conversation's latest message per sender by a loose scan of (conversation_id, sender_org_id,
-        // created_at): the cost follows conversations, not messages.
+        // The time each conversation's supplier last replied is kept on the conversation: a loose scan of
+        // (supplier_org_id, opened_by, supplier_replied_at), one index dive per supplier.
         return ActivitySql.latestOfAll(named, """
-                SELECT c.supplier_org_id, MAX(m.last_at) FROM conversation c
-                JOIN (SELECT conversation_id, sender_org_id, MAX(created_at) AS last_at FROM conversation_message
-                      WHERE created_at <= :now GROUP BY conversation_id, sender_org_id) m
-                  ON m.conversation_id = c.id AND m.sender_org_id = c.supplier_org_id
-                WHERE c.opened_by = 'BUYER' GROUP BY c.supplier_org_id""", now);
+                SELECT supplier_org_id, MAX(supplier_replied_at) FROM conversation
+                WHERE opened_by = 'BUYER' AND supplier_replied_at <= :now GROUP BY supplier_org_id""", now);
     }
 }
