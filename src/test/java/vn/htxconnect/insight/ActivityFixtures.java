@@ -55,11 +55,24 @@ final class ActivityFixtures {
         jdbc.update("INSERT INTO user_sign_in (user_id, signed_in_at) VALUES (?, ?)", p.ownerId(), at);
     }
 
-    /** A product listed (and not changed since) at {@code at}. */
+    /**
+     * A product listed (and not changed since) at {@code at}: the product and the organization's product
+     * history both moved back to then (the organization had no other product).
+     */
     String productListed(Party p, Timestamp at) {
         String product = TestData.createProduct(anonymous, p.id(), TestData.unique("Gạo ST25 "), "RICE", Map.of());
         jdbc.update("UPDATE product SET created_at = ?, updated_at = ? WHERE id = ?", at, at, GlobalId.decode("id", product).id());
+        jdbc.update("DELETE FROM product_activity_month WHERE organization_id = ?", p.dbId());
+        productChanged(p, at);
         return product;
+    }
+
+    /** The product history of a change at {@code at}, as a write then would have left it. */
+    void productChanged(Party p, Timestamp at) {
+        jdbc.update("""
+                INSERT INTO product_activity_month (organization_id, month, last_at) VALUES (?, ?, ?)
+                ON DUPLICATE KEY UPDATE last_at = GREATEST(last_at, VALUES(last_at))""",
+                p.dbId(), java.sql.Date.valueOf(at.toInstant().atZone(VIETNAM).toLocalDate().withDayOfMonth(1)), at);
     }
 
     static Timestamp ago(int months, int days) {

@@ -304,6 +304,32 @@ class ActivityStatusTests {
     }
 
     @Test
+    void aCooperativeThatKeepsItsListingsCurrentCountsAsActiveInTheMonthsItChangedThem() {
+        String province = "Tuyên Quang";
+        HttpGraphQlTester.Response before = report(province);
+        Party keeper = fixtures.registeredMonthsAgo(province, 30);
+        String product = fixtures.productListed(keeper, ago(20, 0));
+        fixtures.productChanged(keeper, ago(4, 2));
+        // Changed again today through the API: the product row itself now remembers only today and 20 months ago.
+        keeper.as().document("mutation($id: ID!) { updateProduct(input: {id: $id, name: \"Gạo ST25 mùa mới\"}) { errors { code } } }")
+                .variable("id", product).execute().path("updateProduct.errors").entityList(Object.class).hasSize(0);
+        Timestamp updated = jdbc.queryForObject("SELECT updated_at FROM product WHERE id = ?", Timestamp.class,
+                vn.htxconnect.platform.GlobalId.decode("id", product).id());
+        assertThat(jdbc.queryForList("SELECT last_at FROM product_activity_month WHERE organization_id = ? ORDER BY month",
+                Timestamp.class, keeper.dbId())).hasSize(3).last().isEqualTo(updated);
+
+        HttpGraphQlTester.Response after = report(province);
+        assertThat(counts(after, "cooperativeActivityReport.counts").minus(counts(before, "cooperativeActivityReport.counts")))
+                .isEqualTo(new Counts(1, 1, 0, 0, 0));
+        // End of last month: the change four months ago counts, though the product has been changed since.
+        assertThat(counts(after, "cooperativeActivityReport.trend[11].counts")
+                .minus(counts(before, "cooperativeActivityReport.trend[11].counts"))).isEqualTo(new Counts(1, 1, 0, 0, 0));
+        // Twelve months back the latest change was eight months old: dormant.
+        assertThat(counts(after, "cooperativeActivityReport.trend[0].counts")
+                .minus(counts(before, "cooperativeActivityReport.trend[0].counts"))).isEqualTo(new Counts(1, 0, 1, 0, 0));
+    }
+
+    @Test
     void everySourceAnswersForAllOrganizationsAtOnceAsItDoesForChunksOfThem() {
         Party signedIn = fixtures.registeredMonthsAgo("Sơn La", 24);
         fixtures.signedIn(signedIn, ago(3, 1));

@@ -152,6 +152,14 @@ class CooperativeDecisionTests {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 assertThat(TestData.searchNames(anonymous, name, Map.of("organizationId", merged.id()))).containsExactly(name));
 
+        // The merged cooperative's products were last changed five months ago (its history says so).
+        java.time.LocalDate fiveMonthsAgo = java.time.LocalDate.now(ActivityFixtures.VIETNAM).minusMonths(5).withDayOfMonth(1);
+        java.sql.Timestamp lastChange = java.sql.Timestamp.from(fiveMonthsAgo.plusDays(10).atStartOfDay(ActivityFixtures.VIETNAM).toInstant());
+        jdbc.update("UPDATE product_activity_month SET month = ?, last_at = ? WHERE organization_id = ?",
+                java.sql.Date.valueOf(fiveMonthsAgo), lastChange, merged.dbId());
+        List<Map<String, Object>> targetBefore = jdbc.queryForList(
+                "SELECT month, last_at FROM product_activity_month WHERE organization_id = ?", target.dbId());
+
         decide(Map.of("organizationId", merged.id(), "kind", "MERGED", "mergedIntoOrganizationId", target.id(),
                 "note", "Nghị quyết đại hội thành viên"))
                 .path("recordCooperativeDecision.errors").entityList(Object.class).hasSize(0)
@@ -165,6 +173,11 @@ class CooperativeDecisionTests {
                 .path("product.organization.id").entity(String.class).isEqualTo(target.id())
                 .path("product.externalRef").valueIsNull();
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM product WHERE organization_id = ?", Integer.class, merged.dbId())).isZero();
+        // The products' activity history came with them; the merger itself (the Alliance's act) is no activity of the target.
+        List<Map<String, Object>> targetAfter = new java.util.ArrayList<>(targetBefore);
+        targetAfter.add(Map.of("month", java.sql.Date.valueOf(fiveMonthsAgo), "last_at", lastChange.toLocalDateTime()));
+        assertThat(jdbc.queryForList("SELECT month, last_at FROM product_activity_month WHERE organization_id = ?", target.dbId()))
+                .containsExactlyInAnyOrderElementsOf(targetAfter);
         // Search shows the product under its new owner once the outbox has re-indexed it.
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 assertThat(TestData.searchNames(anonymous, name, Map.of("organizationId", target.id()))).containsExactly(name));

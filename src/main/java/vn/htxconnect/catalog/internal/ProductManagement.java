@@ -50,9 +50,11 @@ public class ProductManagement implements ProductService {
     private final OrganizationService organizations;
     private final Outbox outbox;
     private final ApplicationEventPublisher events;
+    private final ProductActivity activity;
 
     ProductManagement(ProductRepository repository, ProductValidator validator, OrganizationService organizations,
-                      Outbox outbox, ApplicationEventPublisher events) {
+                      Outbox outbox, ApplicationEventPublisher events, ProductActivity activity) {
+        this.activity = activity;
         this.repository = repository;
         this.validator = validator;
         this.organizations = organizations;
@@ -241,8 +243,12 @@ public class ProductManagement implements ProductService {
         return new ProductPayload(e.toView(), List.of(), clientMutationId);
     }
 
-    /** Tells listeners (in this transaction) about written products that are on offer. */
+    /**
+     * Keeps the write in the organizations' activity history and tells listeners (in this transaction) about
+     * written products that are on offer.
+     */
     private void announce(List<ProductEntity> written) {
+        activity.recordWrites(written);
         List<Long> active = written.stream().filter(p -> p.status == ProductStatus.ACTIVE).map(p -> p.id).toList();
         if (!active.isEmpty()) {
             events.publishEvent(new ProductsChanged(active));

@@ -23,7 +23,10 @@ class ProductTransferManagement implements ProductTransfers {
     private final JdbcTemplate jdbc;
     private final Outbox outbox;
 
-    ProductTransferManagement(JdbcTemplate jdbc, Outbox outbox) {
+    private final ProductActivity activity;
+
+    ProductTransferManagement(JdbcTemplate jdbc, Outbox outbox, ProductActivity activity) {
+        this.activity = activity;
         this.jdbc = jdbc;
         this.outbox = outbox;
     }
@@ -45,6 +48,7 @@ class ProductTransferManagement implements ProductTransfers {
                 UPDATE product SET organization_id = ?, updated_at = ?, version = version + 1 WHERE organization_id = ?""",
                 toOrganizationId, Timestamp.from(Instant.now()), fromOrganizationId);
         outbox.enqueueAll(ProductManagement.OUTBOX_TYPE, ids, "updated");
+        activity.inherit(fromOrganizationId, toOrganizationId);
         return ids;
     }
 }
