@@ -15,4 +15,19 @@ public interface CategoryService {
 
     /** The category and its sub-categories' codes (filters on a parent include its children). */
     List<String> withDescendants(String code);
+
+    /**
+     * The code of the category a filter names (as {@link #resolve} reads it), null when the value is absent or
+     * blank; a value that names no category is refused as BAD_REQUEST on {@code field}.
+     */
+    default String codeOf(String field, String value) {
+        return value == null || value.isBlank() ? null : resolve(value).map(Category::code)
+                .orElseThrow(() -> vn.htxconnect.platform.ApiException.badRequest(field, "Unknown category"));
+    }
+
+    /** What a category filter matches: the named category and its sub-categories ({@link #codeOf}); empty when absent. */
+    default List<String> codesUnder(String field, String value) {
+        String code = codeOf(field, value);
+        return code == null ? List.of() : withDescendants(code);
+    }
 }

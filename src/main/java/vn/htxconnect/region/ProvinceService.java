@@ -68,6 +68,15 @@ public class ProvinceService {
     }
 
     /**
+     * The code of the province a filter names (as {@link #resolve} reads it), null when the value is absent
+     * or blank; a value that names no province is refused as BAD_REQUEST on {@code field}.
+     */
+    public @Nullable String codeOf(String field, @Nullable String value) {
+        return value == null || value.isBlank() ? null : resolve(value).map(Province::code)
+                .orElseThrow(() -> vn.htxconnect.platform.ApiException.badRequest(field, "Unknown province"));
+    }
+
+    /**
      * The current unit for a current code, slug, name or informal alias, or a pre-2025 province
      * name or code, ignoring case, diacritics, tone-mark placement, punctuation and prefixes such
      * as "Tỉnh" or "TP.". Empty when nothing matches; there is no partial or fuzzy matching.

@@ -13,6 +13,9 @@ public interface SearchMisses {
     record Miss(String query, String normalized, long searches, LocalDate lastDay) {
     }
 
-    /** The most frequent misses between the two days (inclusive), most searched first. */
-    List<Miss> top(LocalDate from, LocalDate to, int limit);
+    /**
+     * The most frequent misses between the two days (inclusive), most searched first; with {@code containing}
+     * (null for all) only those whose normalised text contains it, normalised the same way.
+     */
+    List<Miss> top(LocalDate from, LocalDate to, String containing, int limit);
 }

@@ -16,7 +16,6 @@ import vn.htxconnect.catalog.CategoryService;
 import vn.htxconnect.catalog.Product;
 import vn.htxconnect.catalog.ProductListFilter;
 import vn.htxconnect.organization.Organization;
-import vn.htxconnect.platform.ApiException;
 import vn.htxconnect.platform.Connection;
 import vn.htxconnect.platform.Cursors;
 import vn.htxconnect.platform.GlobalId;
@@ -69,11 +68,9 @@ class ProductQueries {
         if (f != null && f.status() != null) {
             p.add(cb.equal(root.get("status"), f.status()));
         }
-        if (f != null && f.category() != null && !f.category().isBlank()) {
-            String code = categories.resolve(f.category())
-                    .orElseThrow(() -> ApiException.badRequest("filter.category", "Unknown category"))
-                    .code();
-            p.add(root.get("categoryCode").in(categories.withDescendants(code)));
+        List<String> inCategory = categories.codesUnder("filter.category", f == null ? null : f.category());
+        if (!inCategory.isEmpty()) {
+            p.add(root.get("categoryCode").in(inCategory));
         }
         return p.toArray(Predicate[]::new);
     }

@@ -58,10 +58,8 @@ class InsightController {
     SupplyDemandGaps.Gap supplyDemandGap(@Argument GapFilter filter) {
         InsightAccess.require();
         GapFilter f = filter == null ? new GapFilter(null, null, null) : filter;
-        String parent = f.category() == null || f.category().isBlank() ? null
-                : categories.resolve(f.category()).map(Category::code)
-                        .orElseThrow(() -> ApiException.badRequest("filter.category", "Unknown category"));
-        return gaps.compute(parent, province("filter.province", f.province()),
+        String parent = categories.codeOf("filter.category", f.category());
+        return gaps.compute(parent, provinces.codeOf("filter.province", f.province()),
                 f.measure() == null ? SupplyDemandGaps.Measure.MASS : f.measure(), LocalDate.now(SupplyDemandGaps.VIETNAM));
     }
 
@@ -106,14 +104,15 @@ class InsightController {
     }
 
     @QueryMapping
-    List<SearchMisses.Miss> unmetSearches(@Argument LocalDate from, @Argument LocalDate to, @Argument Integer first) {
+    List<SearchMisses.Miss> unmetSearches(@Argument LocalDate from, @Argument LocalDate to, @Argument String containing,
+                                          @Argument Integer first) {
         InsightAccess.require();
         LocalDate end = to == null ? LocalDate.now(SupplyDemandGaps.VIETNAM) : to;
         LocalDate start = from == null ? end.minusDays(29) : from;
         if (start.isAfter(end)) {
             throw ApiException.badRequest("from", "from must not be after to");
         }
-        return misses.top(start, end, limit(first));
+        return misses.top(start, end, containing == null || containing.isBlank() ? null : containing, limit(first));
     }
 
     /** The figures of one report: organizations, members, verification, linkages. */
@@ -138,7 +137,7 @@ class InsightController {
     @QueryMapping
     Figures cooperativeFigures(@Argument String province) {
         InsightAccess.require();
-        String code = province("province", province);
+        String code = provinces.codeOf("province", province);
         OrganizationFigures.Figures o = organizations.figures(code);
         // Event participation counts the same cooperatives as the other figures: registered, of the province.
         Set<Long> cooperatives = new HashSet<>();
@@ -182,11 +181,6 @@ class InsightController {
     @SchemaMapping(typeName = "ProvinceActivityCounts", field = "province")
     Province activityProvince(ProvinceActivity p) {
         return provinces.findByCode(p.provinceCode()).orElse(null);
-    }
-
-    private String province(String field, String value) {
-        return value == null || value.isBlank() ? null
-                : provinces.resolve(value).map(Province::code).orElseThrow(() -> ApiException.badRequest(field, "Unknown province"));
     }
 
     private static int limit(Integer first) {

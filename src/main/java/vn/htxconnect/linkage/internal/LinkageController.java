@@ -1,6 +1,5 @@
 package vn.htxconnect.linkage.internal;
 
-import java.util.List;
 import java.util.Optional;
 
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -26,7 +25,6 @@ import vn.htxconnect.platform.Cursors;
 import vn.htxconnect.platform.ErrorCode;
 import vn.htxconnect.platform.GlobalId;
 import vn.htxconnect.platform.NodeResolver;
-import vn.htxconnect.region.Province;
 import vn.htxconnect.region.ProvinceService;
 
 /** Linkage reads and lifecycle mutations; what a reader sees of a linkage is decided by {@link #view}. */
@@ -91,7 +89,7 @@ class LinkageController implements NodeResolver {
         LinkageQueries.Criteria c = new LinkageQueries.Criteria(
                 f.organizationId() == null ? null : GlobalId.decode("filter.organizationId", f.organizationId(), Organization.TYPE),
                 f.productId() == null ? null : GlobalId.decode("filter.productId", f.productId(), Product.TYPE),
-                province("filter.province", f.province()), categoryCodes("filter.category", f.category()), f.status(), f.stage(),
+                provinces.codeOf("filter.province", f.province()), categories.codesUnder("filter.category", f.category()), f.status(), f.stage(),
                 a.isAlliance() ? null : a.memberships().keySet());
         LinkageQueries.Page page = queries.list(c, offset, n);
         return Connection.fromOffset(page.rows().stream().map(l -> view(a, l)).toList(), offset, n, page.total());
@@ -107,21 +105,8 @@ class LinkageController implements NodeResolver {
             throw new ApiException(ErrorCode.FORBIDDEN,
                     "Linkage statistics are for the Alliance and partner keys with the scope " + SCOPE);
         }
-        return statistics.compute(province("filter.province", filter == null ? null : filter.province()),
-                categoryCodes("filter.category", filter == null ? null : filter.category()));
-    }
-
-    private String province(String field, String value) {
-        return value == null || value.isBlank() ? null
-                : provinces.resolve(value).map(Province::code).orElseThrow(() -> ApiException.badRequest(field, "Unknown province"));
-    }
-
-    private List<String> categoryCodes(String field, String value) {
-        if (value == null || value.isBlank()) {
-            return List.of();
-        }
-        return categories.withDescendants(categories.resolve(value)
-                .orElseThrow(() -> ApiException.badRequest(field, "Unknown category")).code());
+        return statistics.compute(provinces.codeOf("filter.province", filter == null ? null : filter.province()),
+                categories.codesUnder("filter.category", filter == null ? null : filter.category()));
     }
 
     @MutationMapping

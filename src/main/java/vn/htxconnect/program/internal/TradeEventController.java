@@ -22,7 +22,6 @@ import vn.htxconnect.program.TradeEventEnums.Status;
 import vn.htxconnect.program.TradeEventInput;
 import vn.htxconnect.program.TradeEventPayload;
 import vn.htxconnect.program.TradeEventService;
-import vn.htxconnect.region.Province;
 import vn.htxconnect.region.ProvinceService;
 
 /** Event reads (signed-in users, and partner keys with {@value #SCOPE}) and the Alliance's event mutations. */
@@ -62,8 +61,7 @@ class TradeEventController implements NodeResolver {
         int n = Cursors.first(first);
         int offset = Cursors.offsetAfter(after);
         Filter f = filter == null ? new Filter(null, null, null, null, null, null) : filter;
-        String province = f.province() == null || f.province().isBlank() ? null : provinces.resolve(f.province())
-                .map(Province::code).orElseThrow(() -> ApiException.badRequest("filter.province", "Unknown province"));
+        String province = provinces.codeOf("filter.province", f.province());
         Long org = f.organizationId() == null ? null
                 : GlobalId.decode("filter.organizationId", f.organizationId(), Organization.TYPE);
         Page<TradeEvent> page = queries.list(new EventQueries.Criteria(province, f.kind(), f.from(), f.to(), org, f.status()),

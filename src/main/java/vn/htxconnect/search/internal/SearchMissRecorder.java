@@ -62,14 +62,16 @@ class SearchMissRecorder implements SearchMisses {
     }
 
     @Override
-    public List<Miss> top(LocalDate from, LocalDate to, int limit) {
+    public List<Miss> top(LocalDate from, LocalDate to, String containing, int limit) {
+        String part = containing == null ? "" : normalized(containing);
+        String like = "%" + part.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
         return jdbc.query("""
                 SELECT query_folded, SUM(searches) AS n, MAX(day) AS last_day,
                        (SELECT m2.last_query FROM search_miss m2 WHERE m2.query_folded = m.query_folded
                         ORDER BY m2.day DESC LIMIT 1) AS shown
-                FROM search_miss m WHERE day BETWEEN ? AND ?
+                FROM search_miss m WHERE day BETWEEN ? AND ? AND query_folded LIKE ?
                 GROUP BY query_folded ORDER BY n DESC, query_folded LIMIT ?""",
                 (rs, i) -> new Miss(rs.getString("shown"), rs.getString("query_folded"), rs.getLong("n"),
-                        rs.getDate("last_day").toLocalDate()), Date.valueOf(from), Date.valueOf(to), limit);
+                        rs.getDate("last_day").toLocalDate()), Date.valueOf(from), Date.valueOf(to), like, limit);
     }
 }

@@ -104,7 +104,7 @@ class SourcingController implements NodeResolver {
             return Connection.fromOffset(List.of(), offset, n, 0);
         }
         SourcingQueries.Page page = queries.own(orgs, filter == null ? null : filter.status(),
-                categoryCodes(filter == null ? null : filter.category()), offset, n);
+                categories.codesUnder("filter.category", filter == null ? null : filter.category()), offset, n);
         return Connection.fromOffset(page.rows(), offset, n, page.total());
     }
 
@@ -114,22 +114,11 @@ class SourcingController implements NodeResolver {
         Actor a = Access.requireScope(SCOPE);
         int n = Cursors.first(first);
         int offset = Cursors.offsetAfter(after);
-        String province = filter == null || filter.deliveryProvince() == null ? null
-                : provinces.resolve(filter.deliveryProvince()).map(Province::code)
-                        .orElseThrow(() -> ApiException.badRequest("filter.deliveryProvince", "Unknown province"));
+        String province = provinces.codeOf("filter.deliveryProvince", filter == null ? null : filter.deliveryProvince());
         Set<Long> orgs = a.memberships().isEmpty() ? Set.of(-1L) : a.memberships().keySet();
-        SourcingQueries.Page page = queries.open(a.isAlliance(), orgs, categoryCodes(filter == null ? null : filter.category()),
+        SourcingQueries.Page page = queries.open(a.isAlliance(), orgs, categories.codesUnder("filter.category", filter == null ? null : filter.category()),
                 province, offset, n);
         return Connection.fromOffset(page.rows().stream().map(r -> view(a, r)).toList(), offset, n, page.total());
-    }
-
-    private List<String> categoryCodes(String category) {
-        if (category == null || category.isBlank()) {
-            return List.of();
-        }
-        String code = categories.resolve(category)
-                .orElseThrow(() -> ApiException.badRequest("filter.category", "Unknown category")).code();
-        return categories.withDescendants(code);
     }
 
     @MutationMapping
