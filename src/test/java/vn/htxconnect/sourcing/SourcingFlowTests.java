@@ -302,6 +302,36 @@ class SourcingFlowTests {
     }
 
     @Test
+    void leadsOfSeveralProductsComeBackTogetherEachWithItsOwnRequests() {
+        String tag = TestData.unique("ld");
+        String longan = TestData.createProduct(anonymous, TestData.createOrganization(anonymous, "HTX Nhãn " + tag, "COOPERATIVE", "Sơn La"),
+                "Nhãn xuồng " + tag, "FRUIT_LYCHEE_LONGAN", Map.of("unit", "kg", "monthlyCapacity", 2000));
+        String coffee = TestData.createProduct(anonymous, TestData.createOrganization(anonymous, "HTX Cà phê " + tag, "COOPERATIVE", "Lâm Đồng"),
+                "Cà phê Arabica Cầu Đất " + tag, "COFFEE", Map.of("unit", "kg", "monthlyCapacity", 2000));
+        Map<String, String> requests = new HashMap<>();
+        for (Map.Entry<String, String> e : Map.of("FRUIT_LYCHEE_LONGAN", "Nhãn xuồng " + tag, "COFFEE", "Cà phê Arabica " + tag).entrySet()) {
+            Map<String, Object> in = valid();
+            in.put("title", e.getValue());
+            in.put("category", e.getKey());
+            in.put("frequency", "MONTHLY");
+            requests.put(e.getKey(), buyer.document(CREATE).variable("i", in).execute()
+                    .path("createSourcingRequest.sourcingRequest.id").entity(String.class).get());
+        }
+        awaitSearchable(tag, 2);
+        // One GraphQL request for both products: their leads are looked up together (one multi-search).
+        String both = """
+                query($a: ID!, $b: ID!) { a: product(id: $a) { leads(first: 50) { request { id } } }
+                                          b: product(id: $b) { leads(first: 50) { request { id } } } }""";
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            HttpGraphQlTester.Response r = admin.document(both).variable("a", longan).variable("b", coffee).execute();
+            assertThat(r.path("a.leads[*].request.id").entityList(String.class).get())
+                    .contains(requests.get("FRUIT_LYCHEE_LONGAN")).doesNotContain(requests.get("COFFEE"));
+            assertThat(r.path("b.leads[*].request.id").entityList(String.class).get())
+                    .contains(requests.get("COFFEE")).doesNotContain(requests.get("FRUIT_LYCHEE_LONGAN"));
+        });
+    }
+
+    @Test
     void matchesExplainThemselvesAndLeadsComeBack() {
         String tag = TestData.unique("ex");
         String coop = TestData.createOrganization(anonymous, "HTX Nhãn " + tag, "COOPERATIVE", "Hưng Yên");

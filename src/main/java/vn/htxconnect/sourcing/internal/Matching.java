@@ -14,7 +14,6 @@ import java.util.stream.Collectors;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
-import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -96,7 +95,7 @@ class Matching {
     }
 
     /**
-     * Open requests each product can serve, best first. One Elasticsearch request per product and one
+     * Open requests each product can serve, best first. One Elasticsearch multi-search for all products and one
      * SQL statement for all of them; {@code parties} tells which buyers the reader belongs to (they see
      * their own confidential numbers).
      */
@@ -104,9 +103,10 @@ class Matching {
                                     java.util.function.LongPredicate party) {
         Map<Product, List<Long>> ids = new LinkedHashMap<>();
         Map<Long, Double> relevance = new LinkedHashMap<>();
-        for (Product p : products) {
-            Organization org = suppliers.get(p.organizationId());
-            List<Hit<Map>> hits = searchRequests(p, org);
+        List<List<Hit<Map>>> allHits = searchRequests(products, suppliers);
+        for (int i = 0; i < products.size(); i++) {
+            Product p = products.get(i);
+            List<Hit<Map>> hits = allHits.get(i);
             double best = hits.stream().mapToDouble(h -> h.score() == null ? 0 : h.score()).max().orElse(0);
             List<Long> found = new ArrayList<>();
             for (Hit<Map> h : hits) {
@@ -165,8 +165,41 @@ class Matching {
                 .thenComparing(m -> m.product().databaseId())).limit(first).toList();
     }
 
+    /**
+     * The candidate requests of each product (in the order given), all in one multi-search: a page of products
+     * with their leads costs one round trip to Elasticsearch, not one per product.
+     */
     @SuppressWarnings({"rawtypes", "unchecked"})
-    private List<Hit<Map>> searchRequests(Product p, Organization supplier) {
+    private List<List<Hit<Map>>> searchRequests(List<Product> products, Map<Long, Organization> suppliers) {
+        if (products.isEmpty()) {
+            return List.of();
+        }
+        List<Query> queries = products.stream().map(p -> requestQuery(p, suppliers.get(p.organizationId()))).toList();
+        try {
+            indices.ensure(RequestIndexer.INDEX);
+            co.elastic.clients.elasticsearch.core.MsearchResponse<Map> response = client.msearch(m -> {
+                m.index(indices.alias(RequestIndexer.INDEX));
+                for (Query q : queries) {
+                    m.searches(item -> item.header(h -> h).body(b -> b.query(q).size(CANDIDATES).source(src -> src.fetch(false))));
+                }
+                return m;
+            }, Map.class);
+            List<List<Hit<Map>>> out = new ArrayList<>(products.size());
+            for (var item : response.responses()) {
+                if (item.isFailure()) {
+                    throw new IOException("lead search item failed: " + item.failure().error().reason());
+                }
+                out.add((List) item.result().hits().hits());
+            }
+            return out;
+        } catch (IOException | co.elastic.clients.elasticsearch._types.ElasticsearchException e) {
+            log.warn("Lead search failed: {}", e.toString());
+            throw new ApiException(ErrorCode.SEARCH_UNAVAILABLE, "Search is temporarily unavailable; please retry shortly");
+        }
+    }
+
+    /** What one product can serve: open, visible to its supplier, in its category, terms it meets, by its words. */
+    private Query requestQuery(Product p, Organization supplier) {
         List<Query> filters = new ArrayList<>();
         filters.add(Query.of(q -> q.range(r -> r.date(d -> d.field("expires_at").gt("now")))));
         long org = p.organizationId();
@@ -193,19 +226,10 @@ class Matching {
         List<FieldValue> months = p.availableMonths().stream().map(m -> FieldValue.of(m.longValue())).toList();
         filters.add(Query.of(q -> q.terms(t -> t.field("window_months").terms(v -> v.value(months)))));
         String folded = VietnameseText.fold(p.name());
-        Query query = Query.of(q -> q.bool(b -> b.filter(filters).mustNot(mustNot)
+        return Query.of(q -> q.bool(b -> b.filter(filters).mustNot(mustNot)
                 .should(Query.of(s -> s.match(m -> m.field("title_folded").query(folded))))
                 .should(Query.of(s -> s.match(m -> m.field("title_folded.shingles").query(folded))))
                 .should(Query.of(s -> s.match(m -> m.field("details_folded").query(folded).boost(0.3f))))));
-        try {
-            indices.ensure(RequestIndexer.INDEX);
-            SearchResponse<Map> response = client.search(s -> s.index(indices.alias(RequestIndexer.INDEX)).query(query)
-                    .size(CANDIDATES).source(src -> src.fetch(false)), Map.class);
-            return (List) response.hits().hits();
-        } catch (IOException | co.elastic.clients.elasticsearch._types.ElasticsearchException e) {
-            log.warn("Lead search failed: {}", e.toString());
-            throw new ApiException(ErrorCode.SEARCH_UNAVAILABLE, "Search is temporarily unavailable; please retry shortly");
-        }
     }
 
     /** The product's category and its ancestors: a request for "coffee" is served by robusta. */
