@@ -39,6 +39,8 @@ class SupplyEventTests {
     JdbcTemplate jdbc;
     @Autowired
     SqlStatementCounter sql;
+    @Autowired
+    List<vn.htxconnect.organization.ActivitySource> activitySources;
 
     SupplyChainFixture f;
 
@@ -123,6 +125,26 @@ class SupplyEventTests {
                 .entityList(String.class).containsExactly(correction)
                 .path("supplyLinkage.events.edges[?(@.node.superseded == false)].node.quantity")
                 .entityList(Double.class).containsExactly(1800.0);
+    }
+
+    @Test
+    void supplyActivityAtAnEarlierMomentCountsTheEventsThenThoughNewerOnesFollowed() {
+        ok(f.coop.as(), "recordShipment", movement(f.upstream, 1, "tấn", "H1", daysAgo(120)));
+        ok(f.processor.as(), "recordReceipt", movement(f.upstream, 1, "tấn", "H1", daysAgo(119)));
+        ok(f.coop.as(), "recordShipment", movement(f.upstream, 1, "tấn", "H2", daysAgo(1)));
+        vn.htxconnect.organization.ActivitySource source = activitySources.stream()
+                .filter(s -> s.kind() == vn.htxconnect.organization.ActivityKind.SUPPLY_EVENT).findFirst().orElseThrow();
+        List<Long> sides = List.of(dbId(f.coop.organizationId()), dbId(f.processor.organizationId()));
+        java.time.Instant now = java.time.Instant.now();
+        java.time.Instant monthAgo = now.minus(java.time.Duration.ofDays(30));
+        List<Map<Long, java.time.Instant>> answers = source.lastActivity(sides, List.of(now, monthAgo));
+        java.time.Instant received = OffsetDateTime.parse(daysAgo(119)).toInstant();
+        // Now: the shipment yesterday, for both sides of the linkage (as the overview of all organizations says).
+        assertThat(answers.get(0).values()).hasSize(2).allSatisfy(at ->
+                assertThat(at).isEqualTo(OffsetDateTime.parse(daysAgo(1)).toInstant()));
+        assertThat(source.latestOfEveryOrganization(now)).containsAllEntriesOf(answers.get(0));
+        // A month ago yesterday's shipment had not happened: the receipt 119 days ago counts then.
+        assertThat(answers.get(1)).containsOnlyKeys(sides).allSatisfy((org, at) -> assertThat(at).isEqualTo(received));
     }
 
     @Test

@@ -14,9 +14,9 @@ import vn.htxconnect.organization.ActivitySource;
 import vn.htxconnect.organization.ActivitySql;
 
 /**
- * SUPPLY_EVENT: a shipment or receipt on one of the organization's linkages, on either side. A linkage
- * keeps only its latest event ({@code last_event_at}), so for an earlier moment a linkage with an event
- * since counts as having none then.
+ * SUPPLY_EVENT: a shipment or receipt on one of the organization's linkages, on either side, at the time it
+ * happened; corrected events do not count. Earlier moments read the events themselves; "now" for every
+ * organization reads each linkage's latest event ({@code last_event_at}, kept from the same events).
  */
 @Component
 class SupplyEventActivity implements ActivitySource {
@@ -35,16 +35,17 @@ class SupplyEventActivity implements ActivitySource {
 
     @Override
     public List<Map<Long, Instant>> lastActivity(Collection<Long> organizationIds, List<Instant> befores) {
-        // Each side through its own (side, last_event_at) index.
+        // Each side's linkages through its (side, ...) index, their events through (linkage_id, occurred_at);
+        // an event counts unless a later one corrects it.
         return ActivitySql.latest(named, """
                 SELECT org, {latest} FROM (
-                  SELECT supplier_org_id AS org, last_event_at FROM supply_linkage
-                  WHERE supplier_org_id IN (:ids) AND last_event_at <= :last
+                  SELECT l.supplier_org_id AS org, e.occurred_at FROM supply_linkage l JOIN supply_event e ON e.linkage_id = l.id
+                  WHERE l.supplier_org_id IN (:ids) AND e.occurred_at <= :last AND %1$s
                   UNION ALL
-                  SELECT customer_org_id, last_event_at FROM supply_linkage
-                  WHERE customer_org_id IN (:ids) AND last_event_at <= :last) e
-                GROUP BY org""",
-                "CASE WHEN last_event_at <= :before THEN last_event_at END", organizationIds, befores);
+                  SELECT l.customer_org_id, e.occurred_at FROM supply_linkage l JOIN supply_event e ON e.linkage_id = l.id
+                  WHERE l.customer_org_id IN (:ids) AND e.occurred_at <= :last AND %1$s) x
+                GROUP BY org""".formatted(SupplyEventStore.EFFECTIVE),
+                "CASE WHEN occurred_at <= :before THEN occurred_at END", organizationIds, befores);
     }
 
     @Override
