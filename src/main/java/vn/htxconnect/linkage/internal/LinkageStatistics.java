@@ -2,7 +2,6 @@ package vn.htxconnect.linkage.internal;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -10,22 +9,15 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import vn.htxconnect.organization.Organization;
-import vn.htxconnect.organization.OrganizationFilter;
-import vn.htxconnect.organization.OrganizationKind;
 import vn.htxconnect.organization.OrganizationService;
-import vn.htxconnect.organization.OrganizationStatus;
 
 /**
  * Aggregates for the Alliance and partners: counts only, no volumes or prices of any one linkage.
- * Grouped counts come from the (province, status, category) index; the cooperative share asks the
- * organization module which of the linked organizations are cooperatives.
+ * Grouped counts come from the (province, status, category) index; the cooperative share matches the
+ * linked organizations against the organization module's light list of registered cooperatives.
  */
 @Service
 class LinkageStatistics {
-
-    static final List<OrganizationKind> COOPERATIVE_KINDS =
-            List.of(OrganizationKind.COOPERATIVE, OrganizationKind.COOPERATIVE_UNION, OrganizationKind.COOPERATIVE_GROUP);
 
     /** A group of linkages: its key(s), how many are active, how many exist in any status. */
     record Group(String key, String secondKey, long active, long total) {
@@ -97,11 +89,18 @@ class LinkageStatistics {
                 SELECT supplier_org_id FROM supply_linkage WHERE status = 'ACTIVE'%s
                 UNION SELECT customer_org_id FROM supply_linkage WHERE status = 'ACTIVE'%s""".formatted(byCategory, byCategory),
                 p, Long.class);
-        Map<Long, Organization> orgs = organizations.findByIds(linked);
-        long linkedCooperatives = orgs.values().stream().filter(o -> o.kind().isCooperative() && o.active()
-                && (provinceCode == null || provinceCode.equals(o.provinceCode()))).count();
-        long cooperatives = organizations.list(new OrganizationFilter(COOPERATIVE_KINDS, provinceCode, null, null,
-                OrganizationStatus.ACTIVE), 1, null).totalCount();
+        // The registered cooperatives (three columns each) rather than every linked organization's whole row.
+        java.util.Set<Long> sides = new java.util.HashSet<>(linked);
+        long cooperatives = 0;
+        long linkedCooperatives = 0;
+        for (var c : organizations.registeredCooperatives()) {
+            if (provinceCode == null || provinceCode.equals(c.provinceCode())) {
+                cooperatives++;
+                if (sides.contains(c.id())) {
+                    linkedCooperatives++;
+                }
+            }
+        }
         return new long[] {linkedCooperatives, cooperatives};
     }
 
