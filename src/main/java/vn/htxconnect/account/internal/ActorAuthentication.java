@@ -11,11 +11,18 @@ import vn.htxconnect.platform.Actor;
 class ActorAuthentication extends AbstractAuthenticationToken {
 
     private final Actor actor;
+    /** The bearer token it came from, so a long-lived stream can check it again (never exposed as credentials). */
+    private final String token;
 
-    ActorAuthentication(Actor actor) {
+    ActorAuthentication(Actor actor, String token) {
         super(actor.roles().stream().map(r -> new SimpleGrantedAuthority("ROLE_" + r.name())).toList());
         this.actor = actor;
+        this.token = token;
         setAuthenticated(true);
+    }
+
+    String token() {
+        return token;
     }
 
     @Override

@@ -28,11 +28,13 @@ class BearerAuthentication {
                 throw new InvalidBearerTokenException("Invalid token subject");
             }
             return new ActorAuthentication(actors.forUser(userId)
-                    .orElseThrow(() -> new InvalidBearerTokenException("The token's user no longer exists")));
+                    .orElseThrow(() -> new InvalidBearerTokenException("The token's user no longer exists")), token.getTokenValue());
         });
         this.jwt = new ProviderManager(jwtProvider);
-        this.keys = authentication ->
-                new ActorAuthentication(apiKeys.authenticate(((BearerTokenAuthenticationToken) authentication).getToken()));
+        this.keys = authentication -> {
+            String key = ((BearerTokenAuthenticationToken) authentication).getToken();
+            return new ActorAuthentication(apiKeys.authenticate(key), key);
+        };
     }
 
     /** The manager for a token: API keys start with {@code htx_}, everything else is taken for a JWT. */

@@ -9,13 +9,20 @@ import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.graphql.data.method.annotation.SubscriptionMapping;
 import org.springframework.stereotype.Controller;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 import vn.htxconnect.notification.internal.NotificationInputs.MarkNotificationsReadInput;
 import vn.htxconnect.notification.internal.NotificationInputs.MarkNotificationsReadPayload;
 import vn.htxconnect.notification.internal.NotificationInputs.NotificationConnection;
 import vn.htxconnect.organization.Organization;
 import vn.htxconnect.platform.Access;
+import vn.htxconnect.platform.Actor;
+import vn.htxconnect.platform.ApiException;
+import vn.htxconnect.platform.CredentialCheck;
+import vn.htxconnect.platform.ErrorCode;
 import vn.htxconnect.platform.Cursors;
 import vn.htxconnect.platform.GlobalId;
 import vn.htxconnect.platform.Messages;
@@ -27,10 +34,12 @@ class NotificationController implements NodeResolver {
 
     private final NotificationManagement notifications;
     private final NotificationFeed feed;
+    private final CredentialCheck credentials;
 
-    NotificationController(NotificationManagement notifications, NotificationFeed feed) {
+    NotificationController(NotificationManagement notifications, NotificationFeed feed, CredentialCheck credentials) {
         this.notifications = notifications;
         this.feed = feed;
+        this.credentials = credentials;
     }
 
     @QueryMapping
@@ -45,11 +54,27 @@ class NotificationController implements NodeResolver {
     }
 
     /** Checked once, when the subscription starts: only the organization's members (and admins) follow it. */
+    /**
+     * A member's live feed. The credentials it was opened with are checked again before every notification:
+     * once they expired or were revoked, or the member left the organization, the subscription ends with
+     * UNAUTHENTICATED or FORBIDDEN instead of sending on.
+     */
     @SubscriptionMapping
     Flux<Notification> notificationAdded(@Argument String organizationId) {
         long org = GlobalId.decode("organizationId", organizationId, Organization.TYPE);
         Access.requireMember(org);
-        return feed.follow(org);
+        Authentication openedWith = SecurityContextHolder.getContext().getAuthentication();
+        return feed.follow(org).concatMap(n -> {
+            Actor now = credentials.current(openedWith).orElse(null);
+            if (now == null) {
+                return Mono.error(new ApiException(ErrorCode.UNAUTHENTICATED,
+                        "The sign-in this subscription was opened with is no longer valid; sign in and subscribe again"));
+            }
+            if (!now.memberOf(org) && !now.isAdmin()) {
+                return Mono.error(new ApiException(ErrorCode.FORBIDDEN, "No longer a member of this organization"));
+            }
+            return Mono.just(n);
+        });
     }
 
     @SchemaMapping(typeName = "Notification", field = "title")

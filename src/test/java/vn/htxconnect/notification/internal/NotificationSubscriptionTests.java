@@ -53,6 +53,8 @@ class NotificationSubscriptionTests {
     NotificationFeed feed;
     @Autowired
     ApplicationContext context;
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     @BeforeEach
     void emptyOnce() throws Exception {
@@ -117,6 +119,34 @@ class NotificationSubscriptionTests {
         // Ended subscriptions are let go: with none left, the instance stops polling.
         await().atMost(Duration.ofSeconds(10)).until(() ->
                 feed.subscribers(dbId(coop.org())) == 0 && feed.subscribers(dbId(buyer.org())) == 0);
+    }
+
+    @Test
+    @SuppressWarnings("rawtypes")
+    void aMemberWhoLeavesTheOrganizationStopsReceivingItsNotifications() throws Exception {
+        String tag = TestData.unique("wl");
+        Registered buyer = register(anonymous, "RETAIL_CHAIN", "Chuỗi ");
+        Registered coop = register(anonymous, "COOPERATIVE", "HTX Bưởi ");
+        createRequest(buyer.as(anonymous), buyer.org(), "Bưởi da xanh " + tag, "FRUIT_CITRUS");
+        WebSocketGraphQlTester supplierSide = connect(coop.token(), null);
+        try {
+            CompletableFuture<List<Map>> received = supplierSide.document(SUBSCRIBE).variable("o", coop.org()).executeSubscription()
+                    .toFlux("notificationAdded", Map.class).take(1).collectList().toFuture();
+            await().atMost(Duration.ofSeconds(20)).until(() -> feed.subscribers(dbId(coop.org())) == 1);
+            // The member leaves (its token stays valid); then a lead for the cooperative arrives.
+            jdbc.update("DELETE FROM membership WHERE organization_id = ?", dbId(coop.org()));
+            TestData.createProduct(anonymous, coop.org(), "Bưởi da xanh Bến Tre " + tag, "FRUIT_CITRUS",
+                    Map.of("unit", "kg", "monthlyCapacity", 4000));
+            assertThatThrownBy(() -> received.get(60, TimeUnit.SECONDS))
+                    .hasCauseInstanceOf(SubscriptionErrorException.class)
+                    .satisfies(e -> assertThat(((SubscriptionErrorException) e.getCause()).getErrors())
+                            .extracting(error -> error.getExtensions().get("code")).containsExactly("FORBIDDEN"));
+            // The notification itself was written for the organization: whoever is a member reads it.
+            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM notification WHERE organization_id = ?", Integer.class,
+                    dbId(coop.org()))).isPositive();
+        } finally {
+            supplierSide.stop().onErrorComplete().block(Duration.ofSeconds(10));
+        }
     }
 
     @Test
