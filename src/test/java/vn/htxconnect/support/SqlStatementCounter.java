@@ -13,8 +13,9 @@ import javax.sql.DataSource;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 
 /**
- * Wraps the DataSource to record the SQL of every statement the application prepares. The outbox
- * poller's own statements are left out: they run on a timer, not for the request being measured.
+ * Wraps the DataSource to record the SQL of every statement the application prepares. Statements of
+ * timers (the scheduler's threads, and the outbox poller's wherever it runs) are left out: they are not
+ * part of the request being measured.
  */
 public class SqlStatementCounter implements BeanPostProcessor {
 
@@ -47,7 +48,9 @@ public class SqlStatementCounter implements BeanPostProcessor {
     }
 
     private void record(String sql) {
-        if (!sql.contains("outbox_event")) {
+        // Timers (the outbox poller, the notification feed, the stale-import sweep) run on the scheduler's
+        // threads, not for the request being measured.
+        if (!sql.contains("outbox_event") && !Thread.currentThread().getName().startsWith("scheduling-")) {
             statements.add(sql);
         }
     }
