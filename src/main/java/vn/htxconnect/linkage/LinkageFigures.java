@@ -12,6 +12,9 @@ public interface LinkageFigures {
     /** The last {@code quarters} quarters, oldest first, zero-filled; in one province (supplier side) or everywhere. */
     List<Quarter> formedPerQuarter(String provinceCode, int quarters);
 
-    /** Active cooperatives of the province (or all) that are a side of at least one active linkage, and all of them. */
-    long[] cooperativesWithActiveLinkage(String provinceCode);
+    /**
+     * How many of the counted organizations (the caller decides which: the cooperatives of a province, say) are
+     * a side of at least one active linkage.
+     */
+    long withActiveLinkage(java.util.function.LongPredicate counted);
 }

@@ -294,6 +294,12 @@ class LinkageFlowTests {
                 .path("linkageStatistics.active").entity(Integer.class).satisfies(n -> assertThat(n).isPositive());
     }
 
+    /** The number behind cooperativeFigures' share: share × cooperatives. */
+    private static long linkedCooperatives(Map<?, ?> figures) {
+        Object share = figures.get("shareWithActiveLinkage");
+        return share == null ? 0 : Math.round(((Number) share).doubleValue() * ((Number) figures.get("cooperatives")).doubleValue());
+    }
+
     @Test
     void statisticsCountByProvinceCategoryStageAndTheShareOfLinkedCooperatives() {
         HttpGraphQlTester admin = TestData.asAdmin(anonymous);
@@ -302,6 +308,9 @@ class LinkageFlowTests {
                     total active proposed cooperatives cooperativesWithActiveLinkage shareOfCooperativesWithActiveLinkage
                     byProvince { province { code } active total } byStage { supplierStage customerStage active total } } }""";
         Map<String, Object> before = admin.document(query).execute().path("linkageStatistics").entity(Map.class).get();
+        // The Alliance's report figures count the same share (over all categories).
+        String figures = "{ cooperativeFigures(province: \"Lâm Đồng\") { cooperatives shareWithActiveLinkage } }";
+        long linkedBefore = linkedCooperatives(admin.document(figures).execute().path("cooperativeFigures").entity(Map.class).get());
         Party idleCoop = register("COOPERATIVE", "HTX chưa liên kết ", "Lâm Đồng");
         String active = propose(coop.as(), valid());
         act(chain.as(), "confirmSupplyLinkage", Map.of("id", active)).path("confirmSupplyLinkage.errors").entityList(Object.class).hasSize(0);
@@ -315,6 +324,8 @@ class LinkageFlowTests {
         // One more cooperative in Lâm Đồng (the idle one); the linked one (registered in Đắk Nông, now Lâm Đồng) was counted before.
         assertThat(delta(after, before, "cooperatives")).isEqualTo(1);
         assertThat(delta(after, before, "cooperativesWithActiveLinkage")).isEqualTo(1);
+        assertThat(linkedCooperatives(admin.document(figures).execute().path("cooperativeFigures").entity(Map.class).get()))
+                .isEqualTo(linkedBefore + 1);
         admin.document(query).execute()
                 .path("linkageStatistics.byProvince[*].province.code").entityList(String.class).containsExactly("68")
                 .path("linkageStatistics.byStage[?(@.supplierStage == 'PRODUCTION' && @.customerStage == 'RETAIL')].active")

@@ -139,13 +139,13 @@ class InsightController {
         InsightAccess.require();
         String code = provinces.codeOf("province", province);
         OrganizationFigures.Figures o = organizations.figures(code);
-        // Event participation counts the same cooperatives as the other figures: registered, of the province.
+        // Linkage and event participation count the same cooperatives as the other figures: registered, of the province.
         Set<Long> cooperatives = new HashSet<>();
         organizationService.registeredCooperatives().stream().filter(c -> code == null || code.equals(c.provinceCode()))
                 .forEach(c -> cooperatives.add(c.id()));
         LocalDate today = LocalDate.now(SupplyDemandGaps.VIETNAM);
         return new Figures(code, o.byKind(), o.byProvince(), o.bySector(), o.cooperatives(), o.cooperativeMembers(),
-                o.verifiedCooperatives(), linkages.cooperativesWithActiveLinkage(code)[0], linkages.formedPerQuarter(code, 8),
+                o.verifiedCooperatives(), linkages.withActiveLinkage(cooperatives::contains), linkages.formedPerQuarter(code, 8),
                 events.perQuarter(cooperatives::contains, 8, today),
                 events.participantsBetween(cooperatives::contains, today.minusMonths(12).plusDays(1), today));
     }

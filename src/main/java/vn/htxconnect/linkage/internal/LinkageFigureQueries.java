@@ -12,6 +12,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import vn.htxconnect.linkage.LinkageFigures;
+import vn.htxconnect.platform.Quarters;
 
 /** Quarters from activated_at in one grouped statement; the cooperative share from {@link LinkageStatistics}. */
 @Component
@@ -27,13 +28,10 @@ class LinkageFigureQueries implements LinkageFigures {
 
     @Override
     public List<Quarter> formedPerQuarter(String provinceCode, int quarters) {
-        LocalDate now = LocalDate.now(ZoneOffset.UTC);
-        LocalDate start = LocalDate.of(now.getYear(), ((now.getMonthValue() - 1) / 3) * 3 + 1, 1).minusMonths(3L * (quarters - 1));
+        List<LocalDate> starts = Quarters.lastStarts(LocalDate.now(ZoneOffset.UTC), quarters);
+        LocalDate start = starts.getFirst();
         Map<String, Long> counts = new LinkedHashMap<>();
-        for (int i = 0; i < quarters; i++) {
-            LocalDate q = start.plusMonths(3L * i);
-            counts.put(label(q), 0L);
-        }
+        starts.forEach(q -> counts.put(Quarters.label(q), 0L));
         String where = provinceCode == null ? "" : " AND supplier_province_code = ?";
         List<Object> args = new ArrayList<>(List.of(Timestamp.from(start.atStartOfDay(ZoneOffset.UTC).toInstant())));
         if (provinceCode != null) {
@@ -51,12 +49,8 @@ class LinkageFigureQueries implements LinkageFigures {
         return out;
     }
 
-    private static String label(LocalDate d) {
-        return d.getYear() + "-Q" + ((d.getMonthValue() - 1) / 3 + 1);
-    }
-
     @Override
-    public long[] cooperativesWithActiveLinkage(String provinceCode) {
-        return statistics.cooperativeShare(provinceCode, List.of());
+    public long withActiveLinkage(java.util.function.LongPredicate counted) {
+        return statistics.activeSides(List.of()).stream().filter(counted::test).count();
     }
 }

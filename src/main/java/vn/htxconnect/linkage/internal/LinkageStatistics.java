@@ -67,30 +67,29 @@ class LinkageStatistics {
         List<Group> provinces = groups("supplier_province_code", null, where, p);
         List<Group> categories = groups("category_code", null, where, p);
         List<Group> stages = groups("supplier_stage", "customer_stage", where, p);
-        long[] share = cooperativeShare(provinceCode, categoryCodes, p);
+        long[] share = cooperativeShare(provinceCode, categoryCodes);
         return new Statistics(byStatus[0], byStatus[1], byStatus[2], byStatus[3], byStatus[4], byStatus[5], provinces,
                 categories, stages, share[1], share[0]);
     }
 
-    /** Active cooperatives of the province (or all) on a side of an active linkage, and all of them. */
+    /** Organizations on a side of an active linkage (in the categories, when given): one statement. */
     @Transactional(readOnly = true)
-    public long[] cooperativeShare(String provinceCode, List<String> categoryCodes) {
-        MapSqlParameterSource p = new MapSqlParameterSource();
-        if (categoryCodes != null && !categoryCodes.isEmpty()) {
-            p.addValue("categories", categoryCodes);
-        }
-        return cooperativeShare(provinceCode, categoryCodes, p);
+    public java.util.Set<Long> activeSides(List<String> categoryCodes) {
+        boolean byCategory = categoryCodes != null && !categoryCodes.isEmpty();
+        String where = byCategory ? " AND category_code IN (:categories)" : "";
+        MapSqlParameterSource p = byCategory ? new MapSqlParameterSource("categories", categoryCodes) : new MapSqlParameterSource();
+        return new java.util.HashSet<>(named.queryForList("""
+                SELECT supplier_org_id FROM supply_linkage WHERE status = 'ACTIVE'%s
+                UNION SELECT customer_org_id FROM supply_linkage WHERE status = 'ACTIVE'%s""".formatted(where, where),
+                p, Long.class));
     }
 
-    private long[] cooperativeShare(String provinceCode, List<String> categoryCodes, MapSqlParameterSource p) {
-        // The share counts the province's cooperatives on either side of an active linkage, wherever the other side is.
-        String byCategory = categoryCodes == null || categoryCodes.isEmpty() ? "" : " AND category_code IN (:categories)";
-        List<Long> linked = named.queryForList("""
-                SELECT supplier_org_id FROM supply_linkage WHERE status = 'ACTIVE'%s
-                UNION SELECT customer_org_id FROM supply_linkage WHERE status = 'ACTIVE'%s""".formatted(byCategory, byCategory),
-                p, Long.class);
-        // The registered cooperatives (three columns each) rather than every linked organization's whole row.
-        java.util.Set<Long> sides = new java.util.HashSet<>(linked);
+    /**
+     * The province's (or every) registered cooperatives on a side of an active linkage, wherever the other side
+     * is, and all of them: matched against the organization module's light list of registered cooperatives.
+     */
+    private long[] cooperativeShare(String provinceCode, List<String> categoryCodes) {
+        java.util.Set<Long> sides = activeSides(categoryCodes);
         long cooperatives = 0;
         long linkedCooperatives = 0;
         for (var c : organizations.registeredCooperatives()) {

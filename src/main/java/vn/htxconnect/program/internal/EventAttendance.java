@@ -31,6 +31,12 @@ class EventAttendance implements ActivitySource {
         return ActivityKind.EVENT_ATTENDED;
     }
 
+    /**
+     * Taking part in event {@code e} as participant {@code p}: checked in, or registered to exhibit; cancelled
+     * events never count. The report's event figures count the same.
+     */
+    static final String TOOK_PART = "(p.attended OR p.role = 'EXHIBITOR') AND e.status = 'PLANNED'";
+
     /** The event's last day starts at midnight in Vietnam (UTC+7 all year), which is when it counts. */
     private static final String DAY = "(TIMESTAMP(e.ends_on) - INTERVAL 7 HOUR)";
 
@@ -41,9 +47,8 @@ class EventAttendance implements ActivitySource {
         return vn.htxconnect.organization.ActivitySql.latest(named, """
                 SELECT p.organization_id, {latest}
                 FROM trade_event_participant p JOIN trade_event e ON e.id = p.event_id
-                WHERE p.organization_id IN (:ids) AND (p.attended OR p.role = 'EXHIBITOR')
-                  AND e.status = 'PLANNED' AND %s <= :last
-                GROUP BY p.organization_id""".formatted(DAY),
+                WHERE p.organization_id IN (:ids) AND %s AND %s <= :last
+                GROUP BY p.organization_id""".formatted(TOOK_PART, DAY),
                 "CASE WHEN %s <= :before THEN %s END".formatted(DAY, DAY), organizationIds, befores);
     }
 
@@ -53,7 +58,7 @@ class EventAttendance implements ActivitySource {
         return vn.htxconnect.organization.ActivitySql.latestOfAll(named, """
                 SELECT p.organization_id, MAX(%s)
                 FROM trade_event_participant p JOIN trade_event e ON e.id = p.event_id
-                WHERE (p.attended OR p.role = 'EXHIBITOR') AND e.status = 'PLANNED' AND %s <= :now
-                GROUP BY p.organization_id""".formatted(DAY, DAY), now);
+                WHERE %s AND %s <= :now
+                GROUP BY p.organization_id""".formatted(DAY, TOOK_PART, DAY), now);
     }
 }

@@ -15,14 +15,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
+import vn.htxconnect.platform.Quarters;
 import vn.htxconnect.program.EventFigures;
 
 /** Participation counted from the participants and leads of events that ended in the window. */
 @Component
 class EventFigureStore implements EventFigures {
-
-    /** Taking part, as {@link EventAttendance} counts it. */
-    private static final String TOOK_PART = "(p.attended OR p.role = 'EXHIBITOR') AND e.status = 'PLANNED'";
 
     private final JdbcTemplate jdbc;
 
@@ -33,12 +31,13 @@ class EventFigureStore implements EventFigures {
     @Override
     @Transactional(readOnly = true)
     public List<Quarter> perQuarter(LongPredicate counted, int quarters, LocalDate today) {
-        LocalDate start = quarterStart(today).minusMonths(3L * (quarters - 1));
+        List<LocalDate> starts = Quarters.lastStarts(today, quarters);
+        LocalDate start = starts.getFirst();
         Map<String, Set<Long>> events = new LinkedHashMap<>();
         Map<String, Set<Long>> participants = new HashMap<>();
         Map<String, long[]> leads = new HashMap<>();
-        for (int i = 0; i < quarters; i++) {
-            String q = label(start.plusMonths(3L * i));
+        for (LocalDate s : starts) {
+            String q = Quarters.label(s);
             events.put(q, new HashSet<>());
             participants.put(q, new HashSet<>());
             leads.put(q, new long[1]);
@@ -46,10 +45,10 @@ class EventFigureStore implements EventFigures {
         jdbc.query("""
                 SELECT e.id, e.ends_on, p.organization_id FROM trade_event e
                 JOIN trade_event_participant p ON p.event_id = e.id
-                WHERE e.ends_on >= ? AND e.ends_on <= ? AND %s""".formatted(TOOK_PART), rs -> {
+                WHERE e.ends_on >= ? AND e.ends_on <= ? AND %s""".formatted(EventAttendance.TOOK_PART), rs -> {
             long org = rs.getLong(3);
             if (counted.test(org)) {
-                String q = label(rs.getDate(2).toLocalDate());
+                String q = Quarters.label(rs.getDate(2).toLocalDate());
                 events.get(q).add(rs.getLong(1));
                 participants.get(q).add(org);
             }
@@ -59,9 +58,9 @@ class EventFigureStore implements EventFigures {
                 JOIN trade_event_lead l ON l.event_id = e.id
                 JOIN trade_event_participant p ON p.event_id = e.id AND p.organization_id = l.supplier_org_id
                 WHERE e.ends_on >= ? AND e.ends_on <= ? AND %s
-                GROUP BY e.ends_on, l.supplier_org_id""".formatted(TOOK_PART), rs -> {
+                GROUP BY e.ends_on, l.supplier_org_id""".formatted(EventAttendance.TOOK_PART), rs -> {
             if (counted.test(rs.getLong(2))) {
-                leads.get(label(rs.getDate(1).toLocalDate()))[0] += rs.getLong(3);
+                leads.get(Quarters.label(rs.getDate(1).toLocalDate()))[0] += rs.getLong(3);
             }
         }, Date.valueOf(start), Date.valueOf(today));
         List<Quarter> out = new ArrayList<>(quarters);
@@ -75,20 +74,12 @@ class EventFigureStore implements EventFigures {
         Set<Long> took = new HashSet<>();
         jdbc.query("""
                 SELECT DISTINCT p.organization_id FROM trade_event e JOIN trade_event_participant p ON p.event_id = e.id
-                WHERE e.ends_on >= ? AND e.ends_on <= ? AND %s""".formatted(TOOK_PART), rs -> {
+                WHERE e.ends_on >= ? AND e.ends_on <= ? AND %s""".formatted(EventAttendance.TOOK_PART), rs -> {
             long org = rs.getLong(1);
             if (counted.test(org)) {
                 took.add(org);
             }
         }, Date.valueOf(from), Date.valueOf(today));
         return took.size();
-    }
-
-    private static LocalDate quarterStart(LocalDate d) {
-        return LocalDate.of(d.getYear(), ((d.getMonthValue() - 1) / 3) * 3 + 1, 1);
-    }
-
-    private static String label(LocalDate d) {
-        return d.getYear() + "-Q" + ((d.getMonthValue() - 1) / 3 + 1);
     }
 }
