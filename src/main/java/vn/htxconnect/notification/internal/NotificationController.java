@@ -13,6 +13,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 import vn.htxconnect.notification.internal.NotificationInputs.MarkNotificationsReadInput;
 import vn.htxconnect.notification.internal.NotificationInputs.MarkNotificationsReadPayload;
@@ -64,7 +65,8 @@ class NotificationController implements NodeResolver {
         long org = GlobalId.decode("organizationId", organizationId, Organization.TYPE);
         Access.requireMember(org);
         Authentication openedWith = SecurityContextHolder.getContext().getAuthentication();
-        return feed.follow(org).concatMap(n -> {
+        // Checked off the feed's polling thread: the check reads the database, the poll serves every subscriber.
+        return feed.follow(org).publishOn(Schedulers.boundedElastic()).concatMap(n -> {
             Actor now = credentials.current(openedWith).orElse(null);
             if (now == null) {
                 return Mono.error(new ApiException(ErrorCode.UNAUTHENTICATED,
