@@ -20,8 +20,8 @@ public interface ActivityStatusService {
 
     /**
      * Registered cooperatives of every province counted by status now (the reports' counts for all provinces):
-     * one statement for the cooperatives and one per activity source, each reading about one index entry per
-     * organization, without building rows.
+     * one statement for the cooperatives and one or two per activity source, each reading about one index
+     * entry per organization, without building rows.
      */
     java.util.Map<String, ActivityStatusReport.Counts> countsByProvince();
 }

@@ -36,8 +36,8 @@ public interface ActivitySource {
 
     /**
      * The latest activity of this kind at or before {@code now} of every organization that has one, for views
-     * over all cooperatives at once (the Alliance's overview): one statement that reads about one index entry
-     * per organization (a loose scan of the source's (organization, time) index), so its cost follows the
+     * over all cooperatives at once (the Alliance's overview): a statement or two that read about one index entry
+     * per organization (or member) (a loose scan of the source's (organization, time) index), so its cost follows the
      * number of organizations, not the number of products, messages or sign-ins behind them. Agrees with
      * {@link #lastActivity(Collection, Instant)} for {@code now}.
      */

@@ -50,7 +50,7 @@ class LinkageController implements NodeResolver {
 
     /** Parties, the Alliance and admins see all; other signed-in users see settled linkages without volumes and prices. */
     static Linkage view(Actor a, Linkage l) {
-        if (a.isAlliance() || a.memberships().keySet().stream().anyMatch(l::party)) {
+        if (party(a, l)) {
             return l;
         }
         boolean settled = l.status() == Status.ACTIVE || l.status() == Status.SUSPENDED || l.status() == Status.ENDED;
