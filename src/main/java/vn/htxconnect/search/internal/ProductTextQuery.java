@@ -21,20 +21,24 @@ import vn.htxconnect.region.ProvinceService;
 /**
  * The relevance part of a product search: which products a buyer's words find and how they rank.
  *
- * <p>Recall: every word must match the folded (tone-mark-free) text of the product's name,
- * category, description or cooperative, or a regional synonym alternative must (the synonym
- * itself with its diacritics), or a typo-tolerant match must. Words of fewer than four letters or
- * with digits are never corrected ("nam", "st25"). A province named in the query ("cà phê Đắk
- * Nông", legacy names too) is a place, not words: the product must lie in that province or
- * mention it, and the other words must match as usual. Province names are not matched word by
- * word, because their syllables ("nam", "trà", "long") are everyday words.
+ * <p>Ranking is a ladder of tiers, not a cliff: every product that any tier finds is a result, and a
+ * lower tier only fills the page below the higher ones (each tier is worth {@value #TIER} points; what
+ * orders products inside a tier is worth far less). From the top: the whole phrase in the product's
+ * name with the typed tone marks; the phrase without tone marks; every word in the name or category
+ * with its tone marks; every word without them (or through a regional synonym, which must then match
+ * with its own marks); every word of a corrected reading of what was typed ({@link TypingCorrections}:
+ * run-together syllables, Telex or VNI leftovers, doubled letters, a code split from its number);
+ * every word with typos; the head of the query (its first word or two: Vietnamese names put the item
+ * first, so "bưởi năm roi" still answers "bưởi da xanh", below the exact ones); every word somewhere
+ * in the product's own text, description included; and last, every word counting the cooperative's
+ * name and province — so a cooperative's name or province alone never outranks the product's own words.
  *
- * <p>Ranking: products that need no typo correction form a tier above those that do. Within it,
- * exact diacritics add ("nấm" ranks mushrooms above "nam"), as do the whole phrase or word pairs
- * in the name ("cà phê" beats scattered "cà" and "phê"), a name that starts with the query
- * (Vietnamese names put the head noun first: "Mật ong hoa cà phê" is honey), a category of its
- * own that is named so, and a name that mentions the place. A product named with a protected phrase that gives the query word another
- * meaning ("Lá dứa" for "dứa") ranks lower.
+ * <p>A province named in the query ("cà phê Đắk Nông", legacy names too) is a place, not words: the
+ * product's own words must match the rest, and products of that province (or that name it) rank first
+ * within their tier. Phrases about the buying ("cần mua", "số lượng lớn", {@link IntentWords}) are not
+ * required. Words of fewer than four letters or with digits are never typo-corrected ("nam", "st25").
+ * A product named with a protected phrase that gives the query word another meaning ("Lá dứa" for
+ * "dứa") ranks lower.
  */
 final class ProductTextQuery {
 
@@ -42,26 +46,52 @@ final class ProductTextQuery {
             "org_name_folded", "description_folded^0.5");
     private static final List<String> EXACT_FIELDS = List.of("name^3", "category_names^1.5", "org_name",
             "description^0.5");
-    private static final List<String> FUZZY_FIELDS = List.of("name_folded^2", "category_names_folded", "org_name_folded",
-            "description_folded^0.5");
+    /** The product's own name and kind: where the upper tiers look. */
+    private static final List<String> NAME_FIELDS = List.of("name_folded^3", "category_names_folded^1.5");
+    private static final List<String> NAME_EXACT_FIELDS = List.of("name^3", "category_names^1.5");
+    /** Everything the product says of itself (not its cooperative). */
+    private static final List<String> OWN_FIELDS = List.of("name_folded^3", "category_names_folded^1.5",
+            "description_folded^0.5", "certification_text^0.5");
+    private static final List<String> OWNER_FIELDS = List.of("name_folded^3", "category_names_folded^1.5",
+            "description_folded^0.5", "certification_text^0.5", "org_name_folded", "province_names_folded");
+    private static final List<String> FUZZY_FIELDS = List.of("name_folded^2", "category_names_folded");
     private static final List<String> PLACE_FIELDS = List.of("name_folded", "description_folded", "org_name_folded");
     private static final int MIN_FUZZY_LENGTH = 4;
     private static final int HEAD_WORDS = 3;
     private static final int MAX_PLACE_WORDS = 5;
     private static final Set<String> PLACE_PREFIXES = Set.of("tỉnh", "thành", "phố", "tp");
-    private static final float FUZZY_WEIGHT = 0.4f;
-    private static final float EXACT_TIER = 1000f;
+    static final float TIER = 1000f;
+    private static final float PLACE_BONUS = 600f;
     private static final float OTHER_MEANING_FACTOR = 0.2f;
     private static final float CATEGORY_BOOST = 3f;
+
+    /** The tiers, highest first; each is worth its rank times {@link #TIER}. */
+    enum Tier {
+        OWNER(1), OWN_TEXT(2), HEAD_WORD(3), HEAD_PHRASE(3.4f), HEAD_AND_TEXT(3.7f), TYPOS(4), WITH_CATEGORY(4.5f), CORRECTED(5),
+        ALL_WORDS(6), ALL_WORDS_EXACT(7), PHRASE(8), PHRASE_EXACT(9);
+
+        final float score;
+
+        Tier(float rank) {
+            this.score = rank * TIER;
+        }
+    }
 
     private final QueryExpander expander;
     private final ProvinceService provinces;
     private final CategoryService categories;
+    private final IntentWords intentWords;
 
     ProductTextQuery(QueryExpander expander, ProvinceService provinces, CategoryService categories) {
+        this(expander, provinces, categories, IntentWords.fromClasspath());
+    }
+
+    ProductTextQuery(QueryExpander expander, ProvinceService provinces, CategoryService categories,
+                     IntentWords intentWords) {
         this.expander = expander;
         this.provinces = provinces;
         this.categories = categories;
+        this.intentWords = intentWords;
     }
 
     /** The words' query, or empty for blank input; {@code filters} go inside it. */
@@ -70,8 +100,19 @@ final class ProductTextQuery {
         if (exp.folded().isBlank()) {
             return Optional.empty();
         }
-        Words words = Words.of(exp, place(VietnameseText.tokens(exp.folded()), VietnameseText.tokens(exp.normalized())));
-        Query scored = Query.of(q -> q.bool(b -> b.filter(filters).must(recall(exp, words)).should(precision(exp, words))));
+        Words words = words(exp);
+        List<Words> corrected = TypingCorrections.readings(exp.normalized()).stream()
+                .map(r -> words(expander.expand(r))).filter(w -> !w.what().isEmpty()).toList();
+        Place place = words.place() != null ? words.place()
+                : corrected.stream().map(Words::place).filter(java.util.Objects::nonNull).findFirst().orElse(null);
+        List<Query> tiers = tiers(exp, words, corrected, place);
+        Query scored = Query.of(q -> q.bool(b -> {
+            b.filter(filters).must(m -> m.disMax(d -> d.queries(tiers).tieBreaker(0.0))).should(precision(exp, words));
+            if (place != null) {
+                b.should(Query.of(x -> x.constantScore(c -> c.filter(placeMatch(place)).boost(PLACE_BONUS))));
+            }
+            return b;
+        }));
         List<String> otherMeanings = expander.phrasesWithOtherMeaning(exp);
         if (otherMeanings.isEmpty()) {
             return Optional.of(scored);
@@ -80,6 +121,100 @@ final class ProductTextQuery {
                 .map(p -> Query.of(q -> q.matchPhrase(m -> m.field("name_folded").query(p)))).toList();
         return Optional.of(Query.of(q -> q.boosting(b -> b.positive(scored).negative(n -> n.bool(x -> x.should(named)))
                 .negativeBoost(OTHER_MEANING_FACTOR))));
+    }
+
+    /** Each tier as a constant score over the products it finds; the search takes the best one. */
+    private List<Query> tiers(ExpandedQuery exp, Words words, List<Words> corrected, Place place) {
+        List<Query> tiers = new ArrayList<>();
+        if (words.what().isEmpty()) {
+            // Only a place (and maybe buying words): its products, or products that name it.
+            tiers.add(tier(Tier.ALL_WORDS, placeMatch(place)));
+            tiers.add(tier(Tier.OWNER, crossFields(exp.folded(), OWNER_FIELDS, 1f)));
+            return tiers;
+        }
+        if (exp.hasDiacritics() && !words.whatNormalized().isEmpty()) {
+            // Typed with tone marks: the marks as typed, or a regional synonym (with its own marks) in their place.
+            tiers.add(tier(Tier.PHRASE_EXACT, or(List.of(phrase("name", words.whatNormalized()),
+                    alternatives(words, w -> phrase("name_folded", w))))));
+            tiers.add(tier(Tier.ALL_WORDS_EXACT, or(List.of(crossFields(words.whatNormalized(), List.of("name"), 1f),
+                    alternatives(words, w -> crossFields(w, List.of("name_folded"), 1f))))));
+        }
+        tiers.add(tier(Tier.PHRASE, anyWay(words, w -> phrase("name_folded", w))));
+        tiers.add(tier(Tier.ALL_WORDS, anyWay(words, w -> crossFields(w, List.of("name_folded"), 1f))));
+        List<Query> correctedWays = new ArrayList<>();
+        List<Query> withCategory = new ArrayList<>();
+        withCategory.add(anyWay(words, w -> crossFields(w, NAME_FIELDS, 1f)));
+        for (Words c : corrected) {
+            correctedWays.add(anyWay(c, w -> crossFields(w, List.of("name_folded"), 1f)));
+            withCategory.add(anyWay(c, w -> crossFields(w, NAME_FIELDS, 1f)));
+        }
+        if (!correctedWays.isEmpty()) {
+            tiers.add(tier(Tier.CORRECTED, or(correctedWays)));
+        }
+        // The category's names include its parents' ("Cà phê, chè, ca cao"): weaker than the name itself.
+        tiers.add(tier(Tier.WITH_CATEGORY, or(withCategory)));
+        if (words.what().stream().anyMatch(ProductTextQuery::fuzzable)) {
+            tiers.add(tier(Tier.TYPOS, Query.of(q -> q.bool(b -> b.must(words.what().stream()
+                    .map(ProductTextQuery::fuzzyWord).toList())))));
+        }
+        List<Query> ownText = new ArrayList<>();
+        ownText.add(anyWay(words, w -> crossFields(w, OWN_FIELDS, 1f)));
+        corrected.forEach(c -> ownText.add(anyWay(c, w -> crossFields(w, OWN_FIELDS, 1f))));
+        Query inOwnText = or(ownText);
+        if (words.what().size() >= 2) {
+            String first = words.what().getFirst();
+            Query headWord = Query.of(q -> q.multiMatch(m -> m.query(first).fields(NAME_FIELDS)));
+            tiers.add(tier(Tier.HEAD_AND_TEXT, Query.of(q -> q.bool(b -> b.filter(inOwnText).filter(headWord)))));
+            tiers.add(tier(Tier.HEAD_PHRASE, phrase("name_folded", String.join(" ", words.what().subList(0, 2)))));
+            tiers.add(tier(Tier.HEAD_WORD, Query.of(q -> q.match(m -> m.field("name_folded").query(first)))));
+        }
+        tiers.add(tier(Tier.OWN_TEXT, inOwnText));
+        String withPlace = place == null ? words.whatFolded() : words.whatFolded() + " " + place.words();
+        tiers.add(tier(Tier.OWNER, crossFields(withPlace, OWNER_FIELDS, 1f)));
+        if (place != null) {
+            // In case the "place" was part of a product's name after all ("thanh long", not Long An).
+            tiers.add(tier(Tier.OWN_TEXT, crossFields(exp.folded(), OWN_FIELDS, 1f)));
+        }
+        return tiers;
+    }
+
+    private static Query tier(Tier tier, Query query) {
+        return Query.of(q -> q.constantScore(c -> c.filter(query).boost(tier.score)));
+    }
+
+    private static Query or(List<Query> queries) {
+        return queries.size() == 1 ? queries.getFirst() : Query.of(q -> q.bool(b -> b.should(queries).minimumShouldMatch("1")));
+    }
+
+    private static Query phrase(String field, String text) {
+        return Query.of(q -> q.matchPhrase(m -> m.field(field).query(text).slop(1)));
+    }
+
+    /**
+     * The words as typed (folded), or a synonym alternative whose regional word must match with its own
+     * tone marks, or "chè" (tea) would find "chế biến" (processed).
+     */
+    private static Query anyWay(Words words, java.util.function.Function<String, Query> match) {
+        List<Query> ways = new ArrayList<>();
+        ways.add(match.apply(words.whatFolded()));
+        ways.add(alternatives(words, match));
+        return or(ways);
+    }
+
+    /** Only the synonym alternatives (a query that finds nothing when there are none). */
+    private static Query alternatives(Words words, java.util.function.Function<String, Query> match) {
+        List<Query> ways = new ArrayList<>();
+        for (Alternative alt : words.alternatives()) {
+            Query synonym = crossFields(alt.synonym(), List.of("name", "category_names", "description"), 1f);
+            ways.add(Query.of(q -> q.bool(b -> b.filter(match.apply(alt.folded())).filter(synonym))));
+        }
+        return ways.isEmpty() ? Query.of(q -> q.matchNone(n -> n)) : or(ways);
+    }
+
+    private Words words(ExpandedQuery exp) {
+        List<String> typed = VietnameseText.tokens(exp.normalized());
+        List<String> folded = VietnameseText.tokens(exp.folded());
+        return Words.of(exp, place(folded, typed), intentWords);
     }
 
     /**
@@ -135,17 +270,38 @@ final class ProductTextQuery {
      */
     private record Words(List<String> what, String whatNormalized, List<Alternative> alternatives, Place place) {
 
-        static Words of(ExpandedQuery exp, Place place) {
+        static Words of(ExpandedQuery exp, Place place, IntentWords intentWords) {
             List<String> folded = VietnameseText.tokens(exp.folded());
-            List<Alternative> alternatives = Alternative.all(exp);
-            if (place == null) {
-                return new Words(folded, exp.normalized(), alternatives, null);
+            List<String> typed = VietnameseText.tokens(exp.normalized());
+            if (typed.size() != folded.size()) {
+                typed = folded; // folding keeps word boundaries; if it ever did not, compare folded words
             }
-            List<String> placeWords = folded.subList(place.from(), place.to());
-            return new Words(without(folded, place.from(), place.to()),
-                    String.join(" ", without(VietnameseText.tokens(exp.normalized()), place.from(), place.to())),
-                    alternatives.stream().map(a -> new Alternative(withoutRun(VietnameseText.tokens(a.folded()), placeWords),
-                            a.synonym())).filter(a -> !a.folded().isEmpty()).toList(), place);
+            boolean[] intent = intentWords.mark(typed);
+            List<String> what = new ArrayList<>();
+            List<String> whatTyped = new ArrayList<>();
+            for (int i = 0; i < folded.size(); i++) {
+                boolean inPlace = place != null && i >= place.from() && i < place.to();
+                if (!inPlace && !intent[i]) {
+                    what.add(folded.get(i));
+                    whatTyped.add(typed.get(i));
+                }
+            }
+            List<String> placeWords = place == null ? List.of() : folded.subList(place.from(), place.to());
+            List<Alternative> alternatives = new ArrayList<>();
+            for (Alternative a : Alternative.all(exp)) {
+                List<String> tokens = VietnameseText.tokens(withoutRun(VietnameseText.tokens(a.folded()), placeWords));
+                boolean[] marked = intentWords.mark(tokens);
+                List<String> kept = new ArrayList<>();
+                for (int i = 0; i < tokens.size(); i++) {
+                    if (!marked[i]) {
+                        kept.add(tokens.get(i));
+                    }
+                }
+                if (!kept.isEmpty()) {
+                    alternatives.add(new Alternative(String.join(" ", kept), a.synonym()));
+                }
+            }
+            return new Words(what, String.join(" ", whatTyped), alternatives, place);
         }
 
         String whatFolded() {
@@ -159,7 +315,7 @@ final class ProductTextQuery {
         }
 
         private static String withoutRun(List<String> tokens, List<String> run) {
-            int at = Collections.lastIndexOfSubList(tokens, run);
+            int at = run.isEmpty() ? -1 : Collections.lastIndexOfSubList(tokens, run);
             return String.join(" ", at < 0 ? tokens : without(tokens, at, at + run.size()));
         }
     }
@@ -225,43 +381,6 @@ final class ProductTextQuery {
         return typed.stream().allMatch(w -> !VietnameseText.hasDiacritics(w) || known.contains(w));
     }
 
-    /** Something must account for every word, and the product must be of the place or name it. */
-    private static Query recall(ExpandedQuery exp, Words words) {
-        if (words.place() == null) {
-            return whatMatch(words);
-        }
-        Query place = placeMatch(words.place());
-        if (words.what().isEmpty()) {
-            return place;
-        }
-        Query whatThere = Query.of(q -> q.bool(b -> b.must(whatMatch(words)).filter(place)));
-        // In case the "place" was part of a name after all: all words in the product's own text.
-        Query asWords = crossFields(exp.folded(), FOLDED_FIELDS, 0.5f);
-        return Query.of(q -> q.disMax(d -> d.queries(whatThere, asWords).tieBreaker(0.0)));
-    }
-
-    /** The words directly or through a synonym, or else with typos. */
-    private static Query whatMatch(Words words) {
-        List<String> tokens = words.what();
-        if (tokens.stream().noneMatch(ProductTextQuery::fuzzable)) {
-            return exactly(words);
-        }
-        Query typos = Query.of(q -> q.bool(b -> b.boost(FUZZY_WEIGHT).must(tokens.stream().map(ProductTextQuery::fuzzyWord).toList())));
-        return Query.of(q -> q.disMax(d -> d.queries(exactly(words), typos).tieBreaker(0.0)));
-    }
-
-    /** Every word as written (folded), or a synonym alternative with the synonym's own diacritics. */
-    private static Query exactly(Words words) {
-        List<Query> ways = new ArrayList<>();
-        ways.add(crossFields(words.whatFolded(), FOLDED_FIELDS, 1f));
-        for (Alternative alt : words.alternatives()) {
-            Query all = crossFields(alt.folded(), FOLDED_FIELDS, 1f);
-            Query synonym = crossFields(alt.synonym(), EXACT_FIELDS, 1f);
-            ways.add(Query.of(q -> q.bool(b -> b.must(all).filter(synonym).boost(0.9f))));
-        }
-        return ways.size() == 1 ? ways.getFirst() : Query.of(q -> q.disMax(d -> d.queries(ways).tieBreaker(0.0)));
-    }
-
     /** Products of the province, or that name the place in their name, description or cooperative. */
     private static Query placeMatch(Place place) {
         List<Query> where = new ArrayList<>();
@@ -293,15 +412,14 @@ final class ProductTextQuery {
                 .operator(Operator.And).boost(boost)));
     }
 
-    /** Extra score for exact diacritics, whole phrases, word pairs and the head of the name, and for naming the place. */
+    /**
+     * What orders products inside a tier: exact diacritics, whole phrases, word pairs, the head of the
+     * name, a category named by the words, and naming the place. Together far less than a tier.
+     */
     private List<Query> precision(ExpandedQuery exp, Words words) {
         List<Query> should = new ArrayList<>();
-        if (!words.what().isEmpty() && words.what().stream().anyMatch(ProductTextQuery::fuzzable)) {
-            // A tier, not a weight: whatever their other scores, products that need no typo correction come first.
-            should.add(Query.of(q -> q.constantScore(c -> c.filter(exactly(words)).boost(EXACT_TIER))));
-        }
         should.add(Query.of(q -> q.matchPhrase(m -> m.field("name_folded").query(exp.folded()).slop(1).boost(2f))));
-        Query matchesWhat = crossFields(words.whatFolded(), FOLDED_FIELDS, 1f);
+        Query matchesWhat = crossFields(words.whatFolded(), OWN_FIELDS, 1f);
         if (!words.what().isEmpty()) {
             should.add(Query.of(q -> q.match(m -> m.field("name_folded.shingles").query(words.whatFolded()).boost(1.5f))));
             should.addAll(inNamedCategory(words.what(), CATEGORY_BOOST));
@@ -320,7 +438,7 @@ final class ProductTextQuery {
         for (Alternative alt : words.alternatives()) {
             should.addAll(inNamedCategory(VietnameseText.tokens(alt.folded()), CATEGORY_BOOST * 0.8f));
             should.addAll(nameStartsWith("name_folded", VietnameseText.tokens(alt.folded()), 0.8f,
-                    crossFields(alt.folded(), FOLDED_FIELDS, 1f)));
+                    crossFields(alt.folded(), OWN_FIELDS, 1f)));
         }
         if (words.place() != null) {
             // Named in the product itself ("Cà phê Đắk Nông") beats merely lying in the merged province.

@@ -48,8 +48,10 @@ class ProductTextQueryTests {
         assertThat(ProductTextQuery.fuzzable("st25")).isFalse();
         assertThat(ProductTextQuery.fuzzable("ri6")).isFalse();
         assertThat(json("gạo ST25")).doesNotContain("fuzziness");
-        // Products that need no typo correction form a tier of their own.
-        assertThat(json("ca phe robsuta")).contains("fuzziness").contains("\"constant_score\":{\"boost\":1000.0");
+        // Products that need no typo correction form tiers above the typo tier.
+        assertThat(json("ca phe robsuta")).contains("fuzziness")
+                .contains("\"constant_score\":{\"boost\":" + ProductTextQuery.Tier.TYPOS.score)
+                .contains("\"constant_score\":{\"boost\":" + ProductTextQuery.Tier.ALL_WORDS.score);
     }
 
     @Test
