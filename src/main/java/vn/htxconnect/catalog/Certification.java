@@ -37,9 +37,4 @@ public record Certification(CertificationScheme scheme, String label, String num
     public boolean expiredOn(LocalDate day) {
         return validTo != null && validTo.isBefore(day);
     }
-
-    /** Valid on {@code day} and of a known scheme: what filters, facets and matching may count. */
-    public boolean countsOn(LocalDate day) {
-        return scheme.known() && validOn(day);
-    }
 }

@@ -152,7 +152,8 @@ class ProductValidator {
         for (int i = 0; i < inputs.size(); i++) {
             CertificationInput c = inputs.get(i);
             String f = "certifications[" + i + "]";
-            String raw = c.scheme() == null ? "" : VietnameseText.normalize(c.scheme());
+            // Kept as written (an OTHER scheme's label), only NFC-composed with its spaces tidied.
+            String raw = c.scheme() == null ? "" : VietnameseText.nfc(c.scheme()).strip().replaceAll("\\s+", " ");
             if (raw.isBlank()) {
                 errors.add(f + ".scheme", UserErrorCode.REQUIRED, "The certification scheme is required");
                 continue;
