@@ -3,13 +3,23 @@ package vn.htxconnect.platform;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Collects {@link UserError}s while an input is checked, so a client sees every problem at once. */
+/**
+ * Collects {@link UserError}s while an input is checked, so a client sees every problem at once, and
+ * warnings: remarks on input that is accepted all the same.
+ */
 public final class ValidationErrors {
 
     private final List<UserError> errors = new ArrayList<>();
+    private final List<UserError> warnings = new ArrayList<>();
 
     public ValidationErrors add(String field, UserErrorCode code, String message) {
         errors.add(UserError.of(field, code, message));
+        return this;
+    }
+
+    /** A remark that does not stop the input being accepted. */
+    public ValidationErrors warn(String field, UserErrorCode code, String message) {
+        warnings.add(UserError.of(field, code, message));
         return this;
     }
 
@@ -54,5 +64,9 @@ public final class ValidationErrors {
 
     public List<UserError> list() {
         return List.copyOf(errors);
+    }
+
+    public List<UserError> warnings() {
+        return List.copyOf(warnings);
     }
 }

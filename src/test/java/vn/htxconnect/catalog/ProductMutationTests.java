@@ -108,19 +108,72 @@ class ProductMutationTests {
     }
 
     @Test
-    void expiredOrMalformedCertificatesAreRejected() {
+    void malformedCertificatesAreRejected() {
         Map<String, Object> in = valid();
-        in.put("certifications", List.of(Map.of("scheme", "VIETGAP", "validTo", LocalDate.now().minusDays(1).toString())));
-        assertRejected(in, "certifications[0].validTo", "OUT_OF_RANGE");
-        in = valid();
         in.put("certifications", List.of(Map.of("scheme", "OCOP", "ocopStars", 2)));
         assertRejected(in, "certifications[0].ocopStars", "OUT_OF_RANGE");
         in = valid();
-        in.put("certifications", List.of(Map.of("scheme", "MADE-UP")));
+        in.put("certifications", List.of(Map.of("scheme", "OTHER")));
         assertRejected(in, "certifications[0].scheme", "INVALID");
+        in = valid();
+        in.put("certifications", List.of(Map.of("scheme", " ")));
+        assertRejected(in, "certifications[0].scheme", "REQUIRED");
         in = valid();
         in.put("certifications", List.of(Map.of("scheme", "VIETGAP", "validFrom", "2026-01-01", "validTo", "2029-01-01")));
         assertRejected(in, "certifications[0].validTo", "OUT_OF_RANGE");
+        // Ending before it starts is malformed even when both dates are long past.
+        in = valid();
+        in.put("certifications", List.of(Map.of("scheme", "GLOBALGAP", "validFrom", "2021-05-01", "validTo", "2020-05-01")));
+        assertRejected(in, "certifications[0].validTo", "OUT_OF_RANGE");
+    }
+
+    @Test
+    void expiredCertificatesAndUnknownSchemesAreKeptWithWarnings() {
+        String expiredOn = LocalDate.now().minusDays(1).toString();
+        Map<String, Object> in = valid();
+        in.put("certifications", List.of(
+                Map.of("scheme", "VIETGAP", "number", "VG-OLD", "validTo", expiredOn),
+                Map.of("scheme", "Chứng nhận Xanh Sạch", "number", "XS-1", "validTo", LocalDate.now().plusYears(1).toString())));
+        HttpGraphQlTester.Response r = graphQl.document("""
+                mutation($input: CreateProductInput!) {
+                  createProduct(input: $input) { product { id certifications { scheme label valid } }
+                                                 errors { field code } warnings { field code message } }
+                }""").variable("input", in).execute();
+        r.path("createProduct.errors").entityList(Object.class).hasSize(0);
+        r.path("createProduct.warnings[*].code").entityList(String.class)
+                .containsExactly("CERTIFICATE_EXPIRED", "UNKNOWN_CERTIFICATION_SCHEME");
+        r.path("createProduct.warnings[0].field").entityList(String.class)
+                .containsExactly("input", "certifications", "0", "validTo");
+        r.path("createProduct.warnings[1].field").entityList(String.class)
+                .containsExactly("input", "certifications", "1", "scheme");
+        // Messages come in Vietnamese by default.
+        r.path("createProduct.warnings[0].message").entity(String.class).isEqualTo("Chứng nhận VIETGAP đã hết hạn ngày "
+                + expiredOn + "; được giữ làm lịch sử, không được tính khi tìm kiếm, lọc và ghép nối cung cầu");
+        // Only the valid certificate is shown by default; the OTHER one under its own name.
+        r.path("createProduct.product.certifications[*].scheme").entityList(String.class).containsExactly("OTHER");
+        r.path("createProduct.product.certifications[0].label").entity(String.class).isEqualTo("Chứng nhận Xanh Sạch");
+        String id = r.path("createProduct.product.id").entity(String.class).get();
+        assertThat(jdbc.queryForList("SELECT scheme FROM product_certification WHERE product_id = ? ORDER BY id", String.class,
+                vn.htxconnect.platform.GlobalId.decode("id", id, "Product"))).containsExactly("VIETGAP", "OTHER");
+
+        String history = "query($id: ID!) { product(id: $id) { certifications(includeExpired: true) { scheme label valid } } }";
+        graphQl.document(history).variable("id", id).execute()
+                .path("product.certifications[*].scheme").entityList(String.class).containsExactly("VIETGAP", "OTHER")
+                .path("product.certifications[0].valid").entity(Boolean.class).isEqualTo(false)
+                .path("product.certifications[0].label").entity(String.class).isEqualTo("VietGAP");
+        anonymous.document(history).variable("id", id).execute()
+                .path("product.certifications[*].scheme").entityList(String.class).containsExactly("OTHER");
+
+        // An update with an expired certificate succeeds too, with its warning.
+        graphQl.document("""
+                mutation($input: UpdateProductInput!) {
+                  updateProduct(input: $input) { product { version } errors { code } warnings { field code } }
+                }""").variable("input", Map.of("id", id, "certifications",
+                        List.of(Map.of("scheme", "Fair Trade", "validTo", "2025-06-30"))))
+                .execute()
+                .path("updateProduct.errors").entityList(Object.class).hasSize(0)
+                .path("updateProduct.product.version").entity(Integer.class).isEqualTo(1)
+                .path("updateProduct.warnings[*].code").entityList(String.class).containsExactly("CERTIFICATE_EXPIRED");
     }
 
     @Test

@@ -108,6 +108,8 @@ class SourcingFlowTests {
         assertRejected(Map.of("maxDistanceKm", 0), "maxDistanceKm", "OUT_OF_RANGE");
         assertRejected(Map.of("deliveryProvince", "Atlantis"), "deliveryProvince", "INVALID");
         assertRejected(Map.of("visibility", "INVITED"), "invitedOrganizationIds", "REQUIRED");
+        // OTHER names no scheme in particular: not a requirement a supplier could meet.
+        assertRejected(Map.of("certifications", List.of("VIETGAP", "OTHER")), "certifications", "INVALID");
         String coop = TestData.createOrganization(anonymous, TestData.unique("HTX "), "COOPERATIVE", "Gia Lai");
         // A cooperative is not a buyer (admin may act for it, but the kind is wrong).
         Map<String, Object> asCoop = valid();

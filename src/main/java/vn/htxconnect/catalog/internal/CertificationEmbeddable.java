@@ -17,6 +17,9 @@ class CertificationEmbeddable {
     @Column(nullable = false)
     CertificationScheme scheme;
 
+    /** The scheme's name as written, kept only for OTHER (known schemes take their display name). */
+    String label;
+
     String number;
     String issuer;
     Integer ocopStars;
@@ -26,6 +29,7 @@ class CertificationEmbeddable {
     static CertificationEmbeddable of(Certification c) {
         CertificationEmbeddable e = new CertificationEmbeddable();
         e.scheme = c.scheme();
+        e.label = c.scheme().known() ? null : c.label();
         e.number = c.number();
         e.issuer = c.issuer();
         e.ocopStars = c.ocopStars();
@@ -35,6 +39,6 @@ class CertificationEmbeddable {
     }
 
     Certification toView() {
-        return new Certification(scheme, number, issuer, ocopStars, validFrom, validTo);
+        return new Certification(scheme, label, number, issuer, ocopStars, validFrom, validTo);
     }
 }

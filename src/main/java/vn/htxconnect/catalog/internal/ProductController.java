@@ -121,9 +121,20 @@ class ProductController implements NodeResolver {
         return provinces.findByCode(product.provinceCode()).orElse(null);
     }
 
+    /**
+     * Valid certificates for everyone; the whole history (expired ones too) only for the product's own
+     * organization and admins when they ask. Others asking get the valid ones: a stale certificate is
+     * the seller's record, not a claim to show buyers.
+     */
     @SchemaMapping(typeName = "Product", field = "certifications")
     List<?> certifications(Product product, @Argument Boolean includeExpired) {
-        return Boolean.TRUE.equals(includeExpired) ? product.certifications() : product.validCertifications();
+        if (Boolean.TRUE.equals(includeExpired)) {
+            Actor a = Access.current();
+            if (a.memberOf(product.organizationId()) || a.isAdmin()) {
+                return product.certifications();
+            }
+        }
+        return product.validCertifications();
     }
 
     @QueryMapping

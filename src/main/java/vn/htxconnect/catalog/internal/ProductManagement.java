@@ -68,7 +68,7 @@ public class ProductManagement implements ProductService {
         ValidationErrors errors = new ValidationErrors();
         Organization owner = supplier(in.organizationId(), errors);
         if (owner == null) {
-            return new ProductPayload(null, errors.list(), in.clientMutationId());
+            return new ProductPayload(null, errors.list(), errors.warnings(), in.clientMutationId());
         }
         Access.requireMember(owner.databaseId());
         ProductEntity e = new ProductEntity();
@@ -78,12 +78,12 @@ public class ProductManagement implements ProductService {
             errors.add("externalRef", UserErrorCode.DUPLICATE, "This organization already has a product with this externalRef");
         }
         if (errors.hasErrors()) {
-            return new ProductPayload(null, errors.list(), in.clientMutationId());
+            return new ProductPayload(null, errors.list(), errors.warnings(), in.clientMutationId());
         }
         repository.saveAndFlush(e);
         outbox.enqueue(OUTBOX_TYPE, e.id, "created");
         announce(List.of(e));
-        return new ProductPayload(e.toView(), List.of(), in.clientMutationId());
+        return new ProductPayload(e.toView(), List.of(), errors.warnings(), in.clientMutationId());
     }
 
     @Override
@@ -92,7 +92,7 @@ public class ProductManagement implements ProductService {
         ValidationErrors errors = new ValidationErrors();
         ProductEntity e = existing(in.id(), in.expectedVersion(), errors);
         if (e == null) {
-            return new ProductPayload(null, errors.list(), in.clientMutationId());
+            return new ProductPayload(null, errors.list(), errors.warnings(), in.clientMutationId());
         }
         Organization owner = organizations.findById(e.organizationId).orElseThrow();
         String oldRef = e.externalRef;
@@ -110,7 +110,7 @@ public class ProductManagement implements ProductService {
         ValidationErrors errors = new ValidationErrors();
         ProductEntity e = existing(id, expectedVersion, errors);
         if (e == null) {
-            return new ProductPayload(null, errors.list(), clientMutationId);
+            return new ProductPayload(null, errors.list(), errors.warnings(), clientMutationId);
         }
         e.status = ProductStatus.ARCHIVED;
         return save(e, errors, clientMutationId, "archived");
@@ -123,8 +123,12 @@ public class ProductManagement implements ProductService {
     /** What became of an import row. */
     public enum ImportOutcome { CREATED, UPDATED, UNCHANGED, REJECTED }
 
-    /** The outcome of one import row; {@code errors} name the validator's input fields (e.g. {@code priceMinVnd}). */
-    public record ImportRowResult(int rowNumber, ImportOutcome outcome, Long productId, List<UserError> errors) {
+    /**
+     * The outcome of one import row; {@code errors} and {@code warnings} name the validator's input fields
+     * (e.g. {@code priceMinVnd}). Warnings (an expired certificate, an unknown scheme) do not stop a row.
+     */
+    public record ImportRowResult(int rowNumber, ImportOutcome outcome, Long productId, List<UserError> errors,
+                                  List<UserError> warnings) {
     }
 
     /**
@@ -144,7 +148,8 @@ public class ProductManagement implements ProductService {
             repository.findByExternalRefs(owner.databaseId(), refs).forEach(e -> existing.put(refKey(e.externalRef), e));
         }
         // The entity stays with its row until the flush has given created products their IDs.
-        record Outcome(int rowNumber, ImportOutcome outcome, ProductEntity entity, List<UserError> errors) {
+        record Outcome(int rowNumber, ImportOutcome outcome, ProductEntity entity, List<UserError> errors,
+                       List<UserError> warnings) {
         }
         List<Outcome> outcomes = new ArrayList<>(rows.size());
         List<ProductEntity> created = new ArrayList<>();
@@ -156,15 +161,15 @@ public class ProductManagement implements ProductService {
             validator.apply(row.input(), fresh, owner, true, errors);
             ProductEntity old = fresh.externalRef == null ? null : existing.get(refKey(fresh.externalRef));
             if (errors.hasErrors() || row.alreadyRejected()) {
-                outcomes.add(new Outcome(row.rowNumber(), ImportOutcome.REJECTED, null, errors.list()));
+                outcomes.add(new Outcome(row.rowNumber(), ImportOutcome.REJECTED, null, errors.list(), errors.warnings()));
             } else if (old == null) {
                 created.add(fresh);
-                outcomes.add(new Outcome(row.rowNumber(), ImportOutcome.CREATED, fresh, List.of()));
+                outcomes.add(new Outcome(row.rowNumber(), ImportOutcome.CREATED, fresh, List.of(), errors.warnings()));
             } else if (sameListing(old, fresh)) {
-                outcomes.add(new Outcome(row.rowNumber(), ImportOutcome.UNCHANGED, old, List.of()));
+                outcomes.add(new Outcome(row.rowNumber(), ImportOutcome.UNCHANGED, old, List.of(), errors.warnings()));
             } else {
                 copyListing(fresh, old);
-                outcomes.add(new Outcome(row.rowNumber(), ImportOutcome.UPDATED, old, List.of()));
+                outcomes.add(new Outcome(row.rowNumber(), ImportOutcome.UPDATED, old, List.of(), errors.warnings()));
             }
         }
         repository.saveAll(created);
@@ -176,7 +181,7 @@ public class ProductManagement implements ProductService {
         announce(outcomes.stream().filter(o -> o.outcome() == ImportOutcome.CREATED || o.outcome() == ImportOutcome.UPDATED)
                 .map(Outcome::entity).toList());
         return outcomes.stream().map(o -> new ImportRowResult(o.rowNumber(), o.outcome(),
-                o.entity() == null ? null : o.entity().id, o.errors())).toList();
+                o.entity() == null ? null : o.entity().id, o.errors(), o.warnings())).toList();
     }
 
     /** How externalRefs are matched: the database's unique key ignores case, so this does too. */
@@ -235,12 +240,12 @@ public class ProductManagement implements ProductService {
         if (errors.hasErrors()) {
             // The entity is managed and half-changed: roll back so nothing reaches the database.
             TransactionAspectSupport.currentTransactionStatus().setRollbackOnly();
-            return new ProductPayload(null, errors.list(), clientMutationId);
+            return new ProductPayload(null, errors.list(), errors.warnings(), clientMutationId);
         }
         repository.saveAndFlush(e);
         outbox.enqueue(OUTBOX_TYPE, e.id, event);
         announce(List.of(e));
-        return new ProductPayload(e.toView(), List.of(), clientMutationId);
+        return new ProductPayload(e.toView(), List.of(), errors.warnings(), clientMutationId);
     }
 
     /**

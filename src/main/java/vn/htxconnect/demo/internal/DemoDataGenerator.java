@@ -257,7 +257,8 @@ final class DemoDataGenerator {
 
     /**
      * A start date such that a certificate valid {@code months} is still valid today; about one in
-     * twenty expires within the next month. (The catalogue refuses certificates that expired already.)
+     * twenty expires within the next month. (The catalogue would keep an expired one as history; the demo
+     * shows current ones.)
      */
     private LocalDate validFrom(RandomGenerator r, int months) {
         LocalDate earliest = today.minusMonths(months).plusDays(1);

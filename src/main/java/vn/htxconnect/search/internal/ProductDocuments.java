@@ -83,6 +83,7 @@ class ProductDocuments {
         d.put("image_urls", p.imageUrls());
         d.put("status", p.status().name());
         d.put("certifications", p.certifications().stream().map(ProductDocuments::certification).toList());
+        d.put("certification_text", certificationText(p.certifications(), LocalDate.now()));
         d.put("org_name", org.name());
         d.put("org_name_folded", VietnameseText.fold(org.name()));
         d.put("org_kind", org.kind().name());
@@ -113,12 +114,32 @@ class ProductDocuments {
     private static Map<String, Object> certification(Certification c) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("scheme", c.scheme().name());
+        m.put("label", c.label());
         m.put("number", c.number());
         m.put("issuer", c.issuer());
         m.put("ocop_stars", c.ocopStars());
         m.put("valid_from", c.validFrom() == null ? null : c.validFrom().toString());
         m.put("valid_to", c.validTo() == null ? null : c.validTo().toString());
         return m;
+    }
+
+    /**
+     * The names of a product's certificates as one folded text, for words such as "vietgap" or
+     * "rainforest": display names of known schemes (with the names people also use, e.g. "UTZ"), and
+     * OTHER schemes as the seller wrote them. Certificates expired when the document is built are left
+     * out: an expired certificate never counts, not even as a word match. (One that expires later stays
+     * until the product is indexed again; filters and facets check the dates at query time.)
+     */
+    static List<String> certificationText(List<Certification> certifications, LocalDate today) {
+        Set<String> out = new LinkedHashSet<>();
+        for (Certification c : certifications) {
+            if (c.expiredOn(today)) {
+                continue;
+            }
+            List<String> names = c.scheme().known() ? c.scheme().searchNames() : List.of(c.label());
+            names.forEach(n -> out.add(VietnameseText.fold(n)));
+        }
+        return List.copyOf(out);
     }
 
     /**
@@ -171,7 +192,7 @@ class ProductDocuments {
                 (String) s.get("province_code"), latLon(s.get("location"), "lat"), latLon(s.get("location"), "lon"),
                 (List<String>) s.getOrDefault("image_urls", List.of()), ProductStatus.valueOf((String) s.get("status")),
                 certs.stream().map(c -> new Certification(CertificationScheme.valueOf((String) c.get("scheme")),
-                        (String) c.get("number"), (String) c.get("issuer"),
+                        (String) c.get("label"), (String) c.get("number"), (String) c.get("issuer"),
                         c.get("ocop_stars") == null ? null : num(c.get("ocop_stars")).intValue(),
                         date(c.get("valid_from")), date(c.get("valid_to")))).toList(),
                 Instant.parse((String) s.get("created_at")), Instant.parse((String) s.get("updated_at")),

@@ -169,7 +169,8 @@ class ProductSearchService {
                 "province", Aggregation.of(a -> a.terms(t -> t.field("province_code").size(40))),
                 "certs", Aggregation.of(a -> a.nested(n -> n.path("certifications"))
                         .aggregations("valid", v -> v.filter(valid)
-                                .aggregations("scheme", s -> s.terms(t -> t.field("certifications.scheme").size(10)))
+                                // OTHER is not a scheme to filter on, so it is not offered as a facet value.
+                                .aggregations("scheme", s -> s.terms(t -> t.field("certifications.scheme").size(20).exclude(e -> e.terms(List.of("OTHER")))))
                                 .aggregations("ocop", o -> o.filter(ProductQueryBuilder.term("certifications.scheme", "OCOP"))
                                         .aggregations("stars", st -> st.terms(t -> t.field("certifications.ocop_stars").size(5)))))));
     }
@@ -198,14 +199,7 @@ class ProductSearchService {
     }
 
     private static String label(String scheme) {
-        return switch (CertificationScheme.valueOf(scheme)) {
-            case VIETGAP -> "VietGAP";
-            case GLOBALGAP -> "GlobalG.A.P.";
-            case ORGANIC -> "Hữu cơ (Organic)";
-            case OCOP -> "OCOP";
-            case HACCP -> "HACCP";
-            case ISO22000 -> "ISO 22000";
-        };
+        return CertificationScheme.valueOf(scheme).displayName();
     }
 
     private static List<SearchHit.Highlight> highlights(Product p, Map<String, List<String>> hl) {

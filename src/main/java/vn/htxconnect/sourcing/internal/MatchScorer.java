@@ -128,7 +128,9 @@ final class MatchScorer {
         if (!parts.isEmpty()) {
             return Optional.of(new MatchFactor(Factor.CERTIFICATION, 1, W_CERTIFICATION, parts));
         }
-        List<String> held = p.certifications().stream().filter(c -> throughWindow(c, r)).map(MatchScorer::validity)
+        // An OTHER scheme's certificate earns nothing: nobody can say what it vouches for.
+        List<String> held = p.certifications().stream().filter(c -> c.scheme().known() && throughWindow(c, r))
+                .map(MatchScorer::validity)
                 .distinct().toList();
         return Optional.of(held.isEmpty()
                 ? new MatchFactor(Factor.CERTIFICATION, 0.5, W_CERTIFICATION,
@@ -152,12 +154,9 @@ final class MatchScorer {
 
     private static String validity(Certification c) {
         String name = switch (c.scheme()) {
-            case VIETGAP -> "VietGAP";
-            case GLOBALGAP -> "GlobalG.A.P.";
             case ORGANIC -> "Organic";
             case OCOP -> c.ocopStars() == null ? "OCOP" : "OCOP " + c.ocopStars() + "★";
-            case HACCP -> "HACCP";
-            case ISO22000 -> "ISO 22000";
+            default -> c.scheme().displayName();
         };
         return c.validTo() == null ? name + " valid with no expiry date" : name + " valid until " + c.validTo().format(MONTH_YEAR);
     }

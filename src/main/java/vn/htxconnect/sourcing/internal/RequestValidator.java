@@ -95,7 +95,11 @@ class RequestValidator {
                 e.maxDistanceKm = in.maxDistanceKm();
             }
         }
-        if (in.certifications() != null) {
+        if (in.certifications() != null && in.certifications().contains(CertificationScheme.OTHER)) {
+            // OTHER stands for any scheme outside the list: requiring it would require nothing in particular.
+            errors.add("certifications", UserErrorCode.INVALID,
+                    "OTHER cannot be required: name a certification scheme from the list");
+        } else if (in.certifications() != null) {
             e.certifications = in.certifications().isEmpty() ? null : in.certifications().stream().distinct()
                     .map(CertificationScheme::name).collect(Collectors.joining(","));
         }

@@ -132,7 +132,7 @@ class ProductImportTests extends ImportTestSupport {
                 "OK-1,Sầu riêng Ri6 " + tag + ",Sầu riêng,,kg,,,,,,,,,,,",
                 "BAD-UNIT,Sầu riêng,Sầu riêng,,furlong,,,,,,,,,,,",
                 "BAD-PRICE,Sầu riêng,Sầu riêng,,kg,200000,100000,,,,,,,,,",
-                "BAD-CERT,Sầu riêng,Sầu riêng,,kg,,,,,,VIETGAP:VG-1:2020-01-31,,,,,",
+                "BAD-CERT,Sầu riêng,Sầu riêng,,kg,,,,,,VIETGAP:VG-1:2027-02-30,,,,,",
                 "BAD-PROV,Sầu riêng,Sầu riêng,,kg,,,,,,,,Atlantis,,,",
                 ",Sầu riêng,Sầu riêng,,kg,,,,,,,,,,,",
                 "ok-1,Sầu riêng lặp,Sầu riêng,,kg,,,,,,,,,,,",
@@ -146,7 +146,7 @@ class ProductImportTests extends ImportTestSupport {
         assertThat(r.errors()).extracting(e -> e.get("row"), e -> e.get("column"), e -> e.get("code")).containsExactly(
                 tuple(3, "unit", "INVALID"),
                 tuple(4, "price_min_vnd", "OUT_OF_RANGE"),
-                tuple(5, "certifications", "OUT_OF_RANGE"),
+                tuple(5, "certifications", "INVALID"),
                 tuple(6, "province", "NOT_FOUND"),
                 tuple(7, "external_ref", "REQUIRED"),
                 tuple(8, "external_ref", "DUPLICATE"),
@@ -154,7 +154,7 @@ class ProductImportTests extends ImportTestSupport {
                 tuple(9, "category", "NOT_FOUND"),
                 tuple(10, "ocop_stars", "OUT_OF_RANGE"));
         assertThat(r.errors().get(1).get("message")).asString().contains("price_min_vnd must not exceed price_max_vnd");
-        assertThat(r.errors().get(2).get("message")).asString().contains("expired on 2020-01-31");
+        assertThat(r.errors().get(2).get("message")).asString().contains("'2027-02-30'", "is not a date");
         assertThat(r.errors().get(5).get("message")).asString().contains("row 2");
         assertThat(r.number("errorCount")).isEqualTo(9);
         assertThat(productCount()).isEqualTo(1);

@@ -79,6 +79,14 @@ class ProductImportGraphQlController implements NodeResolver {
                 imports.storedErrorCount(report.databaseId()));
     }
 
+    @SchemaMapping(typeName = "ProductImport")
+    Connection<ProductImportError> rowWarnings(ProductImport report, @Argument Integer first, @Argument String after) {
+        int size = Cursors.first(first);
+        int offset = Cursors.offsetAfter(after);
+        return Connection.fromOffset(imports.warnings(report.databaseId(), offset, size + 1), offset, size,
+                imports.storedWarningCount(report.databaseId()));
+    }
+
     @Override
     public String typeName() {
         return ProductImport.TYPE;

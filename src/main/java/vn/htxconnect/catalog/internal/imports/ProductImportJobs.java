@@ -17,13 +17,14 @@ import org.springframework.stereotype.Repository;
 
 import vn.htxconnect.platform.UserErrorCode;
 
-/** The import reports in MySQL ({@code product_import}, {@code product_import_error}). */
+/** The import reports in MySQL ({@code product_import}, {@code product_import_error}, {@code product_import_warning}). */
 @Repository
 class ProductImportJobs {
 
     private static final String COLUMNS = """
             id, organization_id, file_name, status, total_rows, processed_rows, created_count, updated_count,
-            unchanged_count, rejected_count, error_count, warnings, failure_message, created_at, started_at, finished_at""";
+            unchanged_count, rejected_count, error_count, warned_count, warning_count, warnings, failure_message, created_at,
+            started_at, finished_at""";
 
     private final JdbcTemplate jdbc;
 
@@ -31,8 +32,12 @@ class ProductImportJobs {
         this.jdbc = jdbc;
     }
 
-    /** Counts of one chunk of rows, added to the report in the chunk's transaction. */
-    record Tally(int processed, int created, int updated, int unchanged, int rejected, int errors) {
+    /**
+     * Counts of one chunk of rows, added to the report in the chunk's transaction; {@code warned} counts
+     * imported rows with warnings, {@code warnings} the warnings of all rows.
+     */
+    record Tally(int processed, int created, int updated, int unchanged, int rejected, int errors, int warned,
+                 int warnings) {
     }
 
     long create(long organizationId, String fileName, int totalRows, List<String> warnings) {
@@ -60,16 +65,22 @@ class ProductImportJobs {
                 + "WHERE id = ? AND status = 'QUEUED'", now, now, id) == 1;
     }
 
-    void record(long id, Tally t, List<ProductImportError> errorsToStore) {
+    void record(long id, Tally t, List<ProductImportError> errorsToStore, List<ProductImportError> warningsToStore) {
         jdbc.update("""
                 UPDATE product_import SET processed_rows = processed_rows + ?, created_count = created_count + ?,
                   updated_count = updated_count + ?, unchanged_count = unchanged_count + ?,
-                  rejected_count = rejected_count + ?, error_count = error_count + ?, updated_at = ?
+                  rejected_count = rejected_count + ?, error_count = error_count + ?, warned_count = warned_count + ?,
+                  warning_count = warning_count + ?, updated_at = ?
                 WHERE id = ?""", t.processed(), t.created(), t.updated(), t.unchanged(), t.rejected(), t.errors(),
-                Timestamp.from(Instant.now()), id);
-        if (!errorsToStore.isEmpty()) {
-            jdbc.batchUpdate("INSERT INTO product_import_error (import_id, row_no, column_name, code, message) "
-                    + "VALUES (?, ?, ?, ?, ?)", errorsToStore.stream()
+                t.warned(), t.warnings(), Timestamp.from(Instant.now()), id);
+        insert("product_import_error", id, errorsToStore);
+        insert("product_import_warning", id, warningsToStore);
+    }
+
+    private void insert(String table, long id, List<ProductImportError> rows) {
+        if (!rows.isEmpty()) {
+            jdbc.batchUpdate("INSERT INTO " + table + " (import_id, row_no, column_name, code, message) "
+                    + "VALUES (?, ?, ?, ?, ?)", rows.stream()
                     .map(e -> new Object[] {id, e.row(), e.column(), e.code().name(), e.message()}).toList());
         }
     }
@@ -100,13 +111,30 @@ class ProductImportJobs {
 
     /** Stored errors in row order, {@code limit} from {@code offset}. */
     List<ProductImportError> errors(long importId, int offset, int limit) {
-        return jdbc.query("SELECT row_no, column_name, code, message FROM product_import_error WHERE import_id = ? "
+        return findings("product_import_error", importId, offset, limit);
+    }
+
+    int storedErrorCount(long importId) {
+        return count("product_import_error", importId);
+    }
+
+    /** Stored warnings in row order, {@code limit} from {@code offset}. */
+    List<ProductImportError> warnings(long importId, int offset, int limit) {
+        return findings("product_import_warning", importId, offset, limit);
+    }
+
+    int storedWarningCount(long importId) {
+        return count("product_import_warning", importId);
+    }
+
+    private List<ProductImportError> findings(String table, long importId, int offset, int limit) {
+        return jdbc.query("SELECT row_no, column_name, code, message FROM " + table + " WHERE import_id = ? "
                 + "ORDER BY row_no, id LIMIT ? OFFSET ?", (rs, i) -> new ProductImportError(rs.getInt(1), rs.getString(2),
                 UserErrorCode.valueOf(rs.getString(3)), rs.getString(4)), importId, limit, offset);
     }
 
-    int storedErrorCount(long importId) {
-        Integer n = jdbc.queryForObject("SELECT COUNT(*) FROM product_import_error WHERE import_id = ?", Integer.class, importId);
+    private int count(String table, long importId) {
+        Integer n = jdbc.queryForObject("SELECT COUNT(*) FROM " + table + " WHERE import_id = ?", Integer.class, importId);
         return n == null ? 0 : n;
     }
 
@@ -115,7 +143,7 @@ class ProductImportJobs {
         return new ProductImport(rs.getLong("id"), rs.getLong("organization_id"), rs.getString("file_name"),
                 ProductImportStatus.valueOf(rs.getString("status")), rs.getInt("total_rows"), rs.getInt("processed_rows"),
                 rs.getInt("created_count"), rs.getInt("updated_count"), rs.getInt("unchanged_count"),
-                rs.getInt("rejected_count"), rs.getInt("error_count"),
+                rs.getInt("rejected_count"), rs.getInt("error_count"), rs.getInt("warned_count"), rs.getInt("warning_count"),
                 warnings == null ? List.of() : Arrays.asList(warnings.split("\n")), rs.getString("failure_message"),
                 instant(rs, "created_at"), instant(rs, "started_at"), instant(rs, "finished_at"));
     }

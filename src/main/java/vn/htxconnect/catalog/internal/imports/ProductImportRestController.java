@@ -74,8 +74,7 @@ class ProductImportRestController {
         ProductImport report = imports.submit(owner, fileName, ProductCsv.decode(bytes), ProductImportService.MAX_ROWS,
                 "split it into files of at most " + ProductImportService.MAX_ROWS + " rows", ProductImportService.SYNC_MAX_ROWS);
         boolean finished = report.status() == ProductImportStatus.DONE || report.status() == ProductImportStatus.FAILED;
-        ProductImportReport body = ProductImportReport.of(report, finished
-                ? imports.errors(report.databaseId(), 0, ProductImportService.MAX_STORED_ERRORS) : List.of());
+        ProductImportReport body = finished ? full(report) : ProductImportReport.of(report, List.of(), List.of());
         return ResponseEntity.status(finished ? HttpStatus.CREATED : HttpStatus.ACCEPTED)
                 .location(URI.create(body.location())).body(body);
     }
@@ -87,7 +86,13 @@ class ProductImportRestController {
         ProductImport report = imports.find(GlobalId.decode("importId", importId, ProductImport.TYPE))
                 .filter(r -> r.organizationId() == orgId)
                 .orElseThrow(() -> ApiException.notFound("No product import " + importId + " for organization " + organizationId));
-        return ProductImportReport.of(report, imports.errors(report.databaseId(), 0, ProductImportService.MAX_STORED_ERRORS));
+        return full(report);
+    }
+
+    /** The report with every stored error and warning. */
+    private ProductImportReport full(ProductImport report) {
+        return ProductImportReport.of(report, imports.errors(report.databaseId(), 0, ProductImportService.MAX_STORED_ERRORS),
+                imports.warnings(report.databaseId(), 0, ProductImportService.MAX_STORED_ERRORS));
     }
 
     @GetMapping("/product-imports/template.csv")

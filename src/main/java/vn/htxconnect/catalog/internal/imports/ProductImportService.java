@@ -114,6 +114,14 @@ class ProductImportService {
         return jobs.storedErrorCount(importId);
     }
 
+    List<ProductImportError> warnings(long importId, int offset, int limit) {
+        return jobs.warnings(importId, offset, limit);
+    }
+
+    int storedWarningCount(long importId) {
+        return jobs.storedWarningCount(importId);
+    }
+
     private void run(long id, Organization owner, ProductCsv csv) {
         if (!jobs.start(id)) {
             return;
@@ -138,6 +146,7 @@ class ProductImportService {
         private final List<ImportRow> chunk = new ArrayList<>(CHUNK_ROWS);
         private final Map<Integer, List<ProductImportError>> cellErrors = new HashMap<>();
         private int errorsSoFar;
+        private int warningsSoFar;
 
         Run(long id, Organization owner) {
             this.id = id;
@@ -196,7 +205,7 @@ class ProductImportService {
                 return new ImportRowResult(row.rowNumber(), ImportOutcome.REJECTED, null, List.of(UserError.of(
                         "externalRef", UserErrorCode.CONFLICT, "The row could not be saved: another product of this "
                                 + "organization has the same external_ref (compared ignoring case and accents), or it "
-                                + "was changed meanwhile; import the file again")));
+                                + "was changed meanwhile; import the file again")), List.of());
             }
         }
 
@@ -206,8 +215,15 @@ class ProductImportService {
             int updated = 0;
             int unchanged = 0;
             int rejected = 0;
+            int warned = 0;
             List<ProductImportError> errors = new ArrayList<>();
+            List<ProductImportError> warnings = new ArrayList<>();
             for (ImportRowResult r : results) {
+                // A rejected row's warnings are kept too: they are still true once its errors are fixed.
+                warnings.addAll(findings(r.rowNumber(), r.warnings(), List.of()));
+                if (r.outcome() != ImportOutcome.REJECTED && !r.warnings().isEmpty()) {
+                    warned++;
+                }
                 switch (r.outcome()) {
                     case CREATED -> created++;
                     case UPDATED -> updated++;
@@ -219,9 +235,11 @@ class ProductImportService {
                 }
             }
             int storable = Math.max(0, Math.min(errors.size(), MAX_STORED_ERRORS - errorsSoFar));
-            jobs.record(id, new ProductImportJobs.Tally(results.size(), created, updated, unchanged, rejected, errors.size()),
-                    errors.subList(0, storable));
+            int storableWarnings = Math.max(0, Math.min(warnings.size(), MAX_STORED_ERRORS - warningsSoFar));
+            jobs.record(id, new ProductImportJobs.Tally(results.size(), created, updated, unchanged, rejected, errors.size(),
+                    warned, warnings.size()), errors.subList(0, storable), warnings.subList(0, storableWarnings));
             errorsSoFar += errors.size();
+            warningsSoFar += warnings.size();
         }
 
         /** The cells that could not be read, then the validator's findings on the other columns. */
@@ -231,14 +249,21 @@ class ProductImportService {
                 return errors; // cells out of line with the header: what the validator says of them misleads
             }
             List<String> unreadable = errors.stream().map(ProductImportError::column).toList();
-            for (UserError e : r.errors()) {
+            errors.addAll(findings(r.rowNumber(), r.errors(), unreadable));
+            return errors;
+        }
+
+        /** The validator's errors or warnings of a row in column terms, leaving out columns already reported. */
+        private static List<ProductImportError> findings(int rowNumber, List<UserError> found, List<String> skipColumns) {
+            List<ProductImportError> out = new ArrayList<>();
+            for (UserError e : found) {
                 String field = String.join(".", e.field().subList(Math.min(1, e.field().size()), e.field().size()));
                 String column = ImportColumn.ofField(field).map(ImportColumn::header).orElse(null);
-                if (column == null || !unreadable.contains(column)) {
-                    errors.add(new ProductImportError(r.rowNumber(), column, e.code(), ImportColumn.inColumnTerms(e.message())));
+                if (column == null || !skipColumns.contains(column)) {
+                    out.add(new ProductImportError(rowNumber, column, e.code(), ImportColumn.inColumnTerms(e.message())));
                 }
             }
-            return errors;
+            return out;
         }
     }
 

@@ -20,6 +20,10 @@
  * "11-2" over the new year, empty for all year); certificates are
  * {@code SCHEME[:NUMBER[:VALID_TO[:ISSUER]]]} separated by ";", and {@code ocop_stars} goes to the
  * OCOP certificate (one is added when only stars are given).</li>
+ * <li>Sellers' spreadsheets carry stale certificates; the listing is still a real product. An expired
+ * certificate is kept as history with a warning, a scheme outside the list is kept as OTHER with its
+ * name as written, also with a warning; a row with only warnings is imported and its warnings are
+ * reported by row and column like errors. An unreadable date still rejects the row.</li>
  * <li>Every row goes through the same {@code ProductValidator} as the GraphQL mutations; its field
  * names are reported as column names. Rows are committed 500 per transaction together with their
  * outbox rows and the report's counts; a chunk the database refuses is retried row by row.</li>
