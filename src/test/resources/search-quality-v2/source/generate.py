@@ -675,11 +675,18 @@ def compatible(place, origin):
 # default form of fresh produce and organic is also certified, so those two have no cue.
 CUES = {"st25": r"st ?25", "st24": r"st ?24", "ri6": r"ri ?6", "monthong": "monthong", "robusta": "robusta", "arabica": "arabica",
         "ruot-do": "ruột đỏ", "da-xanh": "da xanh", "cat-hoa-loc": r"ho[àa] lộc|hoa loc", "vai-thieu": "vải thiều", "nhan-long": r"nhãn lồng|nhan long",
-        "tom-su": "tôm sú", "tom-the": "tôm thẻ", "shan-tuyet": "shan tuyết", "kho": r"sấy|khô|long nhãn|gác bếp|một nắng",
-        "bot": r"bột|xay", "rang": "rang", "nhan": r"nhân|thô|hạt ca cao|ca cao hạt", "tieu-den": r"tiêu đen|tieu den",
+        "tom-su": "tôm sú", "tom-the": "tôm thẻ", "shan-tuyet": "shan tuyết", "kho": r"sấy|\bkhô\b|long nhãn|gác bếp",
+        "bot": r"(?<!máy tinh )\bbột\b(?! sắn)|\bxay\b", "rang": r"(?<!phan )\brang\b", "nhan": r"nhân|thô|hạt ca cao|ca cao hạt", "tieu-den": r"tiêu đen|tieu den",
         "tieu-do": r"tiêu đỏ|chín đỏ", "lut": "lứt", "trung-vit": "trứng vịt", "trung-ga": "trứng gà", "muoi": "muối",
         "dong-lanh": r"đông lạnh|cấp đông", "rung": "rừng", "hoa-ca-phe": r"hoa cà phê|hoa cafe", "thot-not": "thốt nốt",
-        "man-hau": "mận hậu", "bac-ha": "bạc hà", "hoa-nhan": r"hoa nhãn|ong nhãn"}
+        "man-hau": "mận hậu", "bac-ha": "bạc hà", "hoa-nhan": r"hoa nhãn|mật ong nhãn"}
+# A variety is stated for its own item only ("hoa vải thiều" honey is not the lychee variety); forms for any item.
+CUE_ITEMS = {"st25": ["gao"], "st24": ["gao"], "lut": ["gao"], "ri6": ["sau-rieng"], "monthong": ["sau-rieng"],
+             "robusta": ["ca-phe"], "arabica": ["ca-phe"], "ruot-do": ["thanh-long", "mit", "man", "oi"], "da-xanh": ["buoi"],
+             "cat-hoa-loc": ["xoai"], "vai-thieu": ["vai"], "nhan-long": ["nhan"], "tom-su": ["tom"], "tom-the": ["tom"],
+             "shan-tuyet": ["che"], "tieu-den": ["ho-tieu"], "tieu-do": ["ho-tieu"], "man-hau": ["man"], "thot-not": ["duong"],
+             "trung-vit": ["trung"], "trung-ga": ["trung"], "hoa-ca-phe": ["mat-ong"], "bac-ha": ["mat-ong"], "hoa-nhan": ["mat-ong"],
+             "rung": ["mat-ong", "nam-huong", "nam-meo"]}
 
 listings = []
 ref_counter = {}
@@ -727,8 +734,13 @@ for line in LINES:
         for m in stated:
             assert compatible(m, origin) or new_province(m) == province, (name, desc, m, origin)
         places = [m for m in stated if PLACES[m]["level"] != "province"]
-        quals = [x for x in line["q"] if x not in CUES or re.search(CUES[x], (name + " " + desc).lower())
-                 or re.search(CUES[x], fold(name + " " + desc).lower())]
+        text = (name + " " + desc).lower()
+
+        def states(x):
+            return re.search(CUES[x], text) or re.search(CUES[x], fold(text))
+        # the line's qualifiers the text states (or that need no cue), plus every other qualifier the text states
+        quals = [x for x in line["q"] if x not in CUES or states(x)]
+        quals += [x for x in CUES if x not in quals and line["item"] in CUE_ITEMS.get(x, [line["item"]]) and states(x)]
         if org["_stated"] and org["_stated"] not in places:
             places.append(org["_stated"])
         style = org["_style"]
