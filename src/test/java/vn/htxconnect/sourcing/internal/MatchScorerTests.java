@@ -127,4 +127,22 @@ class MatchScorerTests {
         assertThat(factor(later, Factor.TRUST).score()).isEqualTo(0.75);
         assertThat(factor(later, Factor.TRUST).explanation()).contains("Answers 100% of inquiries", "3 active supply linkages");
     }
+
+    /** The tier is said in the relevance factor, in both languages, and carried on the match to rank by. */
+    @Test
+    void theItemTierIsExplainedAndCarried() {
+        ItemMatch substitute = new ItemMatch(ItemTier.SUBSTITUTE, List.of("rừng"));
+        Match m = MatchScorer.score(request(1, Unit.TAN, Frequency.MONTHLY, null, List.of(), null, Set.of()),
+                product(Unit.KG, 2000.0, null, 10.9, 106.8, ALL, List.of()), 0.6, substitute, VERIFIED, TODAY, false).orElseThrow();
+        assertThat(m.itemTier()).isEqualTo(ItemTier.SUBSTITUTE);
+        List<String> parts = factor(m, Factor.RELEVANCE).explanation();
+        assertThat(parts.getFirst()).isEqualTo("Not the item requested: the name lacks “rừng” (a substitute)");
+        assertThat(vn.htxconnect.platform.Messages.translate(parts.getFirst(), "vi"))
+                .isEqualTo("Không đúng mặt hàng yêu cầu: tên sản phẩm thiếu “rừng” (hàng thay thế)");
+        assertThat(vn.htxconnect.platform.Messages.translate(MatchScorer.itemSentence(new ItemMatch(ItemTier.OTHER,
+                List.of("xoài", "hòa lộc"))), "vi")).isEqualTo("Không đúng mặt hàng yêu cầu: tên sản phẩm thiếu “xoài”, “hòa lộc” (mặt hàng khác)");
+        assertThat(vn.htxconnect.platform.Messages.translate(MatchScorer.itemSentence(ITEM), "vi")).isEqualTo("Đúng mặt hàng yêu cầu");
+        // The tier adds no factor (without a target price six of the seven are present, as before).
+        assertThat(m.factors()).hasSize(6);
+    }
 }
