@@ -1,7 +1,6 @@
 package vn.htxconnect.search.internal;
 
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -377,12 +376,5 @@ class ItemIdentity {
             }
         }
         return found;
-    }
-
-    /** Words of the request, for tests and messages: the units' labels. */
-    static List<String> labels(Requested r) {
-        Set<String> out = new LinkedHashSet<>();
-        r.units().forEach(u -> out.add(u.label()));
-        return List.copyOf(out);
     }
 }
