@@ -30,10 +30,28 @@ public interface ProductCandidates {
      *
      * @param relevance Elasticsearch text score (0 when there was no text)
      * @param organizationVerified whether the supplier is verified by the Alliance
+     * @param item whether the product is the item the query's words ask for
      */
-    record Candidate(Product product, double relevance, boolean organizationVerified) {
+    record Candidate(Product product, double relevance, boolean organizationVerified, ItemMatch item) {
+    }
+
+    /**
+     * How a product stands to the item a buyer's words ask for, best first: the requested item (its
+     * name carries every significant word, regional synonyms and variety codes included), a substitute
+     * (it carries the head item but not every qualifier: variety, origin, cut, form), or another item.
+     */
+    enum ItemTier { REQUESTED, SUBSTITUTE, OTHER }
+
+    /**
+     * @param tier the product's tier for the words
+     * @param missing the request's words (as typed, lower case) the product's name does not carry; empty for REQUESTED
+     */
+    record ItemMatch(ItemTier tier, List<String> missing) {
     }
 
     /** Up to {@code size} candidates, most text-relevant first (one Elasticsearch request, no SQL). */
     List<Candidate> find(Query query, int size);
+
+    /** The tier of a product for a buyer's words (in memory; the same rule {@link #find} applies). */
+    ItemMatch itemMatch(String requested, Product product);
 }

@@ -26,9 +26,11 @@ class ProductCandidateSearch implements ProductCandidates {
     private final IndexManager indices;
     private final ProductQueryBuilder queries;
     private final ProductDocuments documents;
+    private final ItemIdentity identity;
 
     ProductCandidateSearch(ElasticsearchClient client, IndexManager indices, ProductQueryBuilder queries,
-                           ProductDocuments documents) {
+                           ProductDocuments documents, ItemIdentity identity) {
+        this.identity = identity;
         this.client = client;
         this.indices = indices;
         this.queries = queries;
@@ -53,12 +55,19 @@ class ProductCandidateSearch implements ProductCandidates {
             log.warn("Candidate search rejected: {}", e.toString());
             throw new ApiException(ErrorCode.SEARCH_UNAVAILABLE, "Search is temporarily unavailable; please retry shortly");
         }
+        ItemIdentity.Requested requested = identity.parse(query.text());
         List<Candidate> out = new ArrayList<>();
         for (Hit<Map> hit : response.hits().hits()) {
             Map<String, Object> source = hit.source();
-            out.add(new Candidate(documents.fromSource(source), hit.score() == null ? 0 : hit.score(),
-                    Boolean.TRUE.equals(source.get("org_verified"))));
+            var product = documents.fromSource(source);
+            out.add(new Candidate(product, hit.score() == null ? 0 : hit.score(),
+                    Boolean.TRUE.equals(source.get("org_verified")), identity.judge(requested, product)));
         }
         return out;
+    }
+
+    @Override
+    public ItemMatch itemMatch(String requested, vn.htxconnect.catalog.Product product) {
+        return identity.judge(requested, product);
     }
 }

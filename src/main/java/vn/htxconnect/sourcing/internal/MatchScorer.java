@@ -14,6 +14,8 @@ import vn.htxconnect.catalog.CertificationScheme;
 import vn.htxconnect.catalog.Product;
 import vn.htxconnect.catalog.ProductStatus;
 import vn.htxconnect.region.GeoPoint;
+import vn.htxconnect.search.ProductCandidates.ItemMatch;
+import vn.htxconnect.search.ProductCandidates.ItemTier;
 import vn.htxconnect.sourcing.Match;
 import vn.htxconnect.sourcing.Match.MatchFactor;
 import vn.htxconnect.sourcing.SourcingEnums.ConfidentialField;
@@ -55,9 +57,10 @@ final class MatchScorer {
 
     /**
      * @param relevance text relevance relative to the best candidate, 0–1, or null when the request has no text
+     * @param item whether the product is the requested item (said in the relevance factor; ranks before the score)
      * @param hideConfidential whether the reader is not a party, so sentences must not reveal hidden fields
      */
-    static Optional<Match> score(SourcingRequest r, Product p, Double relevance, SupplierFacts supplier,
+    static Optional<Match> score(SourcingRequest r, Product p, Double relevance, ItemMatch item, SupplierFacts supplier,
                                  LocalDate today, boolean hideConfidential) {
         if (p.status() != ProductStatus.ACTIVE || (r.verifiedSuppliersOnly() && !supplier.verified())) {
             return Optional.empty();
@@ -80,7 +83,7 @@ final class MatchScorer {
         if (relevance != null) {
             double s = clamp(relevance);
             factors.add(new MatchFactor(Factor.RELEVANCE, s, W_RELEVANCE,
-                    List.of("Text relevance " + pct(s) + "% of the best match")));
+                    List.of(itemSentence(item), "Text relevance " + pct(s) + "% of the best match")));
         }
         factors.add(certification.get());
         double availability = (double) overlap / window.size();
@@ -94,7 +97,17 @@ final class MatchScorer {
         double weights = factors.stream().mapToDouble(MatchFactor::weight).sum();
         double score = factors.stream().mapToDouble(f -> f.score() * f.weight()).sum() / weights;
         return Optional.of(new Match(r, p, round(score), List.copyOf(factors), coverage == null ? null : round(Math.min(1, coverage)),
-                distance == null ? null : Math.round(distance * 10) / 10.0));
+                distance == null ? null : Math.round(distance * 10) / 10.0, item.tier()));
+    }
+
+    /** The tier in words: the requested item, or which of the request's words the product's name lacks. */
+    static String itemSentence(ItemMatch item) {
+        if (item.tier() == ItemTier.REQUESTED) {
+            return "The item requested";
+        }
+        String lacks = item.missing().stream().map(w -> "“" + w + "”").collect(java.util.stream.Collectors.joining(", "));
+        return "Not the item requested: the name lacks " + lacks
+                + (item.tier() == ItemTier.SUBSTITUTE ? " (a substitute)" : " (another item)");
     }
 
     /** Calendar months the supply window touches, in order. */

@@ -88,7 +88,7 @@ class Matching {
             if (c.product().organizationId() == r.buyerOrganizationId()) {
                 continue;
             }
-            MatchScorer.score(r, c.product(), text ? c.relevance() / best : null,
+            MatchScorer.score(r, c.product(), text ? c.relevance() / best : null, c.item(),
                     facts(c.organizationVerified(), c.product(), signals), today, false).ifPresent(out::add);
         }
         return top(out, first);
@@ -130,8 +130,10 @@ class Matching {
                     continue;
                 }
                 boolean isParty = party.test(r.buyerOrganizationId());
-                MatchScorer.score(r, p, relevance.get(key(p, id)), facts(org != null && org.verified(), p, signals), today, !isParty)
-                        .map(m -> isParty ? m : new Match(r.redacted(), m.product(), m.score(), m.factors(), m.coverage(), m.distanceKm()))
+                MatchScorer.score(r, p, relevance.get(key(p, id)), candidates.itemMatch(r.title(), p),
+                                facts(org != null && org.verified(), p, signals), today, !isParty)
+                        .map(m -> isParty ? m : new Match(r.redacted(), m.product(), m.score(), m.factors(), m.coverage(),
+                                m.distanceKm(), m.itemTier()))
                         .ifPresent(matches::add);
             }
             out.put(p, top(matches, first));
@@ -160,8 +162,13 @@ class Matching {
         return merged;
     }
 
+    /**
+     * The requested item first, then substitutes, then other items; by score within each tier. A gate, not a
+     * weight: capacity, distance or trust must not lift another fruit over the one asked for.
+     */
     private static List<Match> top(List<Match> all, int first) {
-        return all.stream().sorted(Comparator.comparingDouble(Match::score).reversed()
+        return all.stream().sorted(Comparator.comparing(Match::itemTier)
+                .thenComparing(Comparator.comparingDouble(Match::score).reversed())
                 .thenComparing(m -> m.product().databaseId())).limit(first).toList();
     }
 

@@ -80,7 +80,8 @@ class MatchDiscoveryTests {
     }
 
     static Match match(SourcingRequest r, Product p, double score) {
-        return new Match(r, p, score, List.of(new Match.MatchFactor(Factor.RELEVANCE, 1, 0.2, List.of())), 1.0, 10.0);
+        return new Match(r, p, score, List.of(new Match.MatchFactor(Factor.RELEVANCE, 1, 0.2, List.of())), 1.0, 10.0,
+                vn.htxconnect.search.ProductCandidates.ItemTier.REQUESTED);
     }
 
     @Test

@@ -15,6 +15,8 @@ import vn.htxconnect.catalog.CertificationScheme;
 import vn.htxconnect.catalog.Product;
 import vn.htxconnect.catalog.ProductStatus;
 import vn.htxconnect.catalog.Unit;
+import vn.htxconnect.search.ProductCandidates.ItemMatch;
+import vn.htxconnect.search.ProductCandidates.ItemTier;
 import vn.htxconnect.sourcing.Match;
 import vn.htxconnect.sourcing.SourcingEnums.ConfidentialField;
 import vn.htxconnect.sourcing.SourcingEnums.Factor;
@@ -27,6 +29,7 @@ import vn.htxconnect.sourcing.SourcingRequest;
 class MatchScorerTests {
 
     static final LocalDate TODAY = LocalDate.now();
+    static final ItemMatch ITEM = new ItemMatch(ItemTier.REQUESTED, List.of());
     static final MatchScorer.SupplierFacts VERIFIED = new MatchScorer.SupplierFacts(true, Instant.now(), null, null);
 
     static SourcingRequest request(double quantity, Unit unit, Frequency f, Double maxKm, List<CertificationScheme> certs,
@@ -53,7 +56,7 @@ class MatchScorerTests {
     @Test
     void partialCoverIsSaidAndUnitsConvert() {
         Match m = MatchScorer.score(request(20, Unit.TAN, Frequency.MONTHLY, null, List.of(), null, Set.of()),
-                product(Unit.KG, 12000.0, null, 10.93, 108.10, ALL, List.of()), null, VERIFIED, TODAY, false).orElseThrow();
+                product(Unit.KG, 12000.0, null, 10.93, 108.10, ALL, List.of()), null, ITEM, VERIFIED, TODAY, false).orElseThrow();
         assertThat(m.coverage()).isEqualTo(0.6);
         assertThat(factor(m, Factor.CAPACITY).explanation()).containsExactly("Covers 60% of the requested volume (partial supply)");
         assertThat(factor(m, Factor.CAPACITY).score()).isEqualTo(0.6);
@@ -69,10 +72,10 @@ class MatchScorerTests {
     @Test
     void weeklyDemandIsMonthlisedAndOneOffCountsTheWindow() {
         Product p = product(Unit.KG, 4333.0, null, 10.8, 106.7, ALL, List.of());
-        Match weekly = MatchScorer.score(request(1, Unit.TAN, Frequency.WEEKLY, null, List.of(), null, Set.of()), p, null,
+        Match weekly = MatchScorer.score(request(1, Unit.TAN, Frequency.WEEKLY, null, List.of(), null, Set.of()), p, null, ITEM,
                 VERIFIED, TODAY, false).orElseThrow();
         assertThat(weekly.coverage()).isCloseTo(1.0, org.assertj.core.data.Offset.offset(0.001));
-        Match oneOff = MatchScorer.score(request(100, Unit.TAN, Frequency.ONE_OFF, null, List.of(), null, Set.of()), p, null,
+        Match oneOff = MatchScorer.score(request(100, Unit.TAN, Frequency.ONE_OFF, null, List.of(), null, Set.of()), p, null, ITEM,
                 VERIFIED, TODAY, false).orElseThrow();
         long months = MatchScorer.windowMonths(oneOff.request()).size();
         assertThat(oneOff.coverage()).isCloseTo(4.333 * months / 100, org.assertj.core.data.Offset.offset(0.001));
@@ -83,9 +86,9 @@ class MatchScorerTests {
         Certification expiring = new Certification(CertificationScheme.VIETGAP, "VG1", null, null, null, TODAY.plusDays(60));
         Certification lasting = new Certification(CertificationScheme.VIETGAP, "VG2", null, null, null, LocalDate.of(2099, 6, 30));
         SourcingRequest r = request(1, Unit.TAN, Frequency.MONTHLY, null, List.of(CertificationScheme.VIETGAP), null, Set.of());
-        assertThat(MatchScorer.score(r, product(Unit.KG, 100.0, null, 10.8, 106.7, ALL, List.of(expiring)), null, VERIFIED, TODAY, false))
+        assertThat(MatchScorer.score(r, product(Unit.KG, 100.0, null, 10.8, 106.7, ALL, List.of(expiring)), null, ITEM, VERIFIED, TODAY, false))
                 .isEmpty();
-        Match m = MatchScorer.score(r, product(Unit.KG, 100.0, null, 10.8, 106.7, ALL, List.of(lasting)), null, VERIFIED, TODAY, false)
+        Match m = MatchScorer.score(r, product(Unit.KG, 100.0, null, 10.8, 106.7, ALL, List.of(lasting)), null, ITEM, VERIFIED, TODAY, false)
                 .orElseThrow();
         assertThat(factor(m, Factor.CERTIFICATION).explanation()).containsExactly("VietGAP valid until 06/2099");
     }
@@ -114,12 +117,12 @@ class MatchScorerTests {
     @Test
     void hardConditionsExclude() {
         SourcingRequest near = request(1, Unit.TAN, Frequency.MONTHLY, 50.0, List.of(), null, Set.of());
-        assertThat(MatchScorer.score(near, product(Unit.KG, 100.0, null, 21.03, 105.85, ALL, List.of()), null, VERIFIED, TODAY, false)).isEmpty();
+        assertThat(MatchScorer.score(near, product(Unit.KG, 100.0, null, 21.03, 105.85, ALL, List.of()), null, ITEM, VERIFIED, TODAY, false)).isEmpty();
         SourcingRequest any = request(1, Unit.TAN, Frequency.MONTHLY, null, List.of(), null, Set.of());
         int outside = MatchScorer.windowMonths(any).getFirst().getMonthValue() % 12 + 6;
         List<Integer> offSeason = List.of(((outside - 1) % 12) + 1);
         boolean overlaps = MatchScorer.windowMonths(any).stream().anyMatch(m -> offSeason.contains(m.getMonthValue()));
-        assertThat(MatchScorer.score(any, product(Unit.KG, 100.0, null, 10.8, 106.7, offSeason, List.of()), null, VERIFIED, TODAY, false)
+        assertThat(MatchScorer.score(any, product(Unit.KG, 100.0, null, 10.8, 106.7, offSeason, List.of()), null, ITEM, VERIFIED, TODAY, false)
                 .isPresent()).isEqualTo(overlaps);
     }
 
@@ -127,10 +130,10 @@ class MatchScorerTests {
     void priceComparesPerUnitAndHiddenTargetsStayHidden() {
         SourcingRequest r = request(1, Unit.KG, Frequency.MONTHLY, null, List.of(), 30000L, Set.of(ConfidentialField.TARGET_PRICE));
         Product perTon = product(Unit.TAN, 10.0, 36_000_000L, 10.8, 106.7, ALL, List.of());
-        Match buyerView = MatchScorer.score(r, perTon, null, VERIFIED, TODAY, false).orElseThrow();
+        Match buyerView = MatchScorer.score(r, perTon, null, ITEM, VERIFIED, TODAY, false).orElseThrow();
         assertThat(factor(buyerView, Factor.PRICE).explanation()).containsExactly("Lowest price 20% over the target price");
         assertThat(factor(buyerView, Factor.PRICE).score()).isCloseTo(0.6, org.assertj.core.data.Offset.offset(0.0001));
-        Match supplierView = MatchScorer.score(r, perTon, null, VERIFIED, TODAY, true).orElseThrow();
+        Match supplierView = MatchScorer.score(r, perTon, null, ITEM, VERIFIED, TODAY, true).orElseThrow();
         assertThat(factor(supplierView, Factor.PRICE).explanation()).containsExactly("The target price is confidential");
         assertThat(supplierView.score()).isEqualTo(buyerView.score());
     }
@@ -139,10 +142,28 @@ class MatchScorerTests {
     void trustUsesTheSignalsItHas() {
         SourcingRequest r = request(1, Unit.TAN, Frequency.MONTHLY, null, List.of(), null, Set.of());
         Product p = product(Unit.KG, 1000.0, null, 10.8, 106.7, ALL, List.of());
-        Match now = MatchScorer.score(r, p, null, new MatchScorer.SupplierFacts(false, Instant.now(), null, null), TODAY, false).orElseThrow();
+        Match now = MatchScorer.score(r, p, null, ITEM, new MatchScorer.SupplierFacts(false, Instant.now(), null, null), TODAY, false).orElseThrow();
         assertThat(factor(now, Factor.TRUST).score()).isEqualTo(0.5);
-        Match later = MatchScorer.score(r, p, null, new MatchScorer.SupplierFacts(false, Instant.now(), 1.0, 3), TODAY, false).orElseThrow();
+        Match later = MatchScorer.score(r, p, null, ITEM, new MatchScorer.SupplierFacts(false, Instant.now(), 1.0, 3), TODAY, false).orElseThrow();
         assertThat(factor(later, Factor.TRUST).score()).isEqualTo(0.75);
         assertThat(factor(later, Factor.TRUST).explanation()).contains("Answers 100% of inquiries", "3 active supply linkages");
+    }
+
+    /** The tier is said in the relevance factor, in both languages, and carried on the match to rank by. */
+    @Test
+    void theItemTierIsExplainedAndCarried() {
+        ItemMatch substitute = new ItemMatch(ItemTier.SUBSTITUTE, List.of("rừng"));
+        Match m = MatchScorer.score(request(1, Unit.TAN, Frequency.MONTHLY, null, List.of(), null, Set.of()),
+                product(Unit.KG, 2000.0, null, 10.9, 106.8, ALL, List.of()), 0.6, substitute, VERIFIED, TODAY, false).orElseThrow();
+        assertThat(m.itemTier()).isEqualTo(ItemTier.SUBSTITUTE);
+        List<String> parts = factor(m, Factor.RELEVANCE).explanation();
+        assertThat(parts.getFirst()).isEqualTo("Not the item requested: the name lacks “rừng” (a substitute)");
+        assertThat(vn.htxconnect.platform.Messages.translate(parts.getFirst(), "vi"))
+                .isEqualTo("Không đúng mặt hàng yêu cầu: tên sản phẩm thiếu “rừng” (hàng thay thế)");
+        assertThat(vn.htxconnect.platform.Messages.translate(MatchScorer.itemSentence(new ItemMatch(ItemTier.OTHER,
+                List.of("xoài", "hòa lộc"))), "vi")).isEqualTo("Không đúng mặt hàng yêu cầu: tên sản phẩm thiếu “xoài”, “hòa lộc” (mặt hàng khác)");
+        assertThat(vn.htxconnect.platform.Messages.translate(MatchScorer.itemSentence(ITEM), "vi")).isEqualTo("Đúng mặt hàng yêu cầu");
+        // The tier adds no factor (without a target price six of the seven are present, as before).
+        assertThat(m.factors()).hasSize(6);
     }
 }
