@@ -21,12 +21,36 @@ final class IntentWords {
 
     static final String CLASSPATH_LOCATION = "search-config/query/vi-intent-words.txt";
 
-    /** Phrases as normalised tokens, longest first. */
-    private final List<List<String>> phrases;
+    private static final String PROTECTED = "!";
+    private static final String UNITS = "units:";
 
-    IntentWords(List<String> phrases) {
-        this.phrases = phrases.stream().map(p -> VietnameseText.tokens(VietnameseText.normalize(p)))
-                .filter(t -> !t.isEmpty()).sorted(Comparator.comparingInt(List<String>::size).reversed()).toList();
+    /** Phrases as normalised tokens, longest first; protected ones are kept, not marked. */
+    private final List<List<String>> phrases;
+    private final java.util.Set<List<String>> protectedPhrases;
+    /** Folded units of quantity: a number followed by one ("5 tấn", "100kg") is not what is sought. */
+    private final java.util.Set<String> units;
+
+    IntentWords(List<String> lines) {
+        List<List<String>> all = new ArrayList<>();
+        java.util.Set<List<String>> kept = new java.util.HashSet<>();
+        java.util.Set<String> unitSet = new java.util.HashSet<>();
+        for (String line : lines) {
+            if (line.startsWith(UNITS)) {
+                VietnameseText.tokens(VietnameseText.fold(line.substring(UNITS.length()))).forEach(unitSet::add);
+                continue;
+            }
+            boolean isProtected = line.startsWith(PROTECTED);
+            List<String> tokens = VietnameseText.tokens(VietnameseText.normalize(isProtected ? line.substring(1) : line));
+            if (!tokens.isEmpty()) {
+                all.add(tokens);
+                if (isProtected) {
+                    kept.add(tokens);
+                }
+            }
+        }
+        this.phrases = all.stream().sorted(Comparator.comparingInt(List<String>::size).reversed()).toList();
+        this.protectedPhrases = java.util.Set.copyOf(kept);
+        this.units = java.util.Set.copyOf(unitSet);
     }
 
     static IntentWords fromClasspath() {
@@ -60,21 +84,54 @@ final class IntentWords {
         int i = 0;
         int count = 0;
         while (i < typed.size()) {
-            int matched = 0;
+            List<String> found = null;
             for (List<String> phrase : phrases) {
-                if (i + phrase.size() <= typed.size() && matches(typed.subList(i, i + phrase.size()), phrase)) {
-                    matched = phrase.size();
+                // One word typed without tone marks is too ambiguous in the middle of a query ("hanh tim" is
+                // purple shallots, not "search"): it counts only where a buyer's sentence starts.
+                boolean ambiguous = phrase.size() == 1 && !VietnameseText.hasDiacritics(typed.get(i))
+                        && i > 0 && !marked[i - 1];
+                if (!ambiguous && i + phrase.size() <= typed.size() && matches(typed.subList(i, i + phrase.size()), phrase)) {
+                    found = phrase;
                     break;
                 }
             }
-            for (int k = 0; k < matched; k++) {
+            // A protected phrase ("cần tây", celery) consumes its words and keeps them.
+            boolean keep = found != null && protectedPhrases.contains(found);
+            int matched = found != null ? found.size() : quantity(typed, i);
+            for (int k = 0; k < matched && !keep; k++) {
                 marked[i + k] = true;
             }
-            count += matched;
+            count += keep ? 0 : matched;
             i += Math.max(matched, 1);
         }
         return count == typed.size() ? new boolean[typed.size()] : marked;
     }
+
+    /**
+     * How many tokens from {@code i} state a quantity: a number and a unit ("5 tấn", "100 kg", and
+     * "100kg" as one token), with a period after it ("2 tấn tháng" from "2 tấn/tháng"); 0 if none.
+     */
+    private int quantity(List<String> typed, int i) {
+        String t = VietnameseText.fold(typed.get(i));
+        java.util.regex.Matcher joined = java.util.regex.Pattern.compile("[0-9]+([a-z]+)").matcher(t);
+        int n;
+        if (joined.matches() && units.contains(joined.group(1))) {
+            n = 1;
+        } else if (t.chars().allMatch(Character::isDigit) && i + 1 < typed.size()
+                && units.contains(VietnameseText.fold(typed.get(i + 1)))) {
+            n = 2;
+        } else {
+            return 0;
+        }
+        List<String> next = i + n < typed.size() ? List.of(typed.get(i + n)) : List.of();
+        if (!next.isEmpty() && PERIODS.stream().anyMatch(p -> matches(next, List.of(p)))) {
+            n++;
+        }
+        return n;
+    }
+
+    /** "năm" with its marks: unmarked "nam" after a unit is as likely "nấm" (mushrooms). */
+    private static final java.util.Set<String> PERIODS = java.util.Set.of("ngày", "tuần", "tháng", "năm", "vụ");
 
     private static boolean matches(List<String> typed, List<String> phrase) {
         for (int k = 0; k < phrase.size(); k++) {

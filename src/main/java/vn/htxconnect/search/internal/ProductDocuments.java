@@ -49,6 +49,9 @@ class ProductDocuments {
         d.put("external_ref", p.externalRef());
         d.put("name", p.name());
         d.put("name_folded", VietnameseText.fold(p.name()));
+        if (!VietnameseText.hasDiacritics(p.name())) {
+            d.put("name_unmarked", VietnameseText.fold(p.name()));
+        }
         d.put("description", p.description());
         d.put("description_folded", p.description() == null ? null : VietnameseText.fold(p.description()));
         d.put("category_code", p.categoryCode());

@@ -17,6 +17,7 @@ import vn.htxconnect.catalog.CategoryService;
 import vn.htxconnect.platform.VietnameseText;
 import vn.htxconnect.region.Province;
 import vn.htxconnect.region.ProvinceService;
+import vn.htxconnect.region.ResolvedProvince;
 
 /**
  * The relevance part of a product search: which products a buyer's words find and how they rank.
@@ -57,17 +58,21 @@ final class ProductTextQuery {
     private static final List<String> FUZZY_FIELDS = List.of("name_folded^2", "category_names_folded");
     private static final List<String> PLACE_FIELDS = List.of("name_folded", "description_folded", "org_name_folded");
     private static final int MIN_FUZZY_LENGTH = 4;
+    /** Folded words that name a form, not an item, when they lead a query ("bột", "hạt", "trái", "quả", "củ"). */
+    private static final Set<String> FORM_WORDS = Set.of("bot", "hat", "trai", "qua", "cu");
     private static final int HEAD_WORDS = 3;
     private static final int MAX_PLACE_WORDS = 5;
     private static final Set<String> PLACE_PREFIXES = Set.of("tỉnh", "thành", "phố", "tp");
     static final float TIER = 1000f;
-    private static final float PLACE_BONUS = 600f;
+    /** Within a tier: a name that starts with the item outranks one that names it further on, and a place. */
+    private static final float HEAD_START_BONUS = 700f;
+    private static final float PLACE_BONUS = 500f;
     private static final float OTHER_MEANING_FACTOR = 0.2f;
     private static final float CATEGORY_BOOST = 3f;
 
     /** The tiers, highest first; each is worth its rank times {@link #TIER}. */
     enum Tier {
-        OWNER(1), OWN_TEXT(2), HEAD_WORD(3), HEAD_PHRASE(3.4f), HEAD_AND_TEXT(3.7f), TYPOS(4), WITH_CATEGORY(4.5f), CORRECTED(5),
+        HALF_THE_WORDS(0.5f), OWNER(1), OWN_TEXT(2), HEAD_WORD(3), ANY_PAIR(3.2f), HEAD_PHRASE(3.4f), HEAD_AND_TEXT(3.7f), MOST_WORDS(3.8f), TYPOS(4), WITH_CATEGORY(4.5f), CORRECTED(5),
         ALL_WORDS(6), ALL_WORDS_EXACT(7), PHRASE(8), PHRASE_EXACT(9);
 
         final float score;
@@ -108,8 +113,11 @@ final class ProductTextQuery {
         List<Query> tiers = tiers(exp, words, corrected, place);
         Query scored = Query.of(q -> q.bool(b -> {
             b.filter(filters).must(m -> m.disMax(d -> d.queries(tiers).tieBreaker(0.0))).should(precision(exp, words));
+            if (!words.what().isEmpty()) {
+                b.should(startsWithItem(words, corrected));
+            }
             if (place != null) {
-                b.should(Query.of(x -> x.constantScore(c -> c.filter(placeMatch(place)).boost(PLACE_BONUS))));
+                b.should(placeBonus(place));
             }
             return b;
         }));
@@ -126,6 +134,11 @@ final class ProductTextQuery {
     /** Each tier as a constant score over the products it finds; the search takes the best one. */
     private List<Query> tiers(ExpandedQuery exp, Words words, List<Words> corrected, Place place) {
         List<Query> tiers = new ArrayList<>();
+        if (words.what().isEmpty() && place == null) {
+            // No letters or digits to look for (punctuation, emoji): nothing matches.
+            tiers.add(Query.of(q -> q.matchNone(n -> n)));
+            return tiers;
+        }
         if (words.what().isEmpty()) {
             // Only a place (and maybe buying words): its products, or products that name it.
             tiers.add(tier(Tier.ALL_WORDS, placeMatch(place)));
@@ -135,8 +148,9 @@ final class ProductTextQuery {
         if (exp.hasDiacritics() && !words.whatNormalized().isEmpty()) {
             // Typed with tone marks: the marks as typed, or a regional synonym (with its own marks) in their place.
             tiers.add(tier(Tier.PHRASE_EXACT, or(List.of(phrase("name", words.whatNormalized()),
-                    alternatives(words, w -> phrase("name_folded", w))))));
+                    phrase("name_unmarked", words.whatFolded()), alternatives(words, w -> phrase("name_folded", w))))));
             tiers.add(tier(Tier.ALL_WORDS_EXACT, or(List.of(crossFields(words.whatNormalized(), List.of("name"), 1f),
+                    crossFields(words.whatFolded(), List.of("name_unmarked"), 1f),
                     alternatives(words, w -> crossFields(w, List.of("name_folded"), 1f))))));
         }
         tiers.add(tier(Tier.PHRASE, anyWay(words, w -> phrase("name_folded", w))));
@@ -161,14 +175,38 @@ final class ProductTextQuery {
         ownText.add(anyWay(words, w -> crossFields(w, OWN_FIELDS, 1f)));
         corrected.forEach(c -> ownText.add(anyWay(c, w -> crossFields(w, OWN_FIELDS, 1f))));
         Query inOwnText = or(ownText);
-        if (words.what().size() >= 2) {
-            String first = words.what().getFirst();
-            Query headWord = Query.of(q -> q.multiMatch(m -> m.query(first).fields(NAME_FIELDS)));
+        if (words.what().size() >= 2 || !corrected.isEmpty()) {
+            List<Query> headWords = new ArrayList<>();
+            List<Query> headPhrases = new ArrayList<>();
+            heads(words, exp.hasDiacritics(), headWords, headPhrases);
+            corrected.forEach(c -> heads(c, false, headWords, headPhrases));
+            Query headWord = or(headWords);
             tiers.add(tier(Tier.HEAD_AND_TEXT, Query.of(q -> q.bool(b -> b.filter(inOwnText).filter(headWord)))));
-            tiers.add(tier(Tier.HEAD_PHRASE, phrase("name_folded", String.join(" ", words.what().subList(0, 2)))));
-            tiers.add(tier(Tier.HEAD_WORD, Query.of(q -> q.match(m -> m.field("name_folded").query(first)))));
+            if (words.what().size() >= 3) {
+                // A buyer's longer description: the item and all its words but one.
+                Query most = Query.of(q -> q.multiMatch(m -> m.query(words.whatFolded()).fields(OWN_FIELDS)
+                        .type(TextQueryType.CrossFields).operator(Operator.Or).minimumShouldMatch("-1")));
+                tiers.add(tier(Tier.MOST_WORDS, Query.of(q -> q.bool(b -> b.filter(most).filter(headWord)))));
+            }
+            if (!headPhrases.isEmpty()) {
+                tiers.add(tier(Tier.HEAD_PHRASE, or(headPhrases)));
+            }
+            // The item may stand further on in a sentence whose opening words are not all known to us.
+            List<Query> pairs = new ArrayList<>();
+            for (int i = 1; i + 1 < words.what().size(); i++) {
+                pairs.add(phrase("name_folded", words.what().get(i) + " " + words.what().get(i + 1)));
+            }
+            if (!pairs.isEmpty()) {
+                tiers.add(tier(Tier.ANY_PAIR, or(pairs)));
+            }
+            tiers.add(tier(Tier.HEAD_WORD, headWord));
         }
         tiers.add(tier(Tier.OWN_TEXT, inOwnText));
+        if (words.what().size() >= 2) {
+            // Last resort before an empty page: half the words in the product's own text or category.
+            tiers.add(tier(Tier.HALF_THE_WORDS, Query.of(q -> q.multiMatch(m -> m.query(words.whatFolded())
+                    .fields(OWN_FIELDS).type(TextQueryType.CrossFields).operator(Operator.Or).minimumShouldMatch("50%")))));
+        }
         String withPlace = place == null ? words.whatFolded() : words.whatFolded() + " " + place.words();
         tiers.add(tier(Tier.OWNER, crossFields(withPlace, OWNER_FIELDS, 1f)));
         if (place != null) {
@@ -176,6 +214,79 @@ final class ProductTextQuery {
             tiers.add(tier(Tier.OWN_TEXT, crossFields(exp.folded(), OWN_FIELDS, 1f)));
         }
         return tiers;
+    }
+
+    /**
+     * The head of each reading — its first word, and its first two words as a phrase — in the product's
+     * name: with the typed tone marks when they were typed, and through a synonym with the synonym's.
+     */
+    private static void heads(Words words, boolean exact, List<Query> headWords, List<Query> headPhrases) {
+        List<String> typed = VietnameseText.tokens(words.whatNormalized());
+        boolean typedMarks = exact && typed.size() == words.what().size() && !typed.isEmpty();
+        List<String> folded = words.what();
+        if (folded.isEmpty()) {
+            return;
+        }
+        int from = item(folded);
+        List<String> itemTyped = (typedMarks ? typed : folded).subList(from, folded.size());
+        List<String> itemFolded = folded.subList(from, folded.size());
+        if (from == 0 || itemFolded.size() == 1) {
+            headWords.add(inName(itemTyped.getFirst(), itemFolded.getFirst(), typedMarks));
+        }
+        if (itemFolded.size() >= 2) {
+            Query two = inName(itemTyped.get(0) + " " + itemTyped.get(1), itemFolded.get(0) + " " + itemFolded.get(1), typedMarks);
+            (from == 0 ? headPhrases : headWords).add(two);
+        }
+        if (from > 0) {
+            headPhrases.add(inName(typed.isEmpty() || !typedMarks ? String.join(" ", folded.subList(0, 2))
+                    : String.join(" ", typed.subList(0, 2)), String.join(" ", folded.subList(0, 2)), typedMarks));
+        }
+        for (Alternative alt : words.alternatives()) {
+            List<String> altTokens = VietnameseText.tokens(alt.folded());
+            Query synonymInName = or(List.of(crossFields(alt.synonym(), List.of("name"), 1f),
+                    crossFields(VietnameseText.fold(alt.synonym()), List.of("name_unmarked"), 1f)));
+            String first = altTokens.getFirst();
+            headWords.add(Query.of(q -> q.bool(b -> b.filter(f -> f.match(m -> m.field("name_folded").query(first)))
+                    .filter(synonymInName))));
+            if (altTokens.size() >= 2) {
+                Query two = phrase("name_folded", altTokens.get(0) + " " + altTokens.get(1));
+                headPhrases.add(Query.of(q -> q.bool(b -> b.filter(two).filter(synonymInName))));
+            }
+        }
+    }
+
+    /**
+     * Where the item starts among the words: after a leading form word ("bột ca cao" is cocoa as
+     * powder, "hạt điều" cashew as nuts), so the head is the item, not every powder or nut.
+     */
+    private static int item(List<String> folded) {
+        return folded.size() >= 2 && FORM_WORDS.contains(folded.getFirst()) ? 1 : 0;
+    }
+
+    /** Words in the name as a phrase: with their tone marks (or in a name written without any), or folded. */
+    private static Query inName(String typed, String folded, boolean withMarks) {
+        if (!withMarks) {
+            return phrase("name_folded", folded);
+        }
+        return or(List.of(phrase("name", typed), phrase("name_unmarked", folded)));
+    }
+
+    /**
+     * Names that start with the first word of a reading: Vietnamese names put the item first, so
+     * "Mật ong hoa cà phê" is honey and "Trà gừng mật ong" is tea, whatever else they share with the query.
+     */
+    private static Query startsWithItem(Words words, List<Words> corrected) {
+        Set<String> firsts = new java.util.LinkedHashSet<>();
+        java.util.stream.Stream.concat(java.util.stream.Stream.of(words), corrected.stream()).forEach(w -> {
+            if (!w.what().isEmpty()) {
+                firsts.add(w.what().getFirst());
+                firsts.add(w.what().get(item(w.what())));
+            }
+            w.alternatives().forEach(a -> firsts.add(VietnameseText.tokens(a.folded()).getFirst()));
+        });
+        List<Query> starts = firsts.stream().map(t -> Query.of(q -> q.spanFirst(sf -> sf.end(1)
+                .match(m -> m.spanTerm(st -> st.field("name_folded").value(t)))))).toList();
+        return Query.of(q -> q.constantScore(c -> c.filter(or(starts)).boost(HEAD_START_BONUS)));
     }
 
     private static Query tier(Tier tier, Query query) {
@@ -205,7 +316,8 @@ final class ProductTextQuery {
     private static Query alternatives(Words words, java.util.function.Function<String, Query> match) {
         List<Query> ways = new ArrayList<>();
         for (Alternative alt : words.alternatives()) {
-            Query synonym = crossFields(alt.synonym(), List.of("name", "category_names", "description"), 1f);
+            Query synonym = or(List.of(crossFields(alt.synonym(), List.of("name", "category_names", "description"), 1f),
+                    crossFields(VietnameseText.fold(alt.synonym()), List.of("name_unmarked"), 1f)));
             ways.add(Query.of(q -> q.bool(b -> b.filter(match.apply(alt.folded())).filter(synonym))));
         }
         return ways.isEmpty() ? Query.of(q -> q.matchNone(n -> n)) : or(ways);
@@ -347,7 +459,7 @@ final class ProductTextQuery {
     }
 
     /** A province the query names: its current code and the query words (folded) that name it. */
-    private record Place(String code, String words, int from, int to) {
+    private record Place(String code, String words, int from, int to, boolean legacy) {
     }
 
     /**
@@ -365,9 +477,9 @@ final class ProductTextQuery {
                     continue; // a number is a quantity or a grade, not a province code
                 }
                 String words = String.join(" ", run);
-                Optional<Province> p = provinces.resolve(words);
-                if (p.isPresent() && marksAgree(typed.subList(from, from + length), p.get())) {
-                    return new Place(p.get().code(), words, from, from + length);
+                Optional<ResolvedProvince> p = provinces.resolveWithLegacy(words);
+                if (p.isPresent() && marksAgree(typed.subList(from, from + length), p.get().province())) {
+                    return new Place(p.get().province().code(), words, from, from + length, p.get().matchedLegacy() != null);
                 }
             }
         }
@@ -379,6 +491,23 @@ final class ProductTextQuery {
         provinces.searchableNames(province.code())
                 .forEach(name -> known.addAll(VietnameseText.tokens(VietnameseText.normalize(name))));
         return typed.stream().allMatch(w -> !VietnameseText.hasDiacritics(w) || known.contains(w));
+    }
+
+    /**
+     * Products that name the place rank first within their tier; products that merely lie in its
+     * province as well, unless the query named a pre-2025 province: "bưởi Bến Tre" means the Bến Tre
+     * ones, not everything in today's Vĩnh Long, which they still rank above the rest.
+     */
+    private static Query placeBonus(Place place) {
+        List<Query> named = new ArrayList<>();
+        for (String field : PLACE_FIELDS) {
+            named.add(Query.of(q -> q.matchPhrase(m -> m.field(field).query(place.words()))));
+        }
+        Query inProvince = Query.of(q -> q.term(t -> t.field("province_code").value(place.code())));
+        Query namedBonus = Query.of(q -> q.constantScore(c -> c.filter(or(named)).boost(PLACE_BONUS)));
+        Query provinceBonus = Query.of(q -> q.constantScore(c -> c.filter(inProvince)
+                .boost(place.legacy() ? PLACE_BONUS / 2 : PLACE_BONUS)));
+        return Query.of(q -> q.disMax(d -> d.queries(namedBonus, provinceBonus).tieBreaker(0.0)));
     }
 
     /** Products of the province, or that name the place in their name, description or cooperative. */

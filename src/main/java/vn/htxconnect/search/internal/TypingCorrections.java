@@ -47,8 +47,9 @@ final class TypingCorrections {
      * Readings of the folded query other than itself, best first: every token corrected where it cannot
      * be a syllable as typed (each way of splitting run-together syllables into the fewest pieces:
      * "matong" is "mat ong" or "ma tong", and only the catalogue can tell), a code joined to the number
-     * typed after it ("st 25" → "st25"), and a code split from its number ("st25" → "st 25"). At most
-     * {@value #MAX_READINGS}; empty when nothing needs correcting.
+     * typed after it ("st 25" → "st25"), a code split from its number ("st25" → "st 25"), and two
+     * syllables written together as a listing may have them ("ca cao" → "cacao"). At most
+     * twice {@value #MAX_READINGS}; empty when nothing needs correcting.
      */
     static List<String> readings(String query) {
         List<String> tokens = VietnameseText.tokens(VietnameseText.fold(query));
@@ -80,8 +81,19 @@ final class TypingCorrections {
             split.add(m.matches() && vni(t) == null ? m.group(1) + " " + m.group(2) : t);
         }
         out.add(String.join(" ", split));
+        // Syllables the listing may have written together ("ca cao" as "cacao"): each adjacent pair joined.
+        if (tokens.size() <= MAX_READINGS) {
+            for (int i = 0; i + 1 < tokens.size(); i++) {
+                if (isSyllable(tokens.get(i)) && isSyllable(tokens.get(i + 1))) {
+                    List<String> joined = new ArrayList<>(tokens);
+                    joined.set(i, tokens.get(i) + tokens.get(i + 1));
+                    joined.remove(i + 1);
+                    out.add(String.join(" ", joined));
+                }
+            }
+        }
         out.remove(String.join(" ", tokens));
-        return out.stream().limit(MAX_READINGS).toList();
+        return out.stream().limit(2L * MAX_READINGS).toList();
     }
 
     /** The token corrected into one or more syllables (space separated), or the token itself: the first of {@link #corrections}. */

@@ -55,6 +55,11 @@ class ProductTextQueryTests {
     }
 
     @Test
+    void textWithoutLettersOrDigitsFindsNothingInsteadOfFailing() {
+        assertThat(json("?!.,;+!:")).contains("match_none");
+    }
+
+    @Test
     void aNamedProvinceIsAPlaceNotWords() {
         // Đắk Nông merged into Lâm Đồng (68): the place is its province or a mention, not the syllables.
         String json = json("cà phê Đắk Nông");
