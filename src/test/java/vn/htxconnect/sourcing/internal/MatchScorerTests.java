@@ -100,17 +100,17 @@ class MatchScorerTests {
         Certification other = new Certification(CertificationScheme.OTHER, "Chứng nhận Xanh", "X1", null, null, null,
                 LocalDate.of(2099, 6, 30));
         Match none = MatchScorer.score(r, product(Unit.KG, 100.0, null, 10.8, 106.7, ALL, List.of(expired, other)), null,
-                VERIFIED, TODAY, false).orElseThrow();
+                ITEM, VERIFIED, TODAY, false).orElseThrow();
         assertThat(factor(none, Factor.CERTIFICATION).score()).isEqualTo(0.5);
         assertThat(factor(none, Factor.CERTIFICATION).explanation()).containsExactly("No certificate valid through the supply window");
         // A new scheme on the list counts like the old ones, by its display name.
         Certification ra = new Certification(CertificationScheme.RAINFOREST_ALLIANCE, "RA1", null, null, null, LocalDate.of(2099, 6, 30));
         Match credited = MatchScorer.score(r, product(Unit.KG, 100.0, null, 10.8, 106.7, ALL, List.of(other, ra)), null,
-                VERIFIED, TODAY, false).orElseThrow();
+                ITEM, VERIFIED, TODAY, false).orElseThrow();
         assertThat(factor(credited, Factor.CERTIFICATION).explanation()).containsExactly("Rainforest Alliance valid until 06/2099");
         SourcingRequest needsRa = request(1, Unit.TAN, Frequency.MONTHLY, null, List.of(CertificationScheme.RAINFOREST_ALLIANCE),
                 null, Set.of());
-        assertThat(MatchScorer.score(needsRa, product(Unit.KG, 100.0, null, 10.8, 106.7, ALL, List.of(other)), null, VERIFIED,
+        assertThat(MatchScorer.score(needsRa, product(Unit.KG, 100.0, null, 10.8, 106.7, ALL, List.of(other)), null, ITEM, VERIFIED,
                 TODAY, false)).isEmpty();
     }
 
