@@ -132,15 +132,27 @@
     }, data.length);
   }
 
-  function unmet(list) {
+  // Why a search found nothing (UnmetSearchCause), in the order the legend shows them.
+  var CAUSES = [['NOT_LISTED', 'Chưa có sản phẩm', '#b45309'], ['FILTERED_OUT', 'Bộ lọc loại hết', '#2563eb'],
+                ['UNREADABLE', 'Không có chữ hoặc số', '#9ca3af'], ['UNKNOWN', 'Chưa rõ nguyên nhân', '#d1d5db']];
+
+  function unmet(list, totals) {
     if (!list.length) { empty('chart-unmet', 'Không có tìm kiếm nào trả về rỗng'); return; }
     var rows = list.slice().reverse();
+    var perCause = {};
+    totals.forEach(function (t) { perCause[t.cause] = t.searches; });
+    // One stacked series per cause, so each bar takes its cause's colour and the legend explains them.
+    var shown = CAUSES.filter(function (c) { return perCause[c[0]] > 0 || rows.some(function (m) { return m.cause === c[0]; }); });
     draw('chart-unmet', {
-      tooltip: {},
-      grid: { left: 160, right: 20, top: 10, bottom: 20 },
+      tooltip: { formatter: function (p) { return text(rows[p.dataIndex].query) + '<br>' + text(p.seriesName) + ': ' + num(p.value); } },
+      legend: { top: 0 },
+      grid: { left: 160, right: 20, top: 30, bottom: 20 },
       xAxis: { type: 'value', minInterval: 1 },
       yAxis: { type: 'category', data: rows.map(function (m) { return m.query; }), axisLabel: { fontSize: 11 } },
-      series: [{ type: 'bar', data: rows.map(function (m) { return m.searches; }), itemStyle: { color: '#b45309' } }]
+      series: shown.map(function (c) {
+        return { type: 'bar', stack: 'cause', name: c[1] + ' (' + num(perCause[c[0]]) + ')', itemStyle: { color: c[2] },
+                 data: rows.map(function (m) { return m.cause === c[0] ? m.searches : '-'; }) };
+      })
     }, list.length);
   }
 
@@ -184,7 +196,7 @@
              'byProvince { key label organizations verified } linkagesPerQuarter { quarter formed } } ' +
              'provinces { code name centroid { lat lon } } }',
     gap: '{ supplyDemandGap { unit categories { code nameVi } cells { category { code } province { code name } month supply demand } } }',
-    unmet: '{ unmetSearches(first: 10) { query searches } }'
+    unmet: '{ unmetSearches(first: 10) { query searches cause } unmetSearchCauses { cause searches } }'
   };
 
   function load() {
@@ -195,7 +207,7 @@
       kpis(d.cooperativeFigures); linkages(d.cooperativeFigures); map(d.cooperativeFigures, d.provinces);
     }).catch(function (e) { if (e.code === 'FORBIDDEN' || e.code === 'UNAUTHENTICATED') { throw e; } fail('chart-map', e); fail('chart-linkages', e); }));
     jobs.push(gql(QUERIES.gap).then(function (d) { gap(d.supplyDemandGap); }).catch(function (e) { fail('chart-gap', e); }));
-    jobs.push(gql(QUERIES.unmet).then(function (d) { unmet(d.unmetSearches); }).catch(function (e) { fail('chart-unmet', e); }));
+    jobs.push(gql(QUERIES.unmet).then(function (d) { unmet(d.unmetSearches, d.unmetSearchCauses); }).catch(function (e) { fail('chart-unmet', e); }));
     jobs.push(loadStatus());
     jobs.push(loadEvents());
     return Promise.all(jobs).then(function () {

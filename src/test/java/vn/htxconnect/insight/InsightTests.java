@@ -96,13 +96,15 @@ class InsightTests {
         }
         HttpGraphQlTester admin = TestData.asAdmin(anonymous);
         // Analysts look for a term among them (as typed, tone marks and case ignored); others stay out.
-        List<Map> misses = admin.document("query($w: String) { unmetSearches(first: 100, containing: $w) { query normalized searches lastDay } }")
+        List<Map> misses = admin.document("query($w: String) { unmetSearches(first: 100, containing: $w) { query normalized cause searches lastDay } }")
                 .variable("w", "THÁI " + word.toUpperCase()).execute()
                 .path("unmetSearches").entityList(Map.class).get();
         assertThat(misses).singleElement().satisfies(m -> {
             assertThat(m.get("normalized")).isEqualTo("mit thai " + word + " goi #");
             assertThat(m.get("query")).isEqualTo("mít thái " + word + " gọi #");
             assertThat(m.get("searches")).isEqualTo(2);
+            // No filter was used, so the words themselves found nothing.
+            assertThat(m.get("cause")).isEqualTo("NOT_LISTED");
         });
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM search_miss WHERE last_query LIKE '%0901234567%'", Integer.class)).isZero();
     }

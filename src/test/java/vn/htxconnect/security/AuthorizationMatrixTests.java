@@ -405,6 +405,8 @@ class AuthorizationMatrixTests {
                 "{ supplyDemandGap { openRequests } }", Map.of())));
         rows.add(new Row("unmetSearches", EnumSet.of(Who.ALLIANCE, Who.ADMIN, Who.PARTNER_WITHOUT_SCOPE), w -> new Call(
                 "{ unmetSearches { searches } }", Map.of())));
+        rows.add(new Row("unmetSearchCauses", EnumSet.of(Who.ALLIANCE, Who.ADMIN, Who.PARTNER_WITHOUT_SCOPE), w -> new Call(
+                "{ unmetSearchCauses { cause searches } }", Map.of())));
         rows.add(new Row("cooperativeFigures", EnumSet.of(Who.ALLIANCE, Who.ADMIN, Who.PARTNER_WITHOUT_SCOPE), w -> new Call(
                 "{ cooperativeFigures { cooperatives } }", Map.of())));
         rows.add(new Row("SupplyLinkage.events", EnumSet.of(Who.OTHER_ORG_MEMBER, Who.MEMBER, Who.OWNER, Who.ALLIANCE, Who.ADMIN),

@@ -19,16 +19,14 @@ import vn.htxconnect.platform.ApiException;
 import vn.htxconnect.program.EventFigures;
 import vn.htxconnect.region.Province;
 import vn.htxconnect.region.ProvinceService;
-import vn.htxconnect.search.SearchMisses;
 
-/** Supply/demand gaps, unmet searches and the report's figures: for the Alliance and insight:read keys. */
+/** Supply/demand gaps and the report's figures: for the Alliance and insight:read keys (unmet searches: {@link UnmetSearchController}). */
 @Controller
 class InsightController {
 
-    static final int MAX_MISSES = 100;
+    static final int MAX_CELLS = 100;
 
     private final SupplyDemandGaps gaps;
-    private final SearchMisses misses;
     private final OrganizationFigures organizations;
     private final LinkageFigures linkages;
     private final CategoryService categories;
@@ -37,14 +35,13 @@ class InsightController {
     private final OrganizationService organizationService;
     private final EventFigures events;
 
-    InsightController(SupplyDemandGaps gaps, SearchMisses misses, OrganizationFigures organizations, LinkageFigures linkages,
+    InsightController(SupplyDemandGaps gaps, OrganizationFigures organizations, LinkageFigures linkages,
                       CategoryService categories, ProvinceService provinces, vn.htxconnect.insight.ActivityStatusService activity,
                       OrganizationService organizationService, EventFigures events) {
         this.organizationService = organizationService;
         this.events = events;
         this.activity = activity;
         this.gaps = gaps;
-        this.misses = misses;
         this.organizations = organizations;
         this.linkages = linkages;
         this.categories = categories;
@@ -101,18 +98,6 @@ class InsightController {
     @SchemaMapping(typeName = "SupplyDemandCell", field = "month")
     String cellMonth(SupplyDemandGaps.Cell c) {
         return c.month().toString();
-    }
-
-    @QueryMapping
-    List<SearchMisses.Miss> unmetSearches(@Argument LocalDate from, @Argument LocalDate to, @Argument String containing,
-                                          @Argument Integer first) {
-        InsightAccess.require();
-        LocalDate end = to == null ? LocalDate.now(SupplyDemandGaps.VIETNAM) : to;
-        LocalDate start = from == null ? end.minusDays(29) : from;
-        if (start.isAfter(end)) {
-            throw ApiException.badRequest("from", "from must not be after to");
-        }
-        return misses.top(start, end, containing == null || containing.isBlank() ? null : containing, limit(first));
     }
 
     /** The figures of one report: organizations, members, verification, linkages. */
@@ -185,8 +170,8 @@ class InsightController {
 
     private static int limit(Integer first) {
         int n = first == null ? 10 : first;
-        if (n < 1 || n > MAX_MISSES) {
-            throw ApiException.badRequest("first", "first must be between 1 and " + MAX_MISSES);
+        if (n < 1 || n > MAX_CELLS) {
+            throw ApiException.badRequest("first", "first must be between 1 and " + MAX_CELLS);
         }
         return n;
     }

@@ -121,7 +121,8 @@ class ProductSearchService {
         }
         long total = response.hits().total() == null ? edges.size() : response.hits().total().value();
         if (total == 0 && after == null) {
-            misses.record(text);
+            // Only an empty first page is a miss; working out its cause costs at most one count, and only here.
+            misses.record(text, filter);
         }
         Connection.PageInfo pageInfo = new Connection.PageInfo(hasNext, after != null,
                 edges.isEmpty() ? null : edges.getFirst().cursor(), edges.isEmpty() ? null : edges.getLast().cursor());

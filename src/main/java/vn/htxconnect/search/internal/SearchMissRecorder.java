@@ -3,7 +3,10 @@ package vn.htxconnect.search.internal;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 import org.slf4j.Logger;
@@ -12,12 +15,14 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import vn.htxconnect.platform.VietnameseText;
+import vn.htxconnect.search.ProductFilter;
 import vn.htxconnect.search.SearchMisses;
 
 /**
  * Counts searches that found nothing. Only the text is kept — folded (no tone marks, lower case, single
  * spaces), cut at 100 characters, with runs of 6 or more digits masked so phone and ID numbers typed
- * into the box are not stored — per day; never who searched. A failure to count never fails the search.
+ * into the box are not stored — per day and cause; never who searched, nor the filters used. A failure to
+ * classify or count never fails the search.
  */
 @Component
 class SearchMissRecorder implements SearchMisses {
@@ -28,9 +33,11 @@ class SearchMissRecorder implements SearchMisses {
     static final int MAX = 100;
 
     private final JdbcTemplate jdbc;
+    private final SearchMissClassifier classifier;
 
-    SearchMissRecorder(JdbcTemplate jdbc) {
+    SearchMissRecorder(JdbcTemplate jdbc, SearchMissClassifier classifier) {
         this.jdbc = jdbc;
+        this.classifier = classifier;
     }
 
     static String mask(String text) {
@@ -43,7 +50,8 @@ class SearchMissRecorder implements SearchMisses {
         return s.length() > MAX ? s.substring(0, MAX) : s;
     }
 
-    void record(String text) {
+    /** Counts an empty first page of a search for {@code text} with {@code filter}, with its cause. */
+    void record(String text, ProductFilter filter) {
         if (text == null || text.isBlank()) {
             return;
         }
@@ -51,27 +59,67 @@ class SearchMissRecorder implements SearchMisses {
         if (key.isBlank() || key.equals("#")) {
             return;
         }
+        // Only now, for a text worth counting, is Elasticsearch asked why (the classifier never throws).
+        Cause cause = classifier.classify(text, filter);
         try {
             jdbc.update("""
-                    INSERT INTO search_miss (query_folded, day, searches, last_query) VALUES (?, ?, 1, ?)
+                    INSERT INTO search_miss (query_folded, day, cause, searches, last_query) VALUES (?, ?, ?, 1, ?)
                     ON DUPLICATE KEY UPDATE searches = searches + 1, last_query = VALUES(last_query)""",
-                    key, Date.valueOf(LocalDate.now(VIETNAM)), mask(text));
+                    key, Date.valueOf(LocalDate.now(VIETNAM)), cause.name(), mask(text));
         } catch (RuntimeException e) {
             log.warn("Could not count a search without results: {}", e.toString());
         }
     }
 
     @Override
-    public List<Miss> top(LocalDate from, LocalDate to, String containing, int limit) {
+    public List<Miss> top(LocalDate from, LocalDate to, String containing, Cause cause, int limit) {
         String part = containing == null ? "" : normalized(containing);
         String like = "%" + part.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        List<Object> args = new ArrayList<>(List.of(Date.valueOf(from), Date.valueOf(to), like));
+        String ofCause = "";
+        if (cause != null) {
+            ofCause = " AND cause = ?";
+            args.add(cause.name());
+        }
+        args.add(limit);
+        // One item per text and cause: the same words missed once for a filter and once for want of a product
+        // are two different stories for the Alliance.
         return jdbc.query("""
-                SELECT query_folded, SUM(searches) AS n, MAX(day) AS last_day,
+                SELECT query_folded, cause, SUM(searches) AS n, MAX(day) AS last_day,
                        (SELECT m2.last_query FROM search_miss m2 WHERE m2.query_folded = m.query_folded
-                        ORDER BY m2.day DESC LIMIT 1) AS shown
-                FROM search_miss m WHERE day BETWEEN ? AND ? AND query_folded LIKE ?
-                GROUP BY query_folded ORDER BY n DESC, query_folded LIMIT ?""",
-                (rs, i) -> new Miss(rs.getString("shown"), rs.getString("query_folded"), rs.getLong("n"),
-                        rs.getDate("last_day").toLocalDate()), Date.valueOf(from), Date.valueOf(to), like, limit);
+                        AND m2.cause = m.cause ORDER BY m2.day DESC LIMIT 1) AS shown
+                FROM search_miss m WHERE day BETWEEN ? AND ? AND query_folded LIKE ?%s
+                GROUP BY query_folded, cause ORDER BY n DESC, query_folded, cause LIMIT ?""".formatted(ofCause),
+                (rs, i) -> new Miss(rs.getString("shown"), rs.getString("query_folded"), cause(rs.getString("cause")),
+                        rs.getLong("n"), rs.getDate("last_day").toLocalDate()), args.toArray());
+    }
+
+    @Override
+    public List<CauseCount> byCause(LocalDate from, LocalDate to) {
+        Map<Cause, CauseCount> found = new EnumMap<>(Cause.class);
+        jdbc.query("""
+                SELECT cause, SUM(searches) AS n, COUNT(DISTINCT query_folded) AS texts
+                FROM search_miss WHERE day BETWEEN ? AND ? GROUP BY cause""",
+                rs -> {
+                    Cause c = cause(rs.getString("cause"));
+                    CauseCount before = found.get(c);
+                    long n = rs.getLong("n") + (before == null ? 0 : before.searches());
+                    long texts = rs.getLong("texts") + (before == null ? 0 : before.texts());
+                    found.put(c, new CauseCount(c, n, texts));
+                }, Date.valueOf(from), Date.valueOf(to));
+        List<CauseCount> out = new ArrayList<>();
+        for (Cause c : Cause.values()) {
+            out.add(found.getOrDefault(c, new CauseCount(c, 0, 0)));
+        }
+        return out;
+    }
+
+    /** A stored cause; one this version does not know (written by a newer one) reads as UNKNOWN. */
+    private static Cause cause(String stored) {
+        try {
+            return Cause.valueOf(stored);
+        } catch (IllegalArgumentException e) {
+            return Cause.UNKNOWN;
+        }
     }
 }
