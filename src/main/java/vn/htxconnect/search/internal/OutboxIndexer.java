@@ -124,6 +124,8 @@ class OutboxIndexer {
                 }
                 outbox.complete(done);
                 if (!retry.isEmpty()) {
+                    // Perhaps the alias went missing (the writes require it): check it again before the retry.
+                    indices.invalidate();
                     log.warn("{} outbox events failed in Elasticsearch; retrying later", retry.size());
                     outbox.retryLater(retry, "bulk item failed");
                 }

@@ -52,7 +52,9 @@ class ProductIndexer {
         Map<Long, Product> found = products.findByIds(productIds);
         Map<Long, Organization> orgs = organizations.findByIds(
                 found.values().stream().map(Product::organizationId).distinct().toList());
-        BulkRequest.Builder bulk = new BulkRequest.Builder().index(index);
+        // Through the alias only: were it missing, a plain write would create an index of that name with
+        // guessed mappings, and the alias could never be created again.
+        BulkRequest.Builder bulk = new BulkRequest.Builder().index(index).requireAlias(true);
         int indexed = 0;
         int deleted = 0;
         List<Long> order = new ArrayList<>(new HashSet<>(productIds));
@@ -72,8 +74,9 @@ class ProductIndexer {
         Set<Long> failed = new HashSet<>();
         if (response.errors()) {
             for (BulkResponseItem item : response.items()) {
-                // A delete of a document that is not there is success for us.
-                if (item.error() != null && item.status() != 404) {
+                // A delete of a document that is not there answers 404 "not_found" without an error: success for
+                // us. Any error is a failure, the missing alias (404 with an error) included.
+                if (item.error() != null) {
                     failed.add(Long.parseLong(item.id()));
                 }
             }

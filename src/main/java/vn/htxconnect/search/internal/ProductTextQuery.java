@@ -60,6 +60,7 @@ final class ProductTextQuery {
     private static final int MIN_FUZZY_LENGTH = 4;
     /** Folded words that name a form, not an item, when they lead a query ("bột", "hạt", "trái", "quả", "củ"). */
     private static final Set<String> FORM_WORDS = Set.of("bot", "hat", "trai", "qua", "cu");
+    private static final Set<String> GENERIC_AFTER_FORM = Set.of("cay", "qua");
     private static final int HEAD_WORDS = 3;
     private static final int MAX_PLACE_WORDS = 5;
     private static final Set<String> PLACE_PREFIXES = Set.of("tỉnh", "thành", "phố", "tp");
@@ -72,7 +73,7 @@ final class ProductTextQuery {
 
     /** The tiers, highest first; each is worth its rank times {@link #TIER}. */
     enum Tier {
-        HALF_THE_WORDS(0.5f), OWNER(1), OWN_TEXT(2), HEAD_WORD(3), ANY_PAIR(3.2f), HEAD_PHRASE(3.4f), HEAD_AND_TEXT(3.7f), MOST_WORDS(3.8f), TYPOS(4), WITH_CATEGORY(4.5f), CORRECTED(5),
+        HALF_THE_WORDS(0.5f), OWNER(1), OWN_TEXT(2), FORM_ONLY(2.5f), HEAD_WORD(3), ANY_PAIR(3.2f), HEAD_PHRASE(3.4f), HEAD_AND_TEXT(3.7f), MOST_WORDS(3.8f), TYPOS(4), WITH_CATEGORY(4.5f), CORRECTED(5),
         ALL_WORDS(6), ALL_WORDS_EXACT(7), PHRASE(8), PHRASE_EXACT(9);
 
         final float score;
@@ -178,8 +179,17 @@ final class ProductTextQuery {
         if (words.what().size() >= 2 || !corrected.isEmpty()) {
             List<Query> headWords = new ArrayList<>();
             List<Query> headPhrases = new ArrayList<>();
-            heads(words, exp.hasDiacritics(), headWords, headPhrases);
-            corrected.forEach(c -> heads(c, false, headWords, headPhrases));
+            List<Query> formWords = new ArrayList<>();
+            heads(words, exp.hasDiacritics(), headWords, headPhrases, formWords);
+            for (Words c : corrected) {
+                // A reading that leaves the first word alone (only joins later syllables) has the same head.
+                if (words.what().isEmpty() || c.what().isEmpty() || !c.what().getFirst().equals(words.what().getFirst())) {
+                    heads(c, false, headWords, headPhrases, formWords);
+                }
+            }
+            if (!formWords.isEmpty()) {
+                tiers.add(tier(Tier.FORM_ONLY, or(formWords)));
+            }
             Query headWord = or(headWords);
             tiers.add(tier(Tier.HEAD_AND_TEXT, Query.of(q -> q.bool(b -> b.filter(inOwnText).filter(headWord)))));
             if (words.what().size() >= 3) {
@@ -193,8 +203,11 @@ final class ProductTextQuery {
             }
             // The item may stand further on in a sentence whose opening words are not all known to us.
             List<Query> pairs = new ArrayList<>();
+            List<String> typed = VietnameseText.tokens(words.whatNormalized());
+            boolean marks = exp.hasDiacritics() && typed.size() == words.what().size();
             for (int i = 1; i + 1 < words.what().size(); i++) {
-                pairs.add(phrase("name_folded", words.what().get(i) + " " + words.what().get(i + 1)));
+                pairs.add(inName(marks ? typed.get(i) + " " + typed.get(i + 1) : "",
+                        words.what().get(i) + " " + words.what().get(i + 1), marks));
             }
             if (!pairs.isEmpty()) {
                 tiers.add(tier(Tier.ANY_PAIR, or(pairs)));
@@ -202,10 +215,10 @@ final class ProductTextQuery {
             tiers.add(tier(Tier.HEAD_WORD, headWord));
         }
         tiers.add(tier(Tier.OWN_TEXT, inOwnText));
-        if (words.what().size() >= 2) {
-            // Last resort before an empty page: half the words in the product's own text or category.
+        if (words.what().size() >= 3) {
+            // Last resort before an empty page: at least half the words (two at least) in the product's own text.
             tiers.add(tier(Tier.HALF_THE_WORDS, Query.of(q -> q.multiMatch(m -> m.query(words.whatFolded())
-                    .fields(OWN_FIELDS).type(TextQueryType.CrossFields).operator(Operator.Or).minimumShouldMatch("50%")))));
+                    .fields(OWN_FIELDS).type(TextQueryType.CrossFields).operator(Operator.Or).minimumShouldMatch("-50%")))));
         }
         String withPlace = place == null ? words.whatFolded() : words.whatFolded() + " " + place.words();
         tiers.add(tier(Tier.OWNER, crossFields(withPlace, OWNER_FIELDS, 1f)));
@@ -220,7 +233,8 @@ final class ProductTextQuery {
      * The head of each reading — its first word, and its first two words as a phrase — in the product's
      * name: with the typed tone marks when they were typed, and through a synonym with the synonym's.
      */
-    private static void heads(Words words, boolean exact, List<Query> headWords, List<Query> headPhrases) {
+    private void heads(Words words, boolean exact, List<Query> headWords, List<Query> headPhrases,
+                       List<Query> formWords) {
         List<String> typed = VietnameseText.tokens(words.whatNormalized());
         boolean typedMarks = exact && typed.size() == words.what().size() && !typed.isEmpty();
         List<String> folded = words.what();
@@ -230,8 +244,16 @@ final class ProductTextQuery {
         int from = item(folded);
         List<String> itemTyped = (typedMarks ? typed : folded).subList(from, folded.size());
         List<String> itemFolded = folded.subList(from, folded.size());
-        if (from == 0 || itemFolded.size() == 1) {
+        if (from == 0 && itemFolded.size() >= 2 && compound(itemFolded.get(0) + " " + itemFolded.get(1))) {
+            // A word of two syllables ("hải sản", "mật ong"): its first syllable alone ("hải" of Hải Dương) is
+            // no head, and as the name of a kind of product it may stand in the category instead of the name.
+            String two = itemFolded.get(0) + " " + itemFolded.get(1);
+            headWords.add(or(List.of(inName(itemTyped.get(0) + " " + itemTyped.get(1), two, typedMarks),
+                    phrase("category_names_folded", two))));
+        } else if (from == 0 || itemFolded.size() == 1) {
             headWords.add(inName(itemTyped.getFirst(), itemFolded.getFirst(), typedMarks));
+        } else {
+            formWords.add(inName((typedMarks ? typed : folded).getFirst(), folded.getFirst(), typedMarks));
         }
         if (itemFolded.size() >= 2) {
             Query two = inName(itemTyped.get(0) + " " + itemTyped.get(1), itemFolded.get(0) + " " + itemFolded.get(1), typedMarks);
@@ -246,6 +268,13 @@ final class ProductTextQuery {
             Query synonymInName = or(List.of(crossFields(alt.synonym(), List.of("name"), 1f),
                     crossFields(VietnameseText.fold(alt.synonym()), List.of("name_unmarked"), 1f)));
             String first = altTokens.getFirst();
+            if (altTokens.size() >= 2 && compound(altTokens.get(0) + " " + altTokens.get(1))) {
+                String two = altTokens.get(0) + " " + altTokens.get(1);
+                Query synonymAnywhere = or(List.of(synonymInName, crossFields(alt.synonym(), List.of("category_names"), 1f)));
+                headWords.add(Query.of(q -> q.bool(b -> b.filter(or(List.of(phrase("name_folded", two),
+                        phrase("category_names_folded", two)))).filter(synonymAnywhere))));
+                continue;
+            }
             headWords.add(Query.of(q -> q.bool(b -> b.filter(f -> f.match(m -> m.field("name_folded").query(first)))
                     .filter(synonymInName))));
             if (altTokens.size() >= 2) {
@@ -256,19 +285,32 @@ final class ProductTextQuery {
     }
 
     /**
+     * Whether two folded syllables are one word to us: a term of the synonym rules or two neighbouring
+     * words of a category's name ("hai san" of "Hải sản khô", "mat ong", "ca phe").
+     */
+    private boolean compound(String twoFolded) {
+        if (expander.isTerm(twoFolded)) {
+            return true;
+        }
+        return categories.all().stream().anyMatch(c -> (" " + String.join(" ", VietnameseText.tokens(
+                VietnameseText.fold(c.nameVi()))) + " ").contains(" " + twoFolded + " "));
+    }
+
+    /**
      * Where the item starts among the words: after a leading form word ("bột ca cao" is cocoa as
      * powder, "hạt điều" cashew as nuts), so the head is the item, not every powder or nut.
      */
     private static int item(List<String> folded) {
-        return folded.size() >= 2 && FORM_WORDS.contains(folded.getFirst()) ? 1 : 0;
+        // "trái cây" and "củ quả" are fruit and vegetables in general, not a form of "cây" or "quả".
+        return folded.size() >= 2 && FORM_WORDS.contains(folded.getFirst()) && !GENERIC_AFTER_FORM.contains(folded.get(1))
+                ? 1 : 0;
     }
 
-    /** Words in the name as a phrase: with their tone marks (or in a name written without any), or folded. */
+    /** Words in the name as a phrase: with their tone marks when they were typed with them, or folded. */
     private static Query inName(String typed, String folded, boolean withMarks) {
-        if (!withMarks) {
-            return phrase("name_folded", folded);
-        }
-        return or(List.of(phrase("name", typed), phrase("name_unmarked", folded)));
+        // A name written without marks counts as exact only for the whole query (the tiers above): for a
+        // part of it, "sắn tươi" written "san tuoi" would answer the "sản tươi" of "hải sản tươi sống".
+        return withMarks ? phrase("name", typed) : phrase("name_folded", folded);
     }
 
     /**

@@ -74,6 +74,11 @@ public final class QueryExpander {
         return out;
     }
 
+    /** Whether the folded words are a term of some rule ("hai san", "bi ngo"): one word to the rules, not two. */
+    boolean isTerm(String foldedPhrase) {
+        return !rules.lookup(foldedPhrase).isEmpty();
+    }
+
     private List<ExpandedQuery.Span> match(String normalized) {
         List<String> tokens = VietnameseText.tokens(normalized);
         int[] starts = offsets(normalized, tokens);

@@ -54,7 +54,9 @@ class RequestIndexer implements AggregateIndexer {
             return Set.of();
         }
         Map<Long, SourcingRequest> found = requests.findByIds(ids);
-        BulkRequest.Builder bulk = new BulkRequest.Builder().index(index);
+        // Through the alias only: were it missing, a plain write would create an index of that name with
+        // guessed mappings, and the alias could never be created again.
+        BulkRequest.Builder bulk = new BulkRequest.Builder().index(index).requireAlias(true);
         for (Long id : new HashSet<>(ids)) {
             SourcingRequest r = found.get(id);
             if (r != null && r.acceptingOffers()) {
@@ -68,7 +70,8 @@ class RequestIndexer implements AggregateIndexer {
         Set<Long> failed = new HashSet<>();
         if (response.errors()) {
             for (BulkResponseItem item : response.items()) {
-                if (item.error() != null && item.status() != 404) {
+                // A delete of a missing document answers 404 without an error (success); any error is a failure.
+                if (item.error() != null) {
                     failed.add(Long.parseLong(item.id()));
                 }
             }

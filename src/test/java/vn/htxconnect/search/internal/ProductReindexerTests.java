@@ -81,14 +81,16 @@ class ProductReindexerTests {
         SearchJob done = jobs.find(job.databaseId()).orElseThrow();
         assertThat(done.status()).isEqualTo(SearchJob.Status.SUCCEEDED);
         assertThat(done.caughtUp()).isGreaterThanOrEqualTo(2);
-        assertThat(TestData.searchNames(graphQl, "vai " + tag, null)).containsExactly("Vải thiều Thanh Hà " + tag);
+        // First: the tag is every run's own; other runs' "vải" may follow in the head-word tier.
+        assertThat(TestData.searchNames(graphQl, "vai " + tag, null)).first().isEqualTo("Vải thiều Thanh Hà " + tag);
         assertThat(TestData.searchNames(graphQl, "luc ngan " + tag, null)).as("organization rename caught up")
-                .containsExactly("Vải thiều Thanh Hà " + tag);
+                .first().isEqualTo("Vải thiều Thanh Hà " + tag);
 
         // After the reindex the outbox writes to the new index.
         vn.htxconnect.platform.Access.asSystem(() -> products.update(input(renamed, "Vải thiều chín sớm " + tag)));
         await().atMost(Duration.ofSeconds(15)).untilAsserted(() ->
-                assertThat(TestData.searchNames(graphQl, "vai " + tag, null)).containsExactly("Vải thiều chín sớm " + tag));
+                assertThat(TestData.searchNames(graphQl, "vai " + tag, null)).first().isEqualTo("Vải thiều chín sớm " + tag));
+        assertThat(TestData.searchNames(graphQl, "vai " + tag, null)).doesNotContain("Vải thiều Thanh Hà " + tag);
     }
 
     private static ProductInput input(String id, String name) {
