@@ -52,7 +52,7 @@ class ProductIndexConsistencyTests {
         String stale = TestData.createProduct(graphQl, org, "Bưởi năm roi " + tag, "FRUIT_CITRUS", Map.of());
         String archived = TestData.createProduct(graphQl, org, "Bưởi cũ " + tag, "FRUIT_CITRUS", Map.of());
         await().atMost(Duration.ofSeconds(15)).untilAsserted(() ->
-                assertThat(TestData.searchNames(graphQl, "buoi " + tag, null)).hasSize(3));
+                assertThat(TestData.searchTagged(graphQl, "buoi " + tag, tag, null)).hasSize(3));
         Map<String, Object> oldStale = source(stale);
         Map<String, Object> oldArchived = source(archived);
         graphQl.document("mutation($id: ID!) { updateProduct(input: {id: $id, name: $name}) { errors { code } } }"
@@ -61,7 +61,7 @@ class ProductIndexConsistencyTests {
         graphQl.document("mutation($id: ID!) { archiveProduct(input: {id: $id}) { errors { code } } }")
                 .variable("id", archived).execute().path("archiveProduct.errors").entityList(Object.class).hasSize(0);
         await().atMost(Duration.ofSeconds(15)).untilAsserted(() ->
-                assertThat(TestData.searchNames(graphQl, "buoi " + tag, null))
+                assertThat(TestData.searchTagged(graphQl, "buoi " + tag, tag, null))
                         .containsExactlyInAnyOrder("Bưởi da xanh " + tag, "Bưởi Năm Roi Vĩnh Long " + tag));
 
         // Behind the application's back: one document deleted, one replaced by its old version, one resurrected.
@@ -80,12 +80,12 @@ class ProductIndexConsistencyTests {
         report.path("checkProductIndex.report.checked").entity(Integer.class).isEqualTo(3);
         report.path("checkProductIndex.report.indexed").entity(Integer.class).isEqualTo(2);
         // Only reporting changed nothing.
-        assertThat(TestData.searchNames(graphQl, "buoi " + tag, null))
+        assertThat(TestData.searchTagged(graphQl, "buoi " + tag, tag, null))
                 .containsExactlyInAnyOrder("Bưởi năm roi " + tag, "Bưởi cũ " + tag);
 
         HttpGraphQlTester.Response repaired = graphQl.document(CHECK).variable("repair", true).variable("org", org).execute();
         repaired.path("checkProductIndex.report.repaired").entity(Integer.class).isEqualTo(3);
-        assertThat(TestData.searchNames(graphQl, "buoi " + tag, null))
+        assertThat(TestData.searchTagged(graphQl, "buoi " + tag, tag, null))
                 .containsExactlyInAnyOrder("Bưởi da xanh " + tag, "Bưởi Năm Roi Vĩnh Long " + tag);
 
         HttpGraphQlTester.Response after = graphQl.document(CHECK).variable("repair", false).variable("org", org).execute();

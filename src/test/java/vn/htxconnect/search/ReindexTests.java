@@ -44,7 +44,7 @@ class ReindexTests {
         graphQl.document("mutation($id: ID!) { archiveProduct(input: {id: $id}) { errors { code } } }")
                 .variable("id", archived).execute().path("archiveProduct.errors").entityList(Object.class).hasSize(0);
         await().atMost(Duration.ofSeconds(15)).untilAsserted(() ->
-                assertThat(TestData.searchNames(graphQl, "che " + tag, null)).hasSize(3));
+                assertThat(TestData.searchTagged(graphQl, "che " + tag, tag, null)).hasSize(3));
         List<String> before = aliasTargets();
 
         HttpGraphQlTester.Response started = graphQl.document("""
@@ -65,12 +65,12 @@ class ReindexTests {
         assertThat(after).containsExactly((String) job.get("index"));
         assertThat(version(after.getFirst())).isGreaterThan(version(before.getFirst()));
         assertThat(client.indices().exists(e -> e.index(before)).value()).as("old index deleted").isFalse();
-        assertThat(TestData.searchNames(graphQl, "che " + tag, null)).containsExactlyInAnyOrder(
+        assertThat(TestData.searchTagged(graphQl, "che " + tag, tag, null)).containsExactlyInAnyOrder(
                 "Chè búp Tân Cương " + tag + " 0", "Chè búp Tân Cương " + tag + " 1", "Chè búp Tân Cương " + tag + " 2");
         // Search settings are back after the load: new writes become visible within seconds.
         TestData.createProduct(graphQl, org, "Chè móc câu " + tag, "TEA", Map.of());
         await().atMost(Duration.ofSeconds(15)).untilAsserted(() ->
-                assertThat(TestData.searchNames(graphQl, "che moc cau " + tag, null)).first().isEqualTo("Chè móc câu " + tag));
+                assertThat(TestData.searchTagged(graphQl, "che moc cau " + tag, tag, null)).first().isEqualTo("Chè móc câu " + tag));
         graphQl.document("query($id: ID!) { node(id: $id) { ... on SearchJob { status } } }").variable("id", jobId)
                 .execute().path("node.status").entity(String.class).isEqualTo("SUCCEEDED");
     }

@@ -101,6 +101,19 @@ public final class TestData {
                 .path("searchProducts.edges[*].node.name").entityList(String.class).get();
     }
 
+    /**
+     * The names {@link #searchNames} finds that carry {@code tag}, in rank order, after checking that they
+     * rank above every other result: search fills a page with lower tiers (products sharing only the head
+     * word, from other tests and runs), and a test asks which of its own products are found, and first.
+     */
+    public static List<String> searchTagged(HttpGraphQlTester graphQl, String query, String tag, Map<String, Object> filter) {
+        List<String> all = searchNames(graphQl, query, filter);
+        List<String> tagged = all.stream().filter(n -> n.contains(tag)).toList();
+        org.assertj.core.api.Assertions.assertThat(all.subList(0, tagged.size())).as("products of %s rank first", tag)
+                .containsExactlyElementsOf(tagged);
+        return tagged;
+    }
+
     /** Starts an inquiry as the admin acting for {@code buyerOrganizationId}; returns the conversation ID. */
     public static String startInquiry(HttpGraphQlTester graphQl, String buyerOrganizationId, String supplierId) {
         return asAdmin(graphQl).document("""

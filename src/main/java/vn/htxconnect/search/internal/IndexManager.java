@@ -15,6 +15,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Creates indices from {@code search-config/indices/*.json} as versioned indices ({@code products_v1})
@@ -30,6 +32,9 @@ public class IndexManager implements vn.htxconnect.search.IndexAliases {
     private final String prefix;
     /** Logical indices known to exist; cleared when Elasticsearch may have been reset. */
     private final java.util.Set<String> ready = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /** Logical indices whose live index was built from another definition file than this app's. */
+    private final java.util.Set<String> outdated = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private static final String HASH = "definition_hash";
 
     IndexManager(ElasticsearchClient client, SearchProperties properties) {
         this.client = client;
@@ -39,6 +44,29 @@ public class IndexManager implements vn.htxconnect.search.IndexAliases {
     @Override
     public String alias(String logical) {
         return prefix + logical;
+    }
+
+    /**
+     * The index definition as it is created: the file's settings and mappings, with a digest of the
+     * file in {@code mappings._meta.definition_hash}, so a running system notices when the file changed.
+     */
+    static String definitionToCreate(String logical) {
+        JsonMapper json = JsonMapper.builder().build();
+        ObjectNode root = (ObjectNode) json.readTree(definition(logical));
+        ObjectNode mappings = root.has("mappings") ? (ObjectNode) root.get("mappings") : root.putObject("mappings");
+        ObjectNode meta = mappings.has("_meta") ? (ObjectNode) mappings.get("_meta") : mappings.putObject("_meta");
+        meta.put(HASH, definitionHash(logical));
+        return json.writeValueAsString(root);
+    }
+
+    /** SHA-256 of the definition file, hex. */
+    static String definitionHash(String logical) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(definition(logical).getBytes(StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The index definition (settings and mappings) as JSON text. */
@@ -67,7 +95,7 @@ public class IndexManager implements vn.htxconnect.search.IndexAliases {
             String index = alias + "_v" + next;
             log.info("Creating index {} behind alias {}", index, alias);
             try {
-                client.indices().create(c -> c.index(index).withJson(new StringReader(definition(logical)))
+                client.indices().create(c -> c.index(index).withJson(new StringReader(definitionToCreate(logical)))
                         .aliases(alias, a -> a.isWriteIndex(true)));
             } catch (co.elastic.clients.elasticsearch._types.ElasticsearchException e) {
                 // Another instance won the race: fine if the alias now exists.
@@ -75,8 +103,47 @@ public class IndexManager implements vn.htxconnect.search.IndexAliases {
                     throw e;
                 }
             }
+        } else {
+            checkDefinition(logical, alias);
         }
         ready.add(logical);
+    }
+
+    /**
+     * Compares the index behind the alias with the definition file. When they differ (a new version of
+     * the app added fields or changed analysis), the fields the file adds are put into the live mapping at
+     * once, so documents with them are accepted instead of refused by the strict mapping, and the index is
+     * marked {@link #outdated}: a full reindex brings every document and setting in line.
+     */
+    private void checkDefinition(String logical, String alias) throws IOException {
+        String expected = definitionHash(logical);
+        var mappings = client.indices().getMapping(g -> g.index(alias)).mappings();
+        for (var entry : mappings.entrySet()) {
+            var meta = entry.getValue().mappings().meta();
+            String found = meta == null || meta.get(HASH) == null ? null : meta.get(HASH).to(String.class);
+            if (expected.equals(found)) {
+                outdated.remove(logical);
+                continue;
+            }
+            outdated.add(logical);
+            log.warn("Index {} was built from another definition of {}; adding its new fields now, a full reindex brings it "
+                    + "in line", entry.getKey(), logical);
+            JsonMapper json = JsonMapper.builder().build();
+            ObjectNode body = (ObjectNode) json.readTree(definition(logical)).get("mappings").deepCopy();
+            // The stored digest stays the old one until a reindex: the documents still are the old ones.
+            body.remove("_meta");
+            try {
+                client.indices().putMapping(p -> p.index(entry.getKey()).withJson(new StringReader(json.writeValueAsString(body))));
+            } catch (co.elastic.clients.elasticsearch._types.ElasticsearchException e) {
+                log.error("Index {} cannot take the new definition of {} in place ({}); run a full reindex",
+                        entry.getKey(), logical, e.getMessage());
+            }
+        }
+    }
+
+    /** Whether the index behind the alias was built from another definition file (known after {@link #ensure}). */
+    public boolean outdated(String logical) {
+        return outdated.contains(logical);
     }
 
     /** Forget what we know (after Elasticsearch was reset or an alias swapped). */
@@ -112,7 +179,7 @@ public class IndexManager implements vn.htxconnect.search.IndexAliases {
     /** Creates a new version tuned for bulk loading (no refresh, no replicas); returns its name. */
     public String createNextVersion(String logical) throws IOException {
         String index = alias(logical) + "_v" + (highestVersion(logical) + 1);
-        client.indices().create(c -> c.index(index).withJson(new StringReader(definition(logical))));
+        client.indices().create(c -> c.index(index).withJson(new StringReader(definitionToCreate(logical))));
         client.indices().putSettings(s -> s.index(index).settings(st -> st.refreshInterval(t -> t.time("-1"))
                 .numberOfReplicas("0")));
         return index;
@@ -137,5 +204,6 @@ public class IndexManager implements vn.htxconnect.search.IndexAliases {
             }
         }
         log.info("Alias {} now points at {} (was {})", alias, index, old);
+        outdated.remove(logical);
     }
 }

@@ -52,9 +52,11 @@ class ProductIndexer {
         Map<Long, Product> found = products.findByIds(productIds);
         Map<Long, Organization> orgs = organizations.findByIds(
                 found.values().stream().map(Product::organizationId).distinct().toList());
-        // Through the alias only: were it missing, a plain write would create an index of that name with
-        // guessed mappings, and the alias could never be created again.
-        BulkRequest.Builder bulk = new BulkRequest.Builder().index(index).requireAlias(true);
+        // Through an alias, the alias must exist: were it missing, a plain write would create an index of
+        // that name with guessed mappings, and the alias could never be created again. A full reindex
+        // writes to its new version ("…_v2") by name.
+        boolean version = index.matches(".*_v\\d+");
+        BulkRequest.Builder bulk = new BulkRequest.Builder().index(index).requireAlias(!version);
         int indexed = 0;
         int deleted = 0;
         List<Long> order = new ArrayList<>(new HashSet<>(productIds));

@@ -12,8 +12,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param outboxBatchSize events drained per transaction
  * @param outboxPollInterval pause between polls when the outbox is empty
  * @param indexerEnabled whether this instance drains the outbox
+ * @param reindexWhenDefinitionChanges whether a product index built from another definition file (an
+ *     upgrade changed {@code search-config/indices/products.json}) is rebuilt by a full reindex on its own
  */
 @ConfigurationProperties("htx.search")
 record SearchProperties(@DefaultValue("") String indexPrefix, @DefaultValue("500") int outboxBatchSize,
-                        @DefaultValue("200ms") Duration outboxPollInterval, @DefaultValue("true") boolean indexerEnabled) {
+                        @DefaultValue("200ms") Duration outboxPollInterval, @DefaultValue("true") boolean indexerEnabled,
+                        @DefaultValue("true") boolean reindexWhenDefinitionChanges) {
 }

@@ -54,9 +54,11 @@ class RequestIndexer implements AggregateIndexer {
             return Set.of();
         }
         Map<Long, SourcingRequest> found = requests.findByIds(ids);
-        // Through the alias only: were it missing, a plain write would create an index of that name with
-        // guessed mappings, and the alias could never be created again.
-        BulkRequest.Builder bulk = new BulkRequest.Builder().index(index).requireAlias(true);
+        // Through an alias, the alias must exist: were it missing, a plain write would create an index of
+        // that name with guessed mappings, and the alias could never be created again. A full reindex
+        // writes to its new version ("…_v2") by name.
+        boolean version = index.matches(".*_v\\d+");
+        BulkRequest.Builder bulk = new BulkRequest.Builder().index(index).requireAlias(!version);
         for (Long id : new HashSet<>(ids)) {
             SourcingRequest r = found.get(id);
             if (r != null && r.acceptingOffers()) {

@@ -196,7 +196,7 @@ class ProductImportTests extends ImportTestSupport {
                 "MO-1,Mật ong hoa cà phê " + tag + ",Mật ong,,lít,,,,,,,,,,,",
                 "MO-2,Mật ong rừng U Minh " + tag + ",Honey,,hũ,,,,,,,,Cà Mau,,,"));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                assertThat(TestData.searchNames(graphQl, "mat ong " + tag, null)).containsExactlyInAnyOrder(
+                assertThat(TestData.searchTagged(graphQl, "mat ong " + tag, tag, null)).containsExactlyInAnyOrder(
                         "Mật ong hoa cà phê " + tag, "Mật ong rừng U Minh " + tag));
     }
 

@@ -51,7 +51,7 @@ class ProductReindexerTests {
         String renamed = TestData.createProduct(graphQl, org, "Vải thiều Lục Ngạn " + tag, "FRUIT_LYCHEE_LONGAN", Map.of());
         String archived = TestData.createProduct(graphQl, org, "Vải sấy khô " + tag, "PROCESSED_DRIED", Map.of());
         await().atMost(Duration.ofSeconds(15)).untilAsserted(() ->
-                assertThat(TestData.searchNames(graphQl, "vai " + tag, null)).hasSize(2));
+                assertThat(TestData.searchTagged(graphQl, "vai " + tag, tag, null)).hasSize(2));
 
         AtomicReference<Throwable> hookFailure = new AtomicReference<>();
         AtomicReference<List<Object>> refusal = new AtomicReference<>();
@@ -67,7 +67,7 @@ class ProductReindexerTests {
                 });
                 // The outbox applies them to the index the alias still points at: the old one.
                 await().atMost(Duration.ofSeconds(15)).untilAsserted(() ->
-                        assertThat(TestData.searchNames(graphQl, "vai " + tag, null))
+                        assertThat(TestData.searchTagged(graphQl, "vai " + tag, tag, null))
                                 .containsExactly("Vải thiều Thanh Hà " + tag));
             } catch (Throwable t) {
                 hookFailure.set(t);
@@ -82,15 +82,15 @@ class ProductReindexerTests {
         assertThat(done.status()).isEqualTo(SearchJob.Status.SUCCEEDED);
         assertThat(done.caughtUp()).isGreaterThanOrEqualTo(2);
         // First: the tag is every run's own; other runs' "vải" may follow in the head-word tier.
-        assertThat(TestData.searchNames(graphQl, "vai " + tag, null)).first().isEqualTo("Vải thiều Thanh Hà " + tag);
-        assertThat(TestData.searchNames(graphQl, "luc ngan " + tag, null)).as("organization rename caught up")
+        assertThat(TestData.searchTagged(graphQl, "vai " + tag, tag, null)).first().isEqualTo("Vải thiều Thanh Hà " + tag);
+        assertThat(TestData.searchTagged(graphQl, "luc ngan " + tag, tag, null)).as("organization rename caught up")
                 .first().isEqualTo("Vải thiều Thanh Hà " + tag);
 
         // After the reindex the outbox writes to the new index.
         vn.htxconnect.platform.Access.asSystem(() -> products.update(input(renamed, "Vải thiều chín sớm " + tag)));
         await().atMost(Duration.ofSeconds(15)).untilAsserted(() ->
-                assertThat(TestData.searchNames(graphQl, "vai " + tag, null)).first().isEqualTo("Vải thiều chín sớm " + tag));
-        assertThat(TestData.searchNames(graphQl, "vai " + tag, null)).doesNotContain("Vải thiều Thanh Hà " + tag);
+                assertThat(TestData.searchTagged(graphQl, "vai " + tag, tag, null)).first().isEqualTo("Vải thiều chín sớm " + tag));
+        assertThat(TestData.searchTagged(graphQl, "vai " + tag, tag, null)).doesNotContain("Vải thiều Thanh Hà " + tag);
     }
 
     private static ProductInput input(String id, String name) {
