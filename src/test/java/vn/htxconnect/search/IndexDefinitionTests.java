@@ -30,7 +30,7 @@ import vn.htxconnect.support.TestData;
 @TestPropertySource(properties = {
         "htx.search.index-prefix=${HTX_TEST_INDEX_PREFIX:test-}definition-",
         "htx.search.reindex-when-definition-changes=true",
-        "htx.search.definition-check-delay=1s",
+        "htx.search.definition-check-delay=3s",
         "htx.search.definition-check-interval=1s",
         "spring.datasource.url=" + DedicatedDatabase.URL + "definition" + DedicatedDatabase.OPTIONS})
 class IndexDefinitionTests {
@@ -52,6 +52,8 @@ class IndexDefinitionTests {
         ObjectNode old = (ObjectNode) json.readTree(IndexManager.definition(IndexManager.PRODUCTS));
         ((ObjectNode) old.get("mappings").get("properties")).remove("name_unmarked");
         ((ObjectNode) old.get("mappings").get("_meta")).put("definition_hash", "an older definition");
+        // The app may have made its own index meanwhile (its outbox or its check): replace it with the old one.
+        client.indices().delete(d -> d.index(alias + "_v*").ignoreUnavailable(true).allowNoIndices(true));
         client.indices().create(c -> c.index(alias + "_v1").withJson(new StringReader(json.writeValueAsString(old)))
                 .aliases(alias, a -> a.isWriteIndex(true)));
         indices.invalidate();

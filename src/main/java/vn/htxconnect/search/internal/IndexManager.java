@@ -126,8 +126,8 @@ public class IndexManager implements vn.htxconnect.search.IndexAliases {
                 continue;
             }
             outdated.add(logical);
-            log.warn("Index {} was built from another definition of {}; adding its new fields now, a full reindex brings it "
-                    + "in line", entry.getKey(), logical);
+            log.warn("Index {} was built from another definition of {}; its new fields are added now, and a rebuild from "
+                    + "MySQL brings every document in line", entry.getKey(), logical);
             JsonMapper json = JsonMapper.builder().build();
             ObjectNode body = (ObjectNode) json.readTree(definition(logical)).get("mappings").deepCopy();
             // The stored digest stays the old one until a reindex: the documents still are the old ones.
