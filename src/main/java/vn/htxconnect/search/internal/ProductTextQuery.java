@@ -73,7 +73,7 @@ final class ProductTextQuery {
 
     /** The tiers, highest first; each is worth its rank times {@link #TIER}. */
     enum Tier {
-        HALF_THE_WORDS(0.5f), OWNER(1), OWN_TEXT(2), FORM_ONLY(2.5f), HEAD_WORD(3), ANY_PAIR(3.2f), HEAD_PHRASE(3.4f), HEAD_AND_TEXT(3.7f), MOST_WORDS(3.8f), TYPOS(4), WITH_CATEGORY(4.5f), CORRECTED(5),
+        HALF_THE_WORDS(0.5f), OWNER(1), OWN_TEXT(2), FORM_ONLY(2.5f), HEAD_FOLDED(2.8f), HEAD_WORD(3), ANY_PAIR(3.2f), HEAD_PHRASE(3.4f), HEAD_AND_TEXT(3.7f), MOST_WORDS(3.8f), TYPOS(4), WITH_CATEGORY(4.5f), CORRECTED(5),
         ALL_WORDS(6), ALL_WORDS_EXACT(7), PHRASE(8), PHRASE_EXACT(9);
 
         final float score;
@@ -189,6 +189,12 @@ final class ProductTextQuery {
             }
             if (!formWords.isEmpty()) {
                 tiers.add(tier(Tier.FORM_ONLY, or(formWords)));
+            }
+            if (exp.hasDiacritics()) {
+                // The head with a wrong tone mark ("bưỡi" for "bưởi"): folded, just below the heads as typed.
+                List<Query> foldedHeads = new ArrayList<>();
+                heads(words, false, foldedHeads, foldedHeads, new ArrayList<>());
+                tiers.add(tier(Tier.HEAD_FOLDED, or(foldedHeads)));
             }
             Query headWord = or(headWords);
             tiers.add(tier(Tier.HEAD_AND_TEXT, Query.of(q -> q.bool(b -> b.filter(inOwnText).filter(headWord)))));
