@@ -61,6 +61,7 @@ final class ProductTextQuery {
     /** Folded words that name a form, not an item, when they lead a query ("bột", "hạt", "trái", "quả", "củ"). */
     private static final Set<String> FORM_WORDS = Set.of("bot", "hat", "trai", "qua", "cu");
     private static final Set<String> GENERIC_AFTER_FORM = Set.of("cay", "qua");
+    private static final List<String> SELLER_WORDS = List.of("htx", "hop tac xa", "to hop tac", "lien hiep");
     private static final int HEAD_WORDS = 3;
     private static final int MAX_PLACE_WORDS = 5;
     private static final Set<String> PLACE_PREFIXES = Set.of("tỉnh", "thành", "phố", "tp");
@@ -74,7 +75,7 @@ final class ProductTextQuery {
     /** The tiers, highest first; each is worth its rank times {@link #TIER}. */
     enum Tier {
         HALF_THE_WORDS(0.5f), OWNER(1), OWN_TEXT(2), FORM_ONLY(2.5f), HEAD_FOLDED(2.8f), HEAD_WORD(3), ANY_PAIR(3.2f), HEAD_PHRASE(3.4f), HEAD_AND_TEXT(3.7f), MOST_WORDS(3.8f), TYPOS(4), WITH_CATEGORY(4.5f), CORRECTED(5),
-        ALL_WORDS(6), ALL_WORDS_EXACT(7), PHRASE(8), PHRASE_EXACT(9);
+        ALL_WORDS(6), ALL_WORDS_EXACT(7), PHRASE(8), PHRASE_EXACT(9), SELLER_NAMED(9.5f);
 
         final float score;
 
@@ -220,6 +221,10 @@ final class ProductTextQuery {
             }
             tiers.add(tier(Tier.HEAD_WORD, headWord));
         }
+        if (namesSeller(exp)) {
+            // "HTX Ea Tu", "hợp tác xã Chư Sê": the buyer looks for a cooperative, so its products come first.
+            tiers.add(tier(Tier.SELLER_NAMED, crossFields(words.whatFolded(), List.of("org_name_folded"), 1f)));
+        }
         tiers.add(tier(Tier.OWN_TEXT, inOwnText));
         if (words.what().size() >= 3) {
             // Last resort before an empty page: at least half the words (two at least) in the product's own text.
@@ -288,6 +293,12 @@ final class ProductTextQuery {
                 headPhrases.add(Query.of(q -> q.bool(b -> b.filter(two).filter(synonymInName))));
             }
         }
+    }
+
+    /** Whether the query names a kind of seller ("htx", "hợp tác xã", "tổ hợp tác"): a search for a cooperative. */
+    private static boolean namesSeller(ExpandedQuery exp) {
+        String folded = " " + exp.folded() + " ";
+        return SELLER_WORDS.stream().anyMatch(w -> folded.contains(" " + w + " "));
     }
 
     /**
