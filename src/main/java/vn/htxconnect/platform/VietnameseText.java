@@ -105,6 +105,17 @@ public final class VietnameseText {
         return tokens;
     }
 
+    /** Start offset of each token in the text they came from ({@link #tokens} gives substrings, in order). */
+    public static int[] tokenStarts(String text, List<String> tokens) {
+        int[] starts = new int[tokens.size()];
+        int cursor = 0;
+        for (int k = 0; k < tokens.size(); k++) {
+            starts[k] = text.indexOf(tokens.get(k), cursor);
+            cursor = starts[k] + tokens.get(k).length();
+        }
+        return starts;
+    }
+
     /**
      * Folds and keeps only letters and digits, for comparing codes and names written with
      * different punctuation or spacing ("TP.HCM" and "tp hcm" both become "tphcm").

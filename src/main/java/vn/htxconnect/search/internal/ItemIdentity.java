@@ -115,7 +115,7 @@ class ItemIdentity {
             return Requested.NONE;
         }
         List<String> tokens = VietnameseText.tokens(normalized);
-        int[] starts = offsets(normalized, tokens);
+        int[] starts = VietnameseText.tokenStarts(normalized, tokens);
         ExpandedQuery exp = expander.expand(normalized);
         // Units at token positions: synonym spans first, then provinces, then single words.
         Unit[] at = new Unit[tokens.size()];
@@ -295,7 +295,7 @@ class ItemIdentity {
         if (raw.size() != tokens.size()) {
             return ranges; // codes were merged; positions no longer align and such names rarely hold phrases
         }
-        int[] starts = offsets(normalized, raw);
+        int[] starts = VietnameseText.tokenStarts(normalized, raw);
         for (ExpandedQuery.Span span : expander.expand(normalized).spans()) {
             int from = indexAt(starts, span.start());
             int to = indexAt(starts, span.end() - 1) + 1;
@@ -355,16 +355,6 @@ class ItemIdentity {
             }
         }
         return out;
-    }
-
-    private static int[] offsets(String text, List<String> tokens) {
-        int[] starts = new int[tokens.size()];
-        int cursor = 0;
-        for (int k = 0; k < tokens.size(); k++) {
-            starts[k] = text.indexOf(tokens.get(k), cursor);
-            cursor = starts[k] + tokens.get(k).length();
-        }
-        return starts;
     }
 
     /** The token whose text covers this offset, or -1. */

@@ -81,7 +81,7 @@ public final class QueryExpander {
 
     private List<ExpandedQuery.Span> match(String normalized) {
         List<String> tokens = VietnameseText.tokens(normalized);
-        int[] starts = offsets(normalized, tokens);
+        int[] starts = VietnameseText.tokenStarts(normalized, tokens);
         List<String> folded = tokens.stream().map(VietnameseText::fold).toList();
         List<ExpandedQuery.Span> spans = new ArrayList<>();
         int i = 0;
@@ -163,16 +163,5 @@ public final class QueryExpander {
             }
         }
         return List.copyOf(alternatives);
-    }
-
-    /** Start offset of each token; tokens are substrings of the text, in order. */
-    private static int[] offsets(String text, List<String> tokens) {
-        int[] starts = new int[tokens.size()];
-        int cursor = 0;
-        for (int k = 0; k < tokens.size(); k++) {
-            starts[k] = text.indexOf(tokens.get(k), cursor);
-            cursor = starts[k] + tokens.get(k).length();
-        }
-        return starts;
     }
 }

@@ -4,12 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
 import vn.htxconnect.catalog.Category;
-import vn.htxconnect.catalog.CategoryService;
 import vn.htxconnect.catalog.Product;
 import vn.htxconnect.catalog.ProductStatus;
 import vn.htxconnect.catalog.Unit;
@@ -22,25 +20,8 @@ class ItemIdentityTests {
 
     private static final ProvinceService PROVINCES = new ProvinceService();
     private final ItemIdentity identity = new ItemIdentity(new QueryExpander(SynonymRules.fromClasspath()), PROVINCES,
-            new Taxonomy(List.of(new Category("FRUIT_DRAGON", "FRUIT", "Thanh long", "Dragon fruit", 55),
+            new FixedTaxonomy(List.of(new Category("FRUIT_DRAGON", "FRUIT", "Thanh long", "Dragon fruit", 55),
                     new Category("COFFEE", "COFFEE_TEA", "Cà phê", "Coffee", 31))));
-
-    private record Taxonomy(List<Category> all) implements CategoryService {
-        @Override
-        public Optional<Category> findByCode(String code) {
-            return all.stream().filter(c -> c.code().equals(code)).findFirst();
-        }
-
-        @Override
-        public Optional<Category> resolve(String codeOrName) {
-            return findByCode(codeOrName);
-        }
-
-        @Override
-        public List<String> withDescendants(String code) {
-            return List.of(code);
-        }
-    }
 
     private static Product named(String name, String province) {
         return new Product(1, 2, null, name, null, "X", Unit.KG, null, null, null, null, List.of(1), province,

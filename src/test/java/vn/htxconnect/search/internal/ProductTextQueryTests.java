@@ -3,7 +3,6 @@ package vn.htxconnect.search.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import java.util.Optional;
 
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.json.JsonpUtils;
@@ -11,34 +10,15 @@ import co.elastic.clients.json.SimpleJsonpMapper;
 import org.junit.jupiter.api.Test;
 
 import vn.htxconnect.catalog.Category;
-import vn.htxconnect.catalog.CategoryService;
 import vn.htxconnect.region.ProvinceService;
 
 class ProductTextQueryTests {
 
     private final ProductTextQuery text = new ProductTextQuery(new QueryExpander(SynonymRules.fromClasspath()),
-            new ProvinceService(), new Taxonomy(List.of(
+            new ProvinceService(), new FixedTaxonomy(List.of(
                     new Category("COFFEE_TEA", null, "Cà phê, chè, ca cao", "Coffee, tea and cocoa", 30),
                     new Category("COFFEE", "COFFEE_TEA", "Cà phê", "Coffee", 31),
                     new Category("GRAINS_CORN", null, "Ngô (bắp)", "Maize (corn)", 23))));
-
-    /** A fixed taxonomy: this class only reads {@link CategoryService#all()}. */
-    private record Taxonomy(List<Category> all) implements CategoryService {
-        @Override
-        public Optional<Category> findByCode(String code) {
-            return all.stream().filter(c -> c.code().equals(code)).findFirst();
-        }
-
-        @Override
-        public Optional<Category> resolve(String codeOrName) {
-            return findByCode(codeOrName);
-        }
-
-        @Override
-        public List<String> withDescendants(String code) {
-            return List.of(code);
-        }
-    }
 
     @Test
     void shortSyllablesAndWordsWithDigitsAreNeverFuzzy() {
@@ -52,6 +32,22 @@ class ProductTextQueryTests {
         assertThat(json("ca phe robsuta")).contains("fuzziness")
                 .contains("\"constant_score\":{\"boost\":" + ProductTextQuery.Tier.TYPOS.score)
                 .contains("\"constant_score\":{\"boost\":" + ProductTextQuery.Tier.ALL_WORDS.score);
+    }
+
+    @Test
+    void aBuyersSentenceIsSearchedForItsProduct() {
+        String json = json("cần mua cà phê số lượng lớn");
+        // Required ("and") are the product's words only; the whole sentence only adds score as a phrase.
+        assertThat(json).contains("\"operator\":\"and\",\"query\":\"ca phe\"")
+                .doesNotContain("\"operator\":\"and\",\"query\":\"can mua ca phe so luong lon\"")
+                .doesNotContain("\"operator\":\"and\",\"query\":\"ca phe so luong lon\"");
+    }
+
+    @Test
+    void namesWithoutToneMarksCountAsExactAndSellerSearchesRankTheSellerFirst() {
+        assertThat(json("tôm khô")).contains("name_unmarked");
+        assertThat(json("HTX Ea Tu")).contains("\"boost\":" + ProductTextQuery.Tier.SELLER_NAMED.score);
+        assertThat(json("Ea Tu")).doesNotContain("\"boost\":" + ProductTextQuery.Tier.SELLER_NAMED.score);
     }
 
     @Test
