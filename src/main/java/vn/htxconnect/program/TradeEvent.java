@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 
 import vn.htxconnect.platform.GlobalId;
+import vn.htxconnect.platform.VietnamTime;
 import vn.htxconnect.program.TradeEventEnums.Kind;
 import vn.htxconnect.program.TradeEventEnums.Status;
 
@@ -19,7 +20,7 @@ public record TradeEvent(long databaseId, Kind kind, String name, String descrip
 
     public static final String TYPE = "TradeEvent";
     /** Event dates are Vietnamese calendar days. */
-    public static final ZoneId ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
+    public static final ZoneId ZONE = VietnamTime.ZONE;
     /** Inquiries and linkages formed this many days from an event's first day count among its outcomes. */
     public static final int OUTCOME_DAYS = 90;
 

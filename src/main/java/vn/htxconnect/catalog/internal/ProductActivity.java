@@ -20,6 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
 import vn.htxconnect.organization.ActivityKind;
 import vn.htxconnect.organization.ActivitySource;
 import vn.htxconnect.organization.ActivitySql;
+import vn.htxconnect.platform.VietnamTime;
 
 /**
  * PRODUCT_UPDATED: an organization listed or changed a product. Every product write also keeps the
@@ -30,7 +31,7 @@ import vn.htxconnect.organization.ActivitySql;
 @Component
 class ProductActivity implements ActivitySource {
 
-    static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
+    static final ZoneId VIETNAM = VietnamTime.ZONE;
 
     private final JdbcTemplate jdbc;
     private final NamedParameterJdbcTemplate named;

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import vn.htxconnect.insight.ActivityStatus;
+import vn.htxconnect.platform.VietnamTime;
 
 /**
  * The status rules. Months are calendar months in Vietnam's time zone, where the cooperatives and the
@@ -18,7 +19,7 @@ import vn.htxconnect.insight.ActivityStatus;
  */
 final class ActivityStatusRules {
 
-    static final ZoneId ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
+    static final ZoneId ZONE = VietnamTime.ZONE;
     /** Latest activity less than this many months ago: ACTIVE. */
     static final int ACTIVE_MONTHS = 6;
     /** Latest activity at least this many months ago: PAPER_ONLY (in between: DORMANT). */

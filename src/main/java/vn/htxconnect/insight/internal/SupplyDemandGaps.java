@@ -17,6 +17,7 @@ import org.springframework.stereotype.Service;
 import vn.htxconnect.catalog.Category;
 import vn.htxconnect.catalog.CategoryService;
 import vn.htxconnect.catalog.Unit;
+import vn.htxconnect.platform.VietnamTime;
 import vn.htxconnect.search.SupplyCapacity;
 import vn.htxconnect.sourcing.OpenDemand;
 
@@ -29,7 +30,7 @@ import vn.htxconnect.sourcing.OpenDemand;
 @Service
 class SupplyDemandGaps {
 
-    static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
+    static final ZoneId VIETNAM = VietnamTime.ZONE;
     static final double WEEKS_PER_MONTH = 52.0 / 12;
 
     enum Measure {

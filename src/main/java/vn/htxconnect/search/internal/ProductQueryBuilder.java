@@ -80,18 +80,9 @@ class ProductQueryBuilder {
     /** A certificate of the scheme valid on every day of [from, through] (null days mean today). */
     static Query certificateOver(CertificationScheme scheme, Integer minStars, java.time.LocalDate from,
                                  java.time.LocalDate through) {
-        String start = from == null ? "now/d" : from.toString();
-        String end = through == null ? "now/d" : through.toString();
-        Query notExpired = Query.of(q -> q.bool(b -> b
-                .should(Query.of(r -> r.range(rr -> rr.date(d -> d.field("certifications.valid_to").gte(end)))))
-                .should(Query.of(r -> r.bool(x -> x.mustNot(Query.of(e -> e.exists(ex -> ex.field("certifications.valid_to")))))))
-                .minimumShouldMatch("1")));
-        Query started = Query.of(q -> q.bool(b -> b
-                .should(Query.of(r -> r.range(rr -> rr.date(d -> d.field("certifications.valid_from").lte(start)))))
-                .should(Query.of(r -> r.bool(x -> x.mustNot(Query.of(e -> e.exists(ex -> ex.field("certifications.valid_from")))))))
-                .minimumShouldMatch("1")));
+        Query window = validOver(from, through);
         return Query.of(q -> q.nested(n -> n.path("certifications").query(inner -> inner.bool(b -> {
-            b.filter(term("certifications.scheme", scheme.name())).filter(notExpired).filter(started);
+            b.filter(term("certifications.scheme", scheme.name())).filter(window);
             if (minStars != null) {
                 b.filter(Query.of(r -> r.range(rr -> rr.number(nn -> nn.field("certifications.ocop_stars")
                         .gte(minStars.doubleValue())))));
@@ -209,13 +200,21 @@ class ProductQueryBuilder {
         return certificateOver(scheme, minStars, null, null);
     }
 
+    /** Inside the nested certifications: a certificate valid today (started, not expired; missing dates are open). */
     static Query validToday() {
+        return validOver(null, null);
+    }
+
+    /** Inside the nested certifications: valid on every day of [from, through]; null days mean today. */
+    private static Query validOver(java.time.LocalDate from, java.time.LocalDate through) {
+        String start = from == null ? "now/d" : from.toString();
+        String end = through == null ? "now/d" : through.toString();
         Query notExpired = Query.of(q -> q.bool(b -> b
-                .should(Query.of(r -> r.range(rr -> rr.date(d -> d.field("certifications.valid_to").gte("now/d")))))
+                .should(Query.of(r -> r.range(rr -> rr.date(d -> d.field("certifications.valid_to").gte(end)))))
                 .should(Query.of(r -> r.bool(x -> x.mustNot(Query.of(e -> e.exists(ex -> ex.field("certifications.valid_to")))))))
                 .minimumShouldMatch("1")));
         Query started = Query.of(q -> q.bool(b -> b
-                .should(Query.of(r -> r.range(rr -> rr.date(d -> d.field("certifications.valid_from").lte("now/d")))))
+                .should(Query.of(r -> r.range(rr -> rr.date(d -> d.field("certifications.valid_from").lte(start)))))
                 .should(Query.of(r -> r.bool(x -> x.mustNot(Query.of(e -> e.exists(ex -> ex.field("certifications.valid_from")))))))
                 .minimumShouldMatch("1")));
         return Query.of(q -> q.bool(b -> b.filter(notExpired).filter(started)));

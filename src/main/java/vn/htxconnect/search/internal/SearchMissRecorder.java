@@ -14,6 +14,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import vn.htxconnect.platform.VietnamTime;
 import vn.htxconnect.platform.VietnameseText;
 import vn.htxconnect.search.ProductFilter;
 import vn.htxconnect.search.SearchMisses;
@@ -28,7 +29,7 @@ import vn.htxconnect.search.SearchMisses;
 class SearchMissRecorder implements SearchMisses {
 
     private static final Logger log = LoggerFactory.getLogger(SearchMissRecorder.class);
-    private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
+    private static final ZoneId VIETNAM = VietnamTime.ZONE;
     private static final Pattern LONG_DIGITS = Pattern.compile("\\d{6,}");
     static final int MAX = 100;
 

@@ -20,6 +20,7 @@ import vn.htxconnect.organization.OrganizationService;
 import vn.htxconnect.platform.GlobalId;
 import vn.htxconnect.platform.UserErrorCode;
 import vn.htxconnect.platform.ValidationErrors;
+import vn.htxconnect.platform.VietnamTime;
 import vn.htxconnect.region.Province;
 import vn.htxconnect.region.ProvinceService;
 import vn.htxconnect.sourcing.SourcingEnums.ConfidentialField;
@@ -33,7 +34,7 @@ import vn.htxconnect.sourcing.SourcingRequestInput;
 @Component
 class RequestValidator {
 
-    static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
+    static final ZoneId VIETNAM = VietnamTime.ZONE;
     static final double MAX_DISTANCE_KM = 2000;
     static final int MAX_INVITEES = 100;
     private static final BigDecimal MAX_QUANTITY = new BigDecimal("1000000000");
