@@ -2,6 +2,7 @@ package vn.htxconnect.search;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.function.Function;
 
 import vn.htxconnect.catalog.Product;
 
@@ -52,6 +53,9 @@ public interface ProductCandidates {
     /** Up to {@code size} candidates, most text-relevant first (one Elasticsearch request, no SQL). */
     List<Candidate> find(Query query, int size);
 
-    /** The tier of a product for a buyer's words (in memory; the same rule {@link #find} applies). */
-    ItemMatch itemMatch(String requested, Product product);
+    /**
+     * The tier of products for a buyer's words (in memory; the same rule {@link #find} applies). The words
+     * are read once: keep the function for every product judged against the same request.
+     */
+    Function<Product, ItemMatch> itemMatcher(String requested);
 }

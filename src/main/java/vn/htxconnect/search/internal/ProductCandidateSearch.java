@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
@@ -12,6 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
+import vn.htxconnect.catalog.Product;
 import vn.htxconnect.platform.ApiException;
 import vn.htxconnect.platform.ErrorCode;
 import vn.htxconnect.search.ProductCandidates;
@@ -59,7 +61,7 @@ class ProductCandidateSearch implements ProductCandidates {
         List<Candidate> out = new ArrayList<>();
         for (Hit<Map> hit : response.hits().hits()) {
             Map<String, Object> source = hit.source();
-            var product = documents.fromSource(source);
+            Product product = documents.fromSource(source);
             out.add(new Candidate(product, hit.score() == null ? 0 : hit.score(),
                     Boolean.TRUE.equals(source.get("org_verified")), identity.judge(requested, product)));
         }
@@ -67,7 +69,8 @@ class ProductCandidateSearch implements ProductCandidates {
     }
 
     @Override
-    public ItemMatch itemMatch(String requested, vn.htxconnect.catalog.Product product) {
-        return identity.judge(requested, product);
+    public Function<Product, ItemMatch> itemMatcher(String requested) {
+        ItemIdentity.Requested parsed = identity.parse(requested);
+        return product -> identity.judge(parsed, product);
     }
 }

@@ -5,10 +5,12 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
@@ -120,6 +122,8 @@ class Matching {
         LocalDate today = LocalDate.now(RequestValidator.VIETNAM);
         Map<Long, TrustSignals> signals = signals(products.stream().map(Product::organizationId).collect(Collectors.toSet()));
         Map<Product, List<Match>> out = new LinkedHashMap<>();
+        // Each request's words are read once, however many of the products it is judged against.
+        Map<Long, Function<Product, ProductCandidates.ItemMatch>> itemOf = new HashMap<>();
         for (Map.Entry<Product, List<Long>> e : ids.entrySet()) {
             Product p = e.getKey();
             Organization org = suppliers.get(p.organizationId());
@@ -130,7 +134,7 @@ class Matching {
                     continue;
                 }
                 boolean isParty = party.test(r.buyerOrganizationId());
-                MatchScorer.score(r, p, relevance.get(key(p, id)), candidates.itemMatch(r.title(), p),
+                MatchScorer.score(r, p, relevance.get(key(p, id)), itemOf.computeIfAbsent(id, k -> candidates.itemMatcher(r.title())).apply(p),
                                 facts(org != null && org.verified(), p, signals), today, !isParty)
                         .map(m -> isParty ? m : new Match(r.redacted(), m.product(), m.score(), m.factors(), m.coverage(),
                                 m.distanceKm(), m.itemTier()))
