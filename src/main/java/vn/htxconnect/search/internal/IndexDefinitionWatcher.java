@@ -34,6 +34,10 @@ class IndexDefinitionWatcher {
         try {
             indices.ensureProducts();
             if (indices.outdated(IndexManager.PRODUCTS)) {
+                // Another instance may have rebuilt it meanwhile: look again before starting one more.
+                indices.recheck(IndexManager.PRODUCTS);
+            }
+            if (indices.outdated(IndexManager.PRODUCTS)) {
                 SearchJob job = reindexer.start();
                 log.info("Product index definition changed: reindex {} started", job.id());
             }

@@ -4,6 +4,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -62,9 +65,9 @@ public class IndexManager implements vn.htxconnect.search.IndexAliases {
     /** SHA-256 of the definition file, hex. */
     static String definitionHash(String logical) {
         try {
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
                     .digest(definition(logical).getBytes(StandardCharsets.UTF_8)));
-        } catch (java.security.NoSuchAlgorithmException e) {
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }
@@ -139,6 +142,12 @@ public class IndexManager implements vn.htxconnect.search.IndexAliases {
                         entry.getKey(), logical, e.getMessage());
             }
         }
+    }
+
+    /** Asks Elasticsearch again whether the alias exists and what its index was built from. */
+    void recheck(String logical) throws IOException {
+        ready.remove(logical);
+        ensure(logical);
     }
 
     /** Whether the index behind the alias was built from another definition file (known after {@link #ensure}). */
