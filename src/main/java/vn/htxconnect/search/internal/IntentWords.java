@@ -8,7 +8,11 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import vn.htxconnect.platform.VietnameseText;
 
@@ -23,21 +27,32 @@ final class IntentWords {
 
     private static final String PROTECTED = "!";
     private static final String UNITS = "units:";
+    private static final String SELLER = "seller:";
+    private static final Pattern NUMBER_AND_UNIT = Pattern.compile("[0-9]+([a-z]+)");
+    /** "năm" with its marks: unmarked "nam" after a unit is as likely "nấm" (mushrooms). */
+    private static final Set<String> PERIODS = Set.of("ngày", "tuần", "tháng", "năm", "vụ");
 
     /** Phrases as normalised tokens, longest first; protected ones are kept, not marked. */
     private final List<List<String>> phrases;
-    private final java.util.Set<List<String>> protectedPhrases;
+    private final Set<List<String>> protectedPhrases;
     /** Folded units of quantity: a number followed by one ("5 tấn", "100kg") is not what is sought. */
-    private final java.util.Set<String> units;
+    private final Set<String> units;
+    /** Kinds of seller ("htx", "hợp tác xã"), folded: a query with one looks for a cooperative. */
+    private final List<String> sellerKinds;
 
     IntentWords(List<String> lines) {
         List<List<String>> all = new ArrayList<>();
-        java.util.Set<List<String>> kept = new java.util.HashSet<>();
-        java.util.Set<String> unitSet = new java.util.HashSet<>();
+        Set<List<String>> kept = new HashSet<>();
+        Set<String> unitSet = new HashSet<>();
+        List<String> sellers = new ArrayList<>();
         for (String line : lines) {
             if (line.startsWith(UNITS)) {
                 VietnameseText.tokens(VietnameseText.fold(line.substring(UNITS.length()))).forEach(unitSet::add);
                 continue;
+            }
+            if (line.startsWith(SELLER)) {
+                line = line.substring(SELLER.length()).strip();
+                sellers.add(String.join(" ", VietnameseText.tokens(VietnameseText.fold(line))));
             }
             boolean isProtected = line.startsWith(PROTECTED);
             List<String> tokens = VietnameseText.tokens(VietnameseText.normalize(isProtected ? line.substring(1) : line));
@@ -49,8 +64,15 @@ final class IntentWords {
             }
         }
         this.phrases = all.stream().sorted(Comparator.comparingInt(List<String>::size).reversed()).toList();
-        this.protectedPhrases = java.util.Set.copyOf(kept);
-        this.units = java.util.Set.copyOf(unitSet);
+        this.protectedPhrases = Set.copyOf(kept);
+        this.units = Set.copyOf(unitSet);
+        this.sellerKinds = List.copyOf(sellers);
+    }
+
+    /** Whether the (folded) query names a kind of seller ("htx", "hợp tác xã", "tổ hợp tác"). */
+    boolean namesSeller(String folded) {
+        String padded = " " + folded + " ";
+        return sellerKinds.stream().anyMatch(w -> padded.contains(" " + w + " "));
     }
 
     static IntentWords fromClasspath() {
@@ -113,7 +135,7 @@ final class IntentWords {
      */
     private int quantity(List<String> typed, int i) {
         String t = VietnameseText.fold(typed.get(i));
-        java.util.regex.Matcher joined = java.util.regex.Pattern.compile("[0-9]+([a-z]+)").matcher(t);
+        Matcher joined = NUMBER_AND_UNIT.matcher(t);
         int n;
         if (joined.matches() && units.contains(joined.group(1))) {
             n = 1;
@@ -130,8 +152,6 @@ final class IntentWords {
         return n;
     }
 
-    /** "năm" with its marks: unmarked "nam" after a unit is as likely "nấm" (mushrooms). */
-    private static final java.util.Set<String> PERIODS = java.util.Set.of("ngày", "tuần", "tháng", "năm", "vụ");
 
     private static boolean matches(List<String> typed, List<String> phrase) {
         for (int k = 0; k < phrase.size(); k++) {

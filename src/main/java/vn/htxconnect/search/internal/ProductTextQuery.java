@@ -3,9 +3,13 @@ package vn.htxconnect.search.internal;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Stream;
 
 import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.query_dsl.Operator;
@@ -13,6 +17,7 @@ import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch._types.query_dsl.SpanQuery;
 import co.elastic.clients.elasticsearch._types.query_dsl.TextQueryType;
 
+import vn.htxconnect.catalog.Category;
 import vn.htxconnect.catalog.CategoryService;
 import vn.htxconnect.platform.VietnameseText;
 import vn.htxconnect.region.Province;
@@ -49,7 +54,6 @@ final class ProductTextQuery {
             "description^0.5");
     /** The product's own name and kind: where the upper tiers look. */
     private static final List<String> NAME_FIELDS = List.of("name_folded^3", "category_names_folded^1.5");
-    private static final List<String> NAME_EXACT_FIELDS = List.of("name^3", "category_names^1.5");
     /** Everything the product says of itself (not its cooperative). */
     private static final List<String> OWN_FIELDS = List.of("name_folded^3", "category_names_folded^1.5",
             "description_folded^0.5", "certification_text^0.5");
@@ -61,7 +65,6 @@ final class ProductTextQuery {
     /** Folded words that name a form, not an item, when they lead a query ("bột", "hạt", "trái", "quả", "củ"). */
     private static final Set<String> FORM_WORDS = Set.of("bot", "hat", "trai", "qua", "cu");
     private static final Set<String> GENERIC_AFTER_FORM = Set.of("cay", "qua");
-    private static final List<String> SELLER_WORDS = List.of("htx", "hop tac xa", "to hop tac", "lien hiep");
     private static final int HEAD_WORDS = 3;
     private static final int MAX_PLACE_WORDS = 5;
     private static final Set<String> PLACE_PREFIXES = Set.of("tỉnh", "thành", "phố", "tp");
@@ -88,6 +91,7 @@ final class ProductTextQuery {
     private final ProvinceService provinces;
     private final CategoryService categories;
     private final IntentWords intentWords;
+    private volatile CategoryPairs categoryPairs;
 
     ProductTextQuery(QueryExpander expander, ProvinceService provinces, CategoryService categories) {
         this(expander, provinces, categories, IntentWords.fromClasspath());
@@ -111,7 +115,7 @@ final class ProductTextQuery {
         List<Words> corrected = TypingCorrections.readings(exp.normalized()).stream()
                 .map(r -> words(expander.expand(r))).filter(w -> !w.what().isEmpty()).toList();
         Place place = words.place() != null ? words.place()
-                : corrected.stream().map(Words::place).filter(java.util.Objects::nonNull).findFirst().orElse(null);
+                : corrected.stream().map(Words::place).filter(Objects::nonNull).findFirst().orElse(null);
         List<Query> tiers = tiers(exp, words, corrected, place);
         Query scored = Query.of(q -> q.bool(b -> {
             b.filter(filters).must(m -> m.disMax(d -> d.queries(tiers).tieBreaker(0.0))).should(precision(exp, words));
@@ -221,7 +225,7 @@ final class ProductTextQuery {
             }
             tiers.add(tier(Tier.HEAD_WORD, headWord));
         }
-        if (namesSeller(exp)) {
+        if (intentWords.namesSeller(exp.folded())) {
             // "HTX Ea Tu", "hợp tác xã Chư Sê": the buyer looks for a cooperative, so its products come first.
             tiers.add(tier(Tier.SELLER_NAMED, crossFields(words.whatFolded(), List.of("org_name_folded"), 1f)));
         }
@@ -295,22 +299,33 @@ final class ProductTextQuery {
         }
     }
 
-    /** Whether the query names a kind of seller ("htx", "hợp tác xã", "tổ hợp tác"): a search for a cooperative. */
-    private static boolean namesSeller(ExpandedQuery exp) {
-        String folded = " " + exp.folded() + " ";
-        return SELLER_WORDS.stream().anyMatch(w -> folded.contains(" " + w + " "));
-    }
-
     /**
      * Whether two folded syllables are one word to us: a term of the synonym rules or two neighbouring
      * words of a category's name ("hai san" of "Hải sản khô", "mat ong", "ca phe").
      */
     private boolean compound(String twoFolded) {
-        if (expander.isTerm(twoFolded)) {
-            return true;
+        return expander.isTerm(twoFolded) || categoryWordPairs().contains(twoFolded);
+    }
+
+    /** Neighbouring word pairs of every category's name, folded; made again only when the categories change. */
+    private Set<String> categoryWordPairs() {
+        List<Category> all = categories.all();
+        CategoryPairs known = categoryPairs;
+        if (known != null && known.of() == all) {
+            return known.pairs();
         }
-        return categories.all().stream().anyMatch(c -> (" " + String.join(" ", VietnameseText.tokens(
-                VietnameseText.fold(c.nameVi()))) + " ").contains(" " + twoFolded + " "));
+        Set<String> pairs = new HashSet<>();
+        for (Category c : all) {
+            List<String> tokens = VietnameseText.tokens(VietnameseText.fold(c.nameVi()));
+            for (int i = 0; i + 1 < tokens.size(); i++) {
+                pairs.add(tokens.get(i) + " " + tokens.get(i + 1));
+            }
+        }
+        categoryPairs = new CategoryPairs(all, Set.copyOf(pairs));
+        return categoryPairs.pairs();
+    }
+
+    private record CategoryPairs(List<Category> of, Set<String> pairs) {
     }
 
     /**
@@ -335,8 +350,8 @@ final class ProductTextQuery {
      * "Mật ong hoa cà phê" is honey and "Trà gừng mật ong" is tea, whatever else they share with the query.
      */
     private static Query startsWithItem(Words words, List<Words> corrected) {
-        Set<String> firsts = new java.util.LinkedHashSet<>();
-        java.util.stream.Stream.concat(java.util.stream.Stream.of(words), corrected.stream()).forEach(w -> {
+        Set<String> firsts = new LinkedHashSet<>();
+        Stream.concat(Stream.of(words), corrected.stream()).forEach(w -> {
             if (!w.what().isEmpty()) {
                 firsts.add(w.what().getFirst());
                 firsts.add(w.what().get(item(w.what())));
@@ -364,7 +379,7 @@ final class ProductTextQuery {
      * The words as typed (folded), or a synonym alternative whose regional word must match with its own
      * tone marks, or "chè" (tea) would find "chế biến" (processed).
      */
-    private static Query anyWay(Words words, java.util.function.Function<String, Query> match) {
+    private static Query anyWay(Words words, Function<String, Query> match) {
         List<Query> ways = new ArrayList<>();
         ways.add(match.apply(words.whatFolded()));
         ways.add(alternatives(words, match));
@@ -372,7 +387,7 @@ final class ProductTextQuery {
     }
 
     /** Only the synonym alternatives (a query that finds nothing when there are none). */
-    private static Query alternatives(Words words, java.util.function.Function<String, Query> match) {
+    private static Query alternatives(Words words, Function<String, Query> match) {
         List<Query> ways = new ArrayList<>();
         for (Alternative alt : words.alternatives()) {
             Query synonym = or(List.of(crossFields(alt.synonym(), List.of("name", "category_names", "description"), 1f),

@@ -1,6 +1,7 @@
 package vn.htxconnect.search.internal;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -161,7 +162,7 @@ final class TypingCorrections {
         }
         int n = token.length();
         int[] fewest = new int[n + 1];
-        java.util.Arrays.fill(fewest, Integer.MAX_VALUE);
+        Arrays.fill(fewest, Integer.MAX_VALUE);
         fewest[n] = 0;
         for (int start = n - 1; start >= 0; start--) {
             for (int end = Math.min(n, start + MAX_SYLLABLE_LENGTH); end > start; end--) {
