@@ -31,9 +31,14 @@ public final class DedicatedDatabase {
 
     public static void emptyOnce(ApplicationContext context) throws Exception {
         String prefix = context.getEnvironment().getRequiredProperty("htx.search.index-prefix");
-        if (!EMPTIED.add(prefix)) {
-            return;
+        if (EMPTIED.add(prefix)) {
+            empty(context);
         }
+    }
+
+    /** Empties the context's database and indices now, then recreates the schema and the start-up data. */
+    public static void empty(ApplicationContext context) throws Exception {
+        String prefix = context.getEnvironment().getRequiredProperty("htx.search.index-prefix");
         Flyway flyway = context.getBean(Flyway.class);
         flyway.clean();
         flyway.migrate();

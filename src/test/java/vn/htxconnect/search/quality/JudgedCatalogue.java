@@ -18,7 +18,7 @@ import java.util.List;
 import java.util.Map;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import org.flywaydb.core.Flyway;
+import org.springframework.context.ApplicationContext;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -26,10 +26,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
-import vn.htxconnect.catalog.Product;
-import vn.htxconnect.platform.GlobalId;
 import vn.htxconnect.platform.Outbox;
 import vn.htxconnect.search.internal.IndexManager;
+import vn.htxconnect.support.DedicatedDatabase;
 import vn.htxconnect.support.TestData;
 
 /**
@@ -61,7 +60,7 @@ class JudgedCatalogue {
 
     private final HttpGraphQlTester graphQl;
     private final JdbcTemplate jdbc;
-    private final Flyway flyway;
+    private final ApplicationContext context;
     private final ElasticsearchClient elasticsearch;
     private final IndexManager indices;
     private final Outbox outbox;
@@ -69,15 +68,12 @@ class JudgedCatalogue {
     private final Catalogue catalogue;
     private final String marker;
     private volatile boolean indexed;
-    private final org.springframework.beans.factory.ObjectProvider<org.springframework.boot.ApplicationRunner> runners;
 
-    JudgedCatalogue(@org.springframework.context.annotation.Lazy HttpGraphQlTester graphQl, JdbcTemplate jdbc, Flyway flyway, ElasticsearchClient elasticsearch,
-                    IndexManager indices, Outbox outbox, TransactionTemplate tx,
-                    org.springframework.beans.factory.ObjectProvider<org.springframework.boot.ApplicationRunner> runners) {
-        this.runners = runners;
+    JudgedCatalogue(@org.springframework.context.annotation.Lazy HttpGraphQlTester graphQl, JdbcTemplate jdbc, ApplicationContext context, ElasticsearchClient elasticsearch,
+                    IndexManager indices, Outbox outbox, TransactionTemplate tx) {
         this.graphQl = graphQl;
         this.jdbc = jdbc;
-        this.flyway = flyway;
+        this.context = context;
         this.elasticsearch = elasticsearch;
         this.indices = indices;
         this.outbox = outbox;
@@ -114,16 +110,11 @@ class JudgedCatalogue {
         }
         Integer markers = jdbc.queryForObject("SELECT COUNT(*) FROM organization WHERE name = ?", Integer.class, marker);
         if (markers == null || markers == 0) {
-            flyway.clean();
-            flyway.migrate();
-            // The clean removed the admin the test profile creates at start: create it again.
-            runners.orderedStream().forEach(r -> {
-                try {
-                    r.run(new org.springframework.boot.DefaultApplicationArguments());
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
-            });
+            try {
+                DedicatedDatabase.empty(context);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
             deleteIndices();
             load();
         }
@@ -164,32 +155,20 @@ class JudgedCatalogue {
             input.put("monthlyCapacity", p.monthlyCapacity());
             input.put("availableMonths", p.availableMonths());
             input.put("province", p.province());
-            List<Map<String, Object>> valid = new ArrayList<>();
-            List<Cert> expired = new ArrayList<>();
+            // Expired certificates go through the API like current ones: they import as history.
+            List<Map<String, Object>> certs = new ArrayList<>();
             for (Cert c : p.certifications() == null ? List.<Cert>of() : p.certifications()) {
-                if (c.expired()) {
-                    expired.add(c);
-                    continue;
-                }
                 Map<String, Object> cert = new LinkedHashMap<>();
                 cert.put("scheme", c.scheme());
                 cert.put("number", c.number());
                 cert.put("issuer", c.issuer());
                 cert.put("ocopStars", c.ocopStars());
-                cert.put("validFrom", today.minusMonths(6).toString());
-                cert.put("validTo", today.plusMonths(18).toString());
-                valid.add(cert);
+                cert.put("validFrom", (c.expired() ? today.minusMonths(30) : today.minusMonths(6)).toString());
+                cert.put("validTo", (c.expired() ? today.minusMonths(6) : today.plusMonths(18)).toString());
+                certs.add(cert);
             }
-            input.put("certifications", valid);
-            String id = TestData.createProduct(graphQl, orgIds.get(p.organization()), p.name(), p.category(), input);
-            // The API rightly refuses expired certificates, but real records hold them: write them as history would.
-            long productId = GlobalId.decode("id", id, Product.TYPE);
-            for (Cert c : expired) {
-                jdbc.update("""
-                        INSERT INTO product_certification (product_id, scheme, number, issuer, ocop_stars, valid_from, valid_to)
-                        VALUES (?, ?, ?, ?, ?, ?, ?)""", productId, c.scheme(), c.number(), c.issuer(), c.ocopStars(),
-                        today.minusMonths(30), today.minusMonths(6));
-            }
+            input.put("certifications", certs);
+            TestData.createProduct(graphQl, orgIds.get(p.organization()), p.name(), p.category(), input);
         }
         TestData.createOrganization(graphQl, marker, "PARTNER", "Hà Nội");
     }

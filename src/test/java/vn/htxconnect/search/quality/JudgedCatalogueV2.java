@@ -20,10 +20,7 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVPrinter;
-import org.flywaydb.core.Flyway;
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.ApplicationRunner;
-import org.springframework.boot.DefaultApplicationArguments;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.core.env.Environment;
@@ -36,6 +33,7 @@ import org.springframework.web.client.RestClient;
 
 import vn.htxconnect.platform.Outbox;
 import vn.htxconnect.search.internal.IndexManager;
+import vn.htxconnect.support.DedicatedDatabase;
 import vn.htxconnect.support.TestData;
 
 /**
@@ -71,27 +69,25 @@ class JudgedCatalogueV2 {
 
     private final HttpGraphQlTester graphQl;
     private final JdbcTemplate jdbc;
-    private final Flyway flyway;
+    private final ApplicationContext context;
     private final ElasticsearchClient elasticsearch;
     private final IndexManager indices;
     private final Outbox outbox;
     private final TransactionTemplate tx;
-    private final ObjectProvider<ApplicationRunner> runners;
     private final Environment environment;
     private final JudgedSetV2 set = JudgedSetV2.load();
     private ImportOutcome outcome;
 
-    JudgedCatalogueV2(@Lazy HttpGraphQlTester graphQl, JdbcTemplate jdbc, Flyway flyway, ElasticsearchClient elasticsearch,
-                      IndexManager indices, Outbox outbox, TransactionTemplate tx, ObjectProvider<ApplicationRunner> runners,
+    JudgedCatalogueV2(@Lazy HttpGraphQlTester graphQl, JdbcTemplate jdbc, ApplicationContext context, ElasticsearchClient elasticsearch,
+                      IndexManager indices, Outbox outbox, TransactionTemplate tx,
                       Environment environment) {
         this.graphQl = graphQl;
         this.jdbc = jdbc;
-        this.flyway = flyway;
+        this.context = context;
         this.elasticsearch = elasticsearch;
         this.indices = indices;
         this.outbox = outbox;
         this.tx = tx;
-        this.runners = runners;
         this.environment = environment;
     }
 
@@ -113,16 +109,11 @@ class JudgedCatalogueV2 {
         if (outcome != null) {
             return;
         }
-        flyway.clean();
-        flyway.migrate();
-        // The clean removed the admin the test profile creates at start: create it again.
-        runners.orderedStream().forEach(r -> {
-            try {
-                r.run(new DefaultApplicationArguments());
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
+        try {
+            DedicatedDatabase.empty(context);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
         deleteIndices();
         ImportOutcome loaded = load();
         deleteIndices();
