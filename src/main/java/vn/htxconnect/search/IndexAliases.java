@@ -14,6 +14,15 @@ public interface IndexAliases {
     /** The alias of a logical index, with this instance's prefix. */
     String alias(String logical);
 
+    /**
+     * Whether a write target is a version itself ({@code products_v2}, as a full reindex loads it) rather
+     * than an alias: writes through an alias require it to exist, so a missing alias never turns into a
+     * stray index of that name with guessed mappings.
+     */
+    static boolean isVersion(String index) {
+        return index.matches(".*_v\\d+");
+    }
+
     /** Creates version 1 of the index behind its alias if the alias does not exist yet. */
     void ensure(String logical) throws IOException;
 }

@@ -19,6 +19,7 @@ import vn.htxconnect.catalog.ProductService;
 import vn.htxconnect.catalog.ProductStatus;
 import vn.htxconnect.organization.Organization;
 import vn.htxconnect.organization.OrganizationService;
+import vn.htxconnect.search.IndexAliases;
 
 /**
  * Writes products' current state from MySQL into an index with one {@code _bulk} request: active
@@ -52,11 +53,7 @@ class ProductIndexer {
         Map<Long, Product> found = products.findByIds(productIds);
         Map<Long, Organization> orgs = organizations.findByIds(
                 found.values().stream().map(Product::organizationId).distinct().toList());
-        // Through an alias, the alias must exist: were it missing, a plain write would create an index of
-        // that name with guessed mappings, and the alias could never be created again. A full reindex
-        // writes to its new version ("…_v2") by name.
-        boolean version = index.matches(".*_v\\d+");
-        BulkRequest.Builder bulk = new BulkRequest.Builder().index(index).requireAlias(!version);
+        BulkRequest.Builder bulk = new BulkRequest.Builder().index(index).requireAlias(!IndexAliases.isVersion(index));
         int indexed = 0;
         int deleted = 0;
         List<Long> order = new ArrayList<>(new HashSet<>(productIds));

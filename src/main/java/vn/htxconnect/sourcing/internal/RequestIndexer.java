@@ -16,6 +16,7 @@ import org.springframework.stereotype.Component;
 
 import vn.htxconnect.platform.VietnameseText;
 import vn.htxconnect.search.AggregateIndexer;
+import vn.htxconnect.search.IndexAliases;
 import vn.htxconnect.sourcing.SourcingRequest;
 import vn.htxconnect.sourcing.SourcingService;
 
@@ -54,11 +55,7 @@ class RequestIndexer implements AggregateIndexer {
             return Set.of();
         }
         Map<Long, SourcingRequest> found = requests.findByIds(ids);
-        // Through an alias, the alias must exist: were it missing, a plain write would create an index of
-        // that name with guessed mappings, and the alias could never be created again. A full reindex
-        // writes to its new version ("…_v2") by name.
-        boolean version = index.matches(".*_v\\d+");
-        BulkRequest.Builder bulk = new BulkRequest.Builder().index(index).requireAlias(!version);
+        BulkRequest.Builder bulk = new BulkRequest.Builder().index(index).requireAlias(!IndexAliases.isVersion(index));
         for (Long id : new HashSet<>(ids)) {
             SourcingRequest r = found.get(id);
             if (r != null && r.acceptingOffers()) {
