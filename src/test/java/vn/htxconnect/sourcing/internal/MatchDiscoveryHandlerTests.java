@@ -113,6 +113,29 @@ class MatchDiscoveryHandlerTests {
 
     @Test
     @SuppressWarnings("unchecked")
+    void onlyTheRequestWhoseSearchFailedIsRetriedTheOthersAreTold() {
+        SourcingRequest r = request;
+        SourcingRequest other = new SourcingRequest(2, r.buyerOrganizationId(), r.title(), r.details(), r.categoryCode(),
+                r.quantity(), r.unit(), r.frequency(), r.deliveryProvinceCode(), r.deliveryAddress(), r.deliveryLat(),
+                r.deliveryLon(), r.maxDistanceKm(), r.certifications(), r.minOcopStars(), r.targetMaxPriceVnd(),
+                r.windowFrom(), r.windowTo(), r.expiresAt(), r.status(), r.statusReason(), r.visibility(),
+                r.invitedOrganizationIds(), r.confidentialFields(), r.verifiedSuppliersOnly(), r.createdAt(), r.updatedAt(),
+                r.version());
+        when(requests.findByIds(anyCollection())).thenReturn(Map.of(1L, request, 2L, other));
+        when(matching.matches(request, MatchFinder.PER_RUN))
+                .thenThrow(new ApiException(ErrorCode.SEARCH_UNAVAILABLE, "Search is temporarily unavailable"));
+        when(matching.matches(other, MatchFinder.PER_RUN)).thenReturn(List.of(match(other, product, 0.81)));
+        when(notices.claim(anyList(), any(Function.class))).thenAnswer(call -> call.getArgument(0));
+        when(organizations.findByIds(anyCollection())).thenReturn(Map.of(7L, organization(7, "HTX Thanh long")));
+
+        assertThat(handle(requestEvent(1), requestEvent(2))).containsExactly(requestEvent(1));
+
+        verify(notifications).notify(eq(9L), eq(NotificationKind.MATCH_FOR_REQUEST), eq(other.id()), anyMap());
+        verify(aliases).invalidate();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
     void everythingIsRetriedWhenTheIndexCannotBeRefreshed() throws IOException {
         when(indices.refresh(any(Function.class))).thenThrow(new IOException("Connection refused"));
         assertThat(handle(productEvent(5), productEvent(6), requestEvent(1)))
