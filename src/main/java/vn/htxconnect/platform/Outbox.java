@@ -12,10 +12,11 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The transactional outbox. Writers {@link #enqueue} in their own transaction, so a change and the
- * notice that Elasticsearch must follow it commit or roll back together; consumers
- * {@link #claim} batches with {@code FOR UPDATE SKIP LOCKED}, so several app instances drain
- * disjoint batches without waiting on each other. Plain SQL on purpose: Hibernate's dialect for
- * MariaDB-as-MySQL-5.5 would silently drop {@code SKIP LOCKED}.
+ * notice that a side effect (an index update, match discovery) must follow it commit or roll back
+ * together; the dispatcher {@link #claim}s batches with {@code FOR UPDATE SKIP LOCKED}, so several app
+ * instances drain disjoint batches without waiting on each other, and hands them to the modules'
+ * {@link OutboxHandler}s. Plain SQL on purpose: Hibernate's dialect for MariaDB-as-MySQL-5.5 would
+ * silently drop {@code SKIP LOCKED}.
  */
 @Component("transactionalOutbox")
 public class Outbox {

@@ -25,4 +25,10 @@ public interface IndexAliases {
 
     /** Creates version 1 of the index behind its alias if the alias does not exist yet. */
     void ensure(String logical) throws IOException;
+
+    /**
+     * Forgets which aliases are known to exist, so the next {@link #ensure} asks Elasticsearch again:
+     * call it after a write failed, as the alias may have gone missing.
+     */
+    void invalidate();
 }

@@ -24,7 +24,7 @@ import vn.htxconnect.support.IntegrationTest;
 @IntegrationTest
 // Its own database: emptying the outbox must not drop the pending index updates of other test classes.
 @TestPropertySource(properties = {
-        "htx.search.indexer-enabled=false",
+        "htx.outbox.enabled=false",
         "spring.datasource.url=" + vn.htxconnect.support.DedicatedDatabase.URL + "outbox"
                 + vn.htxconnect.support.DedicatedDatabase.OPTIONS})
 class OutboxSkipLockedTests {

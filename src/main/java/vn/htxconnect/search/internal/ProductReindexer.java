@@ -28,7 +28,7 @@ import vn.htxconnect.organization.OrganizationService;
 /**
  * Full reindex of products: builds the next index version from MySQL (refresh off, no replicas, a few
  * {@code _bulk} requests in flight), swaps the alias to it atomically, then catches up on products
- * that changed while it ran. Meanwhile the outbox indexer keeps writing to the old index, so search
+ * that changed while it ran. Meanwhile the outbox (ProductIndexHandler) keeps writing to the old index, so search
  * stays complete and fresh throughout; the catch-up re-reads from MySQL whatever it wrote there.
  * Progress is kept in {@code search_job}, readable from any instance; only one reindex runs at a time.
  */

@@ -12,45 +12,66 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch.core.BulkRequest;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
 import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
+import vn.htxconnect.platform.OutboxBatch;
+import vn.htxconnect.platform.OutboxEvent;
+import vn.htxconnect.platform.OutboxHandler;
 import vn.htxconnect.platform.VietnameseText;
-import vn.htxconnect.search.AggregateIndexer;
 import vn.htxconnect.search.IndexAliases;
 import vn.htxconnect.sourcing.SourcingRequest;
 import vn.htxconnect.sourcing.SourcingService;
 
 /**
- * Keeps the open-requests index in step with MySQL through the search module's outbox indexer:
- * requests accepting offers are (re)indexed, all others removed. Reads current rows, so repeated or
+ * Keeps the open-requests index in step with MySQL from the outbox: requests accepting offers are
+ * (re)indexed, all others removed, in one {@code _bulk} per batch. Reads current rows, so repeated or
  * out-of-order notices converge. Expired requests linger until their next change; lead queries
  * filter on {@code expires_at}.
  */
 @Component
-class RequestIndexer implements AggregateIndexer {
+@Order(OutboxHandler.WRITES_DERIVED_DATA)
+class RequestIndexer implements OutboxHandler {
 
     static final String INDEX = "sourcing_requests";
 
     private final ElasticsearchClient client;
     private final SourcingService requests;
+    private final IndexAliases indices;
 
-    RequestIndexer(ElasticsearchClient client, SourcingService requests) {
+    RequestIndexer(ElasticsearchClient client, SourcingService requests, IndexAliases indices) {
         this.client = client;
         this.requests = requests;
+        this.indices = indices;
     }
 
     @Override
-    public String aggregateType() {
-        return SourcingManagement.OUTBOX_TYPE;
+    public Set<String> aggregateTypes() {
+        return Set.of(SourcingManagement.OUTBOX_TYPE);
     }
 
     @Override
-    public String logicalIndex() {
-        return INDEX;
+    public Collection<OutboxEvent> handle(OutboxBatch batch) throws IOException {
+        Set<Long> ids = batch.aggregateIds(SourcingManagement.OUTBOX_TYPE);
+        try {
+            indices.ensure(INDEX);
+            Set<Long> failed = index(ids, indices.alias(INDEX));
+            if (!failed.isEmpty()) {
+                // Perhaps the alias went missing (the writes require it): check it again before the retry.
+                indices.invalidate();
+            }
+            return batch.eventsOf(SourcingManagement.OUTBOX_TYPE, failed);
+        } catch (IOException | RuntimeException e) {
+            indices.invalidate();
+            throw e;
+        }
     }
 
-    @Override
-    public Set<Long> index(Collection<Long> ids, String index) throws IOException {
+    /**
+     * Writes the requests' current state into {@code index} (an alias, or a version being loaded); returns
+     * the IDs whose write failed. Converges when called again with the same IDs.
+     */
+    private Set<Long> index(Collection<Long> ids, String index) throws IOException {
         if (ids.isEmpty()) {
             return Set.of();
         }

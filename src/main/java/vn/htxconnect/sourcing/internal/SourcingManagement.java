@@ -83,7 +83,7 @@ class SourcingManagement implements SourcingService {
         }
         repository.saveAndFlush(e);
         outbox.enqueue(OUTBOX_TYPE, e.id, "created");
-        outbox.enqueue(MatchDiscovery.REQUEST_TYPE, e.id, "created");
+        outbox.enqueue(MatchDiscoveryHandler.REQUEST_TYPE, e.id, "created");
         return new SourcingRequestPayload(e.toView(), List.of(), in.clientMutationId());
     }
 
@@ -138,7 +138,7 @@ class SourcingManagement implements SourcingService {
         outbox.enqueue(OUTBOX_TYPE, e.id, event);
         if (e.status == Status.OPEN) {
             // Created, changed or resumed: what matches it now may be news to both sides.
-            outbox.enqueue(MatchDiscovery.REQUEST_TYPE, e.id, event);
+            outbox.enqueue(MatchDiscoveryHandler.REQUEST_TYPE, e.id, event);
         }
         return new SourcingRequestPayload(e.toView(), List.of(), clientMutationId);
     }

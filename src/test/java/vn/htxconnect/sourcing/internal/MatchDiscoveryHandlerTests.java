@@ -6,6 +6,7 @@ import static org.mockito.ArgumentMatchers.anyCollection;
 import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.ArgumentMatchers.anyList;
 import static org.mockito.ArgumentMatchers.anyMap;
+import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
@@ -37,7 +38,9 @@ import vn.htxconnect.organization.OrganizationStatus;
 import vn.htxconnect.organization.VerificationStatus;
 import vn.htxconnect.platform.ApiException;
 import vn.htxconnect.platform.ErrorCode;
-import vn.htxconnect.platform.Outbox;
+import vn.htxconnect.platform.OutboxBatch;
+import vn.htxconnect.platform.OutboxEvent;
+import vn.htxconnect.search.IndexAliases;
 import vn.htxconnect.sourcing.Match;
 import vn.htxconnect.sourcing.SourcingEnums.Factor;
 import vn.htxconnect.sourcing.SourcingEnums.Frequency;
@@ -49,7 +52,7 @@ import vn.htxconnect.sourcing.SourcingService;
  * returned for the outbox to retry, and nobody is told anything half-way. And what it tells: above
  * the threshold only, once per side.
  */
-class MatchDiscoveryTests {
+class MatchDiscoveryHandlerTests {
 
     final Matching matching = mock(Matching.class);
     final SourcingService requests = mock(SourcingService.class);
@@ -60,7 +63,8 @@ class MatchDiscoveryTests {
     final ElasticsearchClient client = mock(ElasticsearchClient.class);
     final ElasticsearchIndicesClient indices = mock(ElasticsearchIndicesClient.class);
     final SourcingRequestRepository openRequests = mock(SourcingRequestRepository.class);
-    MatchDiscovery discovery;
+    final IndexAliases aliases = mock(IndexAliases.class);
+    MatchDiscoveryHandler discovery;
 
     final SourcingRequest request = MatchScorerTests.request(5, Unit.TAN, Frequency.MONTHLY, null, List.of(), null, Set.of());
     final Product product = MatchScorerTests.product(Unit.KG, 4000.0, null, 10.9, 106.7, MatchScorerTests.ALL, List.of());
@@ -69,8 +73,22 @@ class MatchDiscoveryTests {
     void wire() {
         when(client.indices()).thenReturn(indices);
         when(openRequests.anyOpen(org.mockito.ArgumentMatchers.any())).thenReturn(true);
-        discovery = new MatchDiscovery(matching, requests, products, organizations, notices, notifications,
-                mock(Outbox.class), client, new SourcingProperties(0.5), openRequests);
+        when(aliases.alias(anyString())).thenAnswer(call -> "test-" + call.getArgument(0));
+        discovery = new MatchDiscoveryHandler(new MatchFinder(matching, requests, products, organizations, openRequests),
+                new MatchAnnouncer(notices, notifications, organizations, new SourcingProperties(0.5)), aliases, client);
+    }
+
+    static OutboxEvent requestEvent(long id) {
+        return new OutboxEvent(100 + id, MatchDiscoveryHandler.REQUEST_TYPE, id, "created", 0);
+    }
+
+    static OutboxEvent productEvent(long id) {
+        return new OutboxEvent(200 + id, MatchDiscoveryHandler.PRODUCT_TYPE, id, "changed", 0);
+    }
+
+    /** The events the handler hands back for retry. */
+    java.util.Collection<OutboxEvent> handle(OutboxEvent... events) {
+        return discovery.handle(new OutboxBatch(List.of(events)));
     }
 
     static Organization organization(long id, String name) {
@@ -87,18 +105,41 @@ class MatchDiscoveryTests {
     @Test
     void requestsWhoseSearchFailedAreRetriedAndNobodyIsTold() {
         when(requests.findByIds(anyCollection())).thenReturn(Map.of(1L, request));
-        when(matching.matches(request, MatchDiscovery.PER_RUN))
+        when(matching.matches(request, MatchFinder.PER_RUN))
                 .thenThrow(new ApiException(ErrorCode.SEARCH_UNAVAILABLE, "Search is temporarily unavailable"));
-        assertThat(discovery.forRequests(List.of(1L), "products")).containsExactly(1L);
+        assertThat(handle(requestEvent(1))).containsExactly(requestEvent(1));
         verifyNoInteractions(notifications);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void onlyTheRequestWhoseSearchFailedIsRetriedTheOthersAreTold() {
+        SourcingRequest r = request;
+        SourcingRequest other = new SourcingRequest(2, r.buyerOrganizationId(), r.title(), r.details(), r.categoryCode(),
+                r.quantity(), r.unit(), r.frequency(), r.deliveryProvinceCode(), r.deliveryAddress(), r.deliveryLat(),
+                r.deliveryLon(), r.maxDistanceKm(), r.certifications(), r.minOcopStars(), r.targetMaxPriceVnd(),
+                r.windowFrom(), r.windowTo(), r.expiresAt(), r.status(), r.statusReason(), r.visibility(),
+                r.invitedOrganizationIds(), r.confidentialFields(), r.verifiedSuppliersOnly(), r.createdAt(), r.updatedAt(),
+                r.version());
+        when(requests.findByIds(anyCollection())).thenReturn(Map.of(1L, request, 2L, other));
+        when(matching.matches(request, MatchFinder.PER_RUN))
+                .thenThrow(new ApiException(ErrorCode.SEARCH_UNAVAILABLE, "Search is temporarily unavailable"));
+        when(matching.matches(other, MatchFinder.PER_RUN)).thenReturn(List.of(match(other, product, 0.81)));
+        when(notices.claim(anyList(), any(Function.class))).thenAnswer(call -> call.getArgument(0));
+        when(organizations.findByIds(anyCollection())).thenReturn(Map.of(7L, organization(7, "HTX Thanh long")));
+
+        assertThat(handle(requestEvent(1), requestEvent(2))).containsExactly(requestEvent(1));
+
+        verify(notifications).notify(eq(9L), eq(NotificationKind.MATCH_FOR_REQUEST), eq(other.id()), anyMap());
+        verify(aliases).invalidate();
     }
 
     @Test
     @SuppressWarnings("unchecked")
     void everythingIsRetriedWhenTheIndexCannotBeRefreshed() throws IOException {
         when(indices.refresh(any(Function.class))).thenThrow(new IOException("Connection refused"));
-        assertThat(discovery.forProducts(List.of(5L, 6L), "sourcing_requests")).containsExactlyInAnyOrder(5L, 6L);
-        assertThat(discovery.forRequests(List.of(1L), "products")).containsExactly(1L);
+        assertThat(handle(productEvent(5), productEvent(6), requestEvent(1)))
+                .containsExactlyInAnyOrder(productEvent(5), productEvent(6), requestEvent(1));
         verifyNoInteractions(matching, notifications);
     }
 
@@ -108,7 +149,7 @@ class MatchDiscoveryTests {
         when(organizations.findByIds(anyCollection())).thenReturn(Map.of(7L, organization(7, "HTX Thanh long")));
         when(matching.leads(anyList(), anyMap(), anyInt(), any()))
                 .thenThrow(new ApiException(ErrorCode.SEARCH_UNAVAILABLE, "Search is temporarily unavailable"));
-        assertThat(discovery.forProducts(List.of(5L), "sourcing_requests")).containsExactly(5L);
+        assertThat(handle(productEvent(5))).containsExactly(productEvent(5));
         verifyNoInteractions(notifications);
     }
 
@@ -119,12 +160,12 @@ class MatchDiscoveryTests {
                 null, MatchScorerTests.ALL, "68", 10.9, 106.7, List.of(), product.status(), List.of(), Instant.now(),
                 Instant.now(), 0);
         when(requests.findByIds(anyCollection())).thenReturn(Map.of(1L, request));
-        when(matching.matches(request, MatchDiscovery.PER_RUN)).thenReturn(List.of(match(request, product, 0.81),
+        when(matching.matches(request, MatchFinder.PER_RUN)).thenReturn(List.of(match(request, product, 0.81),
                 match(request, weak, 0.42)));
         when(notices.claim(anyList(), any(Function.class))).thenAnswer(call -> call.getArgument(0));
         when(organizations.findByIds(anyCollection())).thenReturn(Map.of(7L, organization(7, "HTX Thanh long")));
 
-        assertThat(discovery.forRequests(List.of(1L), "products")).isEmpty();
+        assertThat(handle(requestEvent(1))).isEmpty();
 
         verify(notifications).notify(eq(9L), eq(NotificationKind.MATCH_FOR_REQUEST), eq(request.id()), eq(Map.of(
                 "request", "Thanh long", "product", "Thanh long ruột đỏ", "score", "0.81", "supplier", "HTX Thanh long",
@@ -136,7 +177,7 @@ class MatchDiscoveryTests {
     @Test
     void withoutAnyOpenRequestProductsAreNotSearchedForLeads() {
         when(openRequests.anyOpen(org.mockito.ArgumentMatchers.any())).thenReturn(false);
-        assertThat(discovery.forProducts(List.of(1L, 2L), "requests")).isEmpty();
+        assertThat(handle(productEvent(1), productEvent(2))).isEmpty();
         org.mockito.Mockito.verifyNoInteractions(matching, products, indices);
     }
 }
