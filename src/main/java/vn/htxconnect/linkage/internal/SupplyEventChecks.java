@@ -17,7 +17,8 @@ import vn.htxconnect.region.ProvinceService;
 
 /**
  * The field checks every supply event write shares (recording and correcting alike): quantities, lot
- * numbers, units, when and where. Each reports its problem under the field it is given and returns null.
+ * numbers, units, when and where. Each reports a problem under the field it is given; a value that fails
+ * its check comes back null.
  */
 @Component
 class SupplyEventChecks {
