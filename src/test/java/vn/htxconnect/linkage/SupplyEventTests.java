@@ -130,18 +130,21 @@ class SupplyEventTests {
     @Test
     void supplyActivityAtAnEarlierMomentCountsTheEventsThenThoughNewerOnesFollowed() {
         ok(f.coop.as(), "recordShipment", movement(f.upstream, 1, "tấn", "H1", daysAgo(120)));
-        ok(f.processor.as(), "recordReceipt", movement(f.upstream, 1, "tấn", "H1", daysAgo(119)));
-        ok(f.coop.as(), "recordShipment", movement(f.upstream, 1, "tấn", "H2", daysAgo(1)));
+        // Taken once: two calls can fall on both sides of a second and then name different moments.
+        String receivedAt = daysAgo(119);
+        ok(f.processor.as(), "recordReceipt", movement(f.upstream, 1, "tấn", "H1", receivedAt));
+        String shippedAt = daysAgo(1);
+        ok(f.coop.as(), "recordShipment", movement(f.upstream, 1, "tấn", "H2", shippedAt));
         vn.htxconnect.organization.ActivitySource source = activitySources.stream()
                 .filter(s -> s.kind() == vn.htxconnect.organization.ActivityKind.SUPPLY_EVENT).findFirst().orElseThrow();
         List<Long> sides = List.of(dbId(f.coop.organizationId()), dbId(f.processor.organizationId()));
         java.time.Instant now = java.time.Instant.now();
         java.time.Instant monthAgo = now.minus(java.time.Duration.ofDays(30));
         List<Map<Long, java.time.Instant>> answers = source.lastActivity(sides, List.of(now, monthAgo));
-        java.time.Instant received = OffsetDateTime.parse(daysAgo(119)).toInstant();
+        java.time.Instant received = OffsetDateTime.parse(receivedAt).toInstant();
         // Now: the shipment yesterday, for both sides of the linkage (as the overview of all organizations says).
         assertThat(answers.get(0).values()).hasSize(2).allSatisfy(at ->
-                assertThat(at).isEqualTo(OffsetDateTime.parse(daysAgo(1)).toInstant()));
+                assertThat(at).isEqualTo(OffsetDateTime.parse(shippedAt).toInstant()));
         assertThat(source.latestOfEveryOrganization(now)).containsAllEntriesOf(answers.get(0));
         // A month ago yesterday's shipment had not happened: the receipt 119 days ago counts then.
         assertThat(answers.get(1)).containsOnlyKeys(sides).allSatisfy((org, at) -> assertThat(at).isEqualTo(received));

@@ -40,8 +40,8 @@ class LotTraceController {
             throw new ApiException(ErrorCode.FORBIDDEN,
                     "Lots are traced by members of the organization holding them, the Alliance and admins");
         }
-        if (lotNumber == null || lotNumber.isBlank() || lotNumber.strip().length() > SupplyEvents.MAX_LOT_NUMBER) {
-            throw ApiException.badRequest("lotNumber", "lotNumber must be 1 to " + SupplyEvents.MAX_LOT_NUMBER + " characters");
+        if (lotNumber == null || lotNumber.isBlank() || lotNumber.strip().length() > SupplyEventChecks.MAX_LOT_NUMBER) {
+            throw ApiException.badRequest("lotNumber", "lotNumber must be 1 to " + SupplyEventChecks.MAX_LOT_NUMBER + " characters");
         }
         int depth = maxDepth == null ? DEFAULT_DEPTH : maxDepth;
         if (depth < 1 || depth > LotTracing.MAX_DEPTH) {

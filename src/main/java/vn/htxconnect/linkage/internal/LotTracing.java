@@ -92,7 +92,7 @@ class LotTracing {
         List<LotTrace.Node> nodes = new ArrayList<>(depth.size());
         depth.forEach((k, d) -> {
             Organization o = orgs.get(k.organizationId());
-            Stage stage = stages.containsKey(k) ? stages.get(k) : o == null ? null : LinkageManagement.defaultStage(o.kind());
+            Stage stage = stages.containsKey(k) ? stages.get(k) : o == null ? null : LinkageTerms.defaultStage(o.kind());
             nodes.add(new LotTrace.Node(o, k.lotNumber(), stage, d, !followed.contains(k)));
         });
         List<LotTrace.Step> steps = raw.stream().map(r -> new LotTrace.Step(r.kind(), GlobalId.encode(SupplyEvent.TYPE, r.eventId()),

@@ -21,9 +21,9 @@ import vn.htxconnect.sourcing.QuoteAccepted;
 @Component
 class QuoteLinkageListener {
 
-    private final LinkageManagement linkages;
+    private final LinkageProposals linkages;
 
-    QuoteLinkageListener(LinkageManagement linkages) {
+    QuoteLinkageListener(LinkageProposals linkages) {
         this.linkages = linkages;
     }
 

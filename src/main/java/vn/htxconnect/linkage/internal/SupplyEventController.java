@@ -31,34 +31,37 @@ import vn.htxconnect.platform.NodeResolver;
 @Controller
 class SupplyEventController implements NodeResolver {
 
-    private final SupplyEvents events;
+    private final SupplyEventRecording recording;
+    private final SupplyEventCorrection correction;
     private final SupplyEventStore store;
     private final LinkageService linkages;
 
-    SupplyEventController(SupplyEvents events, SupplyEventStore store, LinkageService linkages) {
-        this.events = events;
+    SupplyEventController(SupplyEventRecording recording, SupplyEventCorrection correction, SupplyEventStore store,
+                          LinkageService linkages) {
+        this.recording = recording;
+        this.correction = correction;
         this.store = store;
         this.linkages = linkages;
     }
 
     @MutationMapping
     Payload recordShipment(@Argument Movement input) {
-        return events.recordMovement(Kind.SHIPPED, input);
+        return recording.recordMovement(Kind.SHIPPED, input);
     }
 
     @MutationMapping
     Payload recordReceipt(@Argument Movement input) {
-        return events.recordMovement(Kind.RECEIVED, input);
+        return recording.recordMovement(Kind.RECEIVED, input);
     }
 
     @MutationMapping
     Payload recordTransformation(@Argument Transformation input) {
-        return events.recordTransformation(input);
+        return recording.recordTransformation(input);
     }
 
     @MutationMapping
     Payload correctSupplyEvent(@Argument Correction input) {
-        return events.correct(input);
+        return correction.correct(input);
     }
 
     @SchemaMapping(typeName = "SupplyLinkage", field = "events")
@@ -86,6 +89,11 @@ class SupplyEventController implements NodeResolver {
         }
         SupplyEvent e = store.findByIds(List.of(id)).get(id);
         Linkage linkage = e == null || e.linkageId() == null ? null : linkages.findById(e.linkageId()).orElse(null);
-        return e != null && SupplyEvents.visible(a, e, linkage) ? Optional.of(e) : Optional.empty();
+        return e != null && visible(a, e, linkage) ? Optional.of(e) : Optional.empty();
+    }
+
+    /** Who may see an event: the Alliance, the recording side and, for linkage events, both sides. */
+    static boolean visible(Actor a, SupplyEvent e, Linkage linkage) {
+        return a.isAlliance() || a.memberOf(e.organizationId()) || linkage != null && LinkageController.party(a, linkage);
     }
 }

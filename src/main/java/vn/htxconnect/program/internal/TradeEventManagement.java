@@ -44,7 +44,7 @@ class TradeEventManagement implements TradeEventService {
         ValidationErrors errors = new ValidationErrors();
         TradeEventEntity e = new TradeEventEntity();
         e.createdByUserId = actor.userId();
-        validator.apply(in, e, true, errors);
+        validator.applyCreate(in, e, errors);
         if (errors.hasErrors()) {
             return new TradeEventPayload(null, errors.list(), in.clientMutationId());
         }
@@ -63,7 +63,7 @@ class TradeEventManagement implements TradeEventService {
         if (errors.hasErrors()) {
             return new TradeEventPayload(null, errors.list(), in.clientMutationId());
         }
-        validator.apply(in, e, false, errors);
+        validator.applyUpdate(in, e, errors);
         return save(e, errors, in.clientMutationId());
     }
 

@@ -16,7 +16,8 @@ import vn.htxconnect.region.ProvinceService;
 
 /**
  * Applies an event's input fields onto the entity and checks the result as a whole (an update that moves
- * only the end date is checked against the stored start). Reports every problem, naming its field.
+ * only the end date is checked against the stored start). Creating requires kind, name, start and province;
+ * an update changes only what it gives. Reports every problem, naming its field.
  */
 @Component
 class TradeEventValidator {
@@ -32,39 +33,53 @@ class TradeEventValidator {
         this.organizations = organizations;
     }
 
-    void apply(TradeEventInput in, TradeEventEntity e, boolean creating, ValidationErrors errors) {
-        if (creating || in.kind() != null) {
-            if (in.kind() == null) {
-                errors.add("kind", UserErrorCode.REQUIRED, "kind is required");
-            }
+    /** A new event: every required field must be given. */
+    void applyCreate(TradeEventInput in, TradeEventEntity e, ValidationErrors errors) {
+        if (in.kind() == null) {
+            errors.add("kind", UserErrorCode.REQUIRED, "kind is required");
+        }
+        e.kind = in.kind();
+        e.name = errors.text("name", in.name(), 200, true);
+        description(in, e, errors);
+        if (in.startsOn() == null) {
+            errors.add("startsOn", UserErrorCode.REQUIRED, "startsOn is required");
+        }
+        // A one-day session needs no end date.
+        dates(in.startsOn(), in.endsOn() != null ? in.endsOn() : in.startsOn(), true, e, errors);
+        place(in, e, province(in.province(), e, errors), errors);
+        organiser(in, e, errors);
+    }
+
+    /** A change to a stored event: fields left out keep their stored values. */
+    void applyUpdate(TradeEventInput in, TradeEventEntity e, ValidationErrors errors) {
+        if (in.kind() != null) {
             e.kind = in.kind();
         }
-        if (creating || in.name() != null) {
+        if (in.name() != null) {
             e.name = errors.text("name", in.name(), 200, true);
         }
+        description(in, e, errors);
+        // A stored end in the past is history, not a mistake: only an end given now must not be past.
+        dates(in.startsOn() != null ? in.startsOn() : e.startsOn, in.endsOn() != null ? in.endsOn() : e.endsOn,
+                in.endsOn() != null, e, errors);
+        place(in, e, in.province() != null ? province(in.province(), e, errors) : null, errors);
+        organiser(in, e, errors);
+    }
+
+    private static void description(TradeEventInput in, TradeEventEntity e, ValidationErrors errors) {
         if (in.description() != null) {
             e.description = errors.text("description", in.description(), 4000, false);
         }
-        dates(in, e, creating, errors);
-        place(in, e, creating, errors);
-        if (in.organiserOrganizationId() != null) {
-            e.organiserOrganizationId = organiser(in.organiserOrganizationId(), errors);
-        }
     }
 
-    private static void dates(TradeEventInput in, TradeEventEntity e, boolean creating, ValidationErrors errors) {
-        if (creating && in.startsOn() == null) {
-            errors.add("startsOn", UserErrorCode.REQUIRED, "startsOn is required");
-        }
-        LocalDate starts = in.startsOn() != null ? in.startsOn() : e.startsOn;
-        // A one-day session needs no end date.
-        LocalDate ends = in.endsOn() != null ? in.endsOn() : creating ? starts : e.endsOn;
+    private static void dates(LocalDate starts, LocalDate ends, boolean endMustNotBePast, TradeEventEntity e,
+                              ValidationErrors errors) {
         if (starts != null && ends != null) {
             if (ends.isBefore(starts)) {
                 errors.add("endsOn", UserErrorCode.INVALID, "endsOn must not be before startsOn");
             } else if (starts.plusDays(MAX_DAYS).isBefore(ends)) {
                 errors.add("endsOn", UserErrorCode.OUT_OF_RANGE, "An event may last at most " + MAX_DAYS + " days");
-            } else if ((creating || in.endsOn() != null) && ends.isBefore(LocalDate.now(TradeEvent.ZONE))) {
+            } else if (endMustNotBePast && ends.isBefore(LocalDate.now(TradeEvent.ZONE))) {
                 errors.add("endsOn", UserErrorCode.INVALID, "endsOn must not be in the past");
             }
         }
@@ -72,16 +87,19 @@ class TradeEventValidator {
         e.endsOn = ends;
     }
 
-    private void place(TradeEventInput in, TradeEventEntity e, boolean creating, ValidationErrors errors) {
-        Province province = null;
-        if (creating || in.province() != null) {
-            province = provinces.resolve(in.province()).orElse(null);
-            if (province == null) {
-                errors.add("province", in.province() == null ? UserErrorCode.REQUIRED : UserErrorCode.INVALID, "Unknown province");
-            } else {
-                e.provinceCode = province.code();
-            }
+    /** The province given (required where called), set on the event; null if unknown. */
+    private Province province(String given, TradeEventEntity e, ValidationErrors errors) {
+        Province province = provinces.resolve(given).orElse(null);
+        if (province == null) {
+            errors.add("province", given == null ? UserErrorCode.REQUIRED : UserErrorCode.INVALID, "Unknown province");
+        } else {
+            e.provinceCode = province.code();
         }
+        return province;
+    }
+
+    /** Address and point; {@code province} is the one just set, if any. */
+    private static void place(TradeEventInput in, TradeEventEntity e, Province province, ValidationErrors errors) {
         if (in.address() != null) {
             e.address = errors.text("address", in.address(), 300, false);
         }
@@ -93,6 +111,12 @@ class TradeEventValidator {
             // No point given: the province's centre stands for it, as for products and delivery points.
             e.lat = province.centroid().lat();
             e.lon = province.centroid().lon();
+        }
+    }
+
+    private void organiser(TradeEventInput in, TradeEventEntity e, ValidationErrors errors) {
+        if (in.organiserOrganizationId() != null) {
+            e.organiserOrganizationId = organiser(in.organiserOrganizationId(), errors);
         }
     }
 

@@ -29,7 +29,9 @@ import vn.htxconnect.sourcing.SourcingRequestInput;
 
 /**
  * Applies input fields onto a request and checks the result as a whole (so an update that moves only
- * the window's end is checked against the stored start). Reports every problem, naming its field.
+ * the window's end is checked against the stored start). Creating requires title, quantity, unit,
+ * frequency, delivery province and window; an update changes only what it gives. Reports every problem,
+ * naming its field.
  */
 @Component
 class RequestValidator {
@@ -49,10 +51,56 @@ class RequestValidator {
         this.organizations = organizations;
     }
 
-    void apply(SourcingRequestInput in, SourcingRequestEntity e, boolean creating, ValidationErrors errors) {
-        if (creating || in.title() != null) {
-            e.title = errors.text("title", in.title(), 200, true);
+    /** A new request: every required field must be given. */
+    void applyCreate(SourcingRequestInput in, SourcingRequestEntity e, ValidationErrors errors) {
+        title(in, e, errors);
+        description(in, e, errors);
+        quantity(in, e, errors);
+        unit(in, e, errors);
+        frequency(in, e, errors);
+        delivery(in, e, errors);
+        requirements(in, e, errors);
+        if (in.windowFrom() == null) {
+            errors.add("windowFrom", UserErrorCode.REQUIRED, "windowFrom is required");
         }
+        if (in.windowTo() == null) {
+            errors.add("windowTo", UserErrorCode.REQUIRED, "windowTo is required");
+        }
+        window(in, e, errors);
+        audience(in, e, errors);
+    }
+
+    /** A change to a stored request: fields left out keep their stored values. */
+    void applyUpdate(SourcingRequestInput in, SourcingRequestEntity e, ValidationErrors errors) {
+        if (in.title() != null) {
+            title(in, e, errors);
+        }
+        description(in, e, errors);
+        if (in.quantity() != null) {
+            quantity(in, e, errors);
+        }
+        if (in.unit() != null) {
+            unit(in, e, errors);
+        }
+        if (in.frequency() != null) {
+            frequency(in, e, errors);
+        }
+        if (in.deliveryProvince() != null) {
+            delivery(in, e, errors);
+        } else {
+            deliveryPlace(in, e, null, errors);
+        }
+        requirements(in, e, errors);
+        window(in, e, errors);
+        audience(in, e, errors);
+    }
+
+    private static void title(SourcingRequestInput in, SourcingRequestEntity e, ValidationErrors errors) {
+        e.title = errors.text("title", in.title(), 200, true);
+    }
+
+    /** Details and category, both optional. */
+    private void description(SourcingRequestInput in, SourcingRequestEntity e, ValidationErrors errors) {
         if (in.details() != null) {
             e.details = errors.text("details", in.details(), 4000, false);
         }
@@ -64,31 +112,37 @@ class RequestValidator {
                         () -> errors.add("category", UserErrorCode.INVALID, "Unknown category"));
             }
         }
-        if (creating || in.quantity() != null) {
-            if (in.quantity() == null) {
-                errors.add("quantity", UserErrorCode.REQUIRED, "quantity is required");
-            } else if (in.quantity().signum() <= 0 || in.quantity().compareTo(MAX_QUANTITY) > 0) {
-                errors.add("quantity", UserErrorCode.OUT_OF_RANGE, "quantity must be more than 0 and at most 1000000000");
-            } else {
-                e.quantity = in.quantity();
-            }
+    }
+
+    private static void quantity(SourcingRequestInput in, SourcingRequestEntity e, ValidationErrors errors) {
+        if (in.quantity() == null) {
+            errors.add("quantity", UserErrorCode.REQUIRED, "quantity is required");
+        } else if (in.quantity().signum() <= 0 || in.quantity().compareTo(MAX_QUANTITY) > 0) {
+            errors.add("quantity", UserErrorCode.OUT_OF_RANGE, "quantity must be more than 0 and at most 1000000000");
+        } else {
+            e.quantity = in.quantity();
         }
-        if (creating || in.unit() != null) {
-            Unit unit = Unit.parse(in.unit()).orElse(null);
-            if (unit == null) {
-                errors.add("unit", in.unit() == null ? UserErrorCode.REQUIRED : UserErrorCode.INVALID, "Unknown unit");
-            } else {
-                e.unit = unit;
-            }
+    }
+
+    private static void unit(SourcingRequestInput in, SourcingRequestEntity e, ValidationErrors errors) {
+        Unit unit = Unit.parse(in.unit()).orElse(null);
+        if (unit == null) {
+            errors.add("unit", in.unit() == null ? UserErrorCode.REQUIRED : UserErrorCode.INVALID, "Unknown unit");
+        } else {
+            e.unit = unit;
         }
-        if (creating || in.frequency() != null) {
-            if (in.frequency() == null) {
-                errors.add("frequency", UserErrorCode.REQUIRED, "frequency is required");
-            } else {
-                e.frequency = in.frequency();
-            }
+    }
+
+    private static void frequency(SourcingRequestInput in, SourcingRequestEntity e, ValidationErrors errors) {
+        if (in.frequency() == null) {
+            errors.add("frequency", UserErrorCode.REQUIRED, "frequency is required");
+        } else {
+            e.frequency = in.frequency();
         }
-        delivery(in, e, creating, errors);
+    }
+
+    /** What suppliers must meet, all optional: distance, certifications, OCOP stars, price. */
+    private static void requirements(SourcingRequestInput in, SourcingRequestEntity e, ValidationErrors errors) {
         if (in.maxDistanceKm() != null) {
             if (in.maxDistanceKm().isNaN() || in.maxDistanceKm() <= 0 || in.maxDistanceKm() > MAX_DISTANCE_KM) {
                 errors.add("maxDistanceKm", UserErrorCode.OUT_OF_RANGE, "maxDistanceKm must be more than 0 and at most 2000");
@@ -118,7 +172,10 @@ class RequestValidator {
                 e.targetMaxPriceVnd = in.targetMaxPriceVnd();
             }
         }
-        window(in, e, creating, errors);
+    }
+
+    /** Who sees the request and what it hides, and whether only verified suppliers may answer. */
+    private void audience(SourcingRequestInput in, SourcingRequestEntity e, ValidationErrors errors) {
         visibility(in, e, errors);
         if (in.confidentialFields() != null) {
             e.confidentialFields = in.confidentialFields().isEmpty() ? null : in.confidentialFields().stream().distinct()
@@ -129,17 +186,20 @@ class RequestValidator {
         }
     }
 
-    private void delivery(SourcingRequestInput in, SourcingRequestEntity e, boolean creating, ValidationErrors errors) {
-        Province province = null;
-        if (creating || in.deliveryProvince() != null) {
-            province = provinces.resolve(in.deliveryProvince()).orElse(null);
-            if (province == null) {
-                errors.add("deliveryProvince", in.deliveryProvince() == null ? UserErrorCode.REQUIRED : UserErrorCode.INVALID,
-                        "Unknown province");
-                return;
-            }
-            e.deliveryProvinceCode = province.code();
+    /** The delivery province given (required where called); an unknown one leaves address and point alone. */
+    private void delivery(SourcingRequestInput in, SourcingRequestEntity e, ValidationErrors errors) {
+        Province province = provinces.resolve(in.deliveryProvince()).orElse(null);
+        if (province == null) {
+            errors.add("deliveryProvince", in.deliveryProvince() == null ? UserErrorCode.REQUIRED : UserErrorCode.INVALID,
+                    "Unknown province");
+            return;
         }
+        e.deliveryProvinceCode = province.code();
+        deliveryPlace(in, e, province, errors);
+    }
+
+    /** Address and point; {@code province} is the one just set, if any. */
+    private static void deliveryPlace(SourcingRequestInput in, SourcingRequestEntity e, Province province, ValidationErrors errors) {
         if (in.deliveryAddress() != null) {
             e.deliveryAddress = errors.text("deliveryAddress", in.deliveryAddress(), 300, false);
         }
@@ -156,13 +216,8 @@ class RequestValidator {
         }
     }
 
-    private static void window(SourcingRequestInput in, SourcingRequestEntity e, boolean creating, ValidationErrors errors) {
-        if (creating && in.windowFrom() == null) {
-            errors.add("windowFrom", UserErrorCode.REQUIRED, "windowFrom is required");
-        }
-        if (creating && in.windowTo() == null) {
-            errors.add("windowTo", UserErrorCode.REQUIRED, "windowTo is required");
-        }
+    /** The supply window (given values over stored ones) and until when offers are taken. */
+    private static void window(SourcingRequestInput in, SourcingRequestEntity e, ValidationErrors errors) {
         LocalDate from = in.windowFrom() != null ? in.windowFrom() : e.windowFrom;
         LocalDate to = in.windowTo() != null ? in.windowTo() : e.windowTo;
         LocalDate today = LocalDate.now(VIETNAM);

@@ -77,7 +77,7 @@ class SourcingManagement implements SourcingService {
         SourcingRequestEntity e = new SourcingRequestEntity();
         e.buyerOrganizationId = buyer.databaseId();
         e.createdByUserId = actor.userId();
-        validator.apply(in, e, true, errors);
+        validator.applyCreate(in, e, errors);
         if (errors.hasErrors()) {
             return new SourcingRequestPayload(null, errors.list(), in.clientMutationId());
         }
@@ -99,7 +99,7 @@ class SourcingManagement implements SourcingService {
             errors.add("id", UserErrorCode.CONFLICT, "A closed or fulfilled request cannot be changed");
             return new SourcingRequestPayload(null, errors.list(), in.clientMutationId());
         }
-        validator.apply(in, e, false, errors);
+        validator.applyUpdate(in, e, errors);
         return save(e, errors, in.clientMutationId(), "updated");
     }
 

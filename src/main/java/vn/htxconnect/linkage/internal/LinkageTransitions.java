@@ -1,0 +1,159 @@
+package vn.htxconnect.linkage.internal;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import vn.htxconnect.linkage.Linkage;
+import vn.htxconnect.linkage.LinkageEnums.Action;
+import vn.htxconnect.linkage.LinkageEnums.Status;
+import vn.htxconnect.linkage.LinkagePayload;
+import vn.htxconnect.organization.Organization;
+import vn.htxconnect.organization.OrganizationService;
+import vn.htxconnect.platform.Access;
+import vn.htxconnect.platform.Actor;
+import vn.htxconnect.platform.ApiException;
+import vn.htxconnect.platform.ErrorCode;
+import vn.htxconnect.platform.GlobalId;
+import vn.htxconnect.platform.UserErrorCode;
+import vn.htxconnect.platform.ValidationErrors;
+
+/**
+ * Moving a linkage through its lifecycle: a side is confirmed by a member acting for it and the linkage
+ * becomes ACTIVE when both are; it can be rejected, suspended, resumed and ended. Every status change writes
+ * a history row in the same transaction, under the linkage's row lock; a refused change writes nothing.
+ */
+@Component
+class LinkageTransitions {
+
+    private final LinkageRepository repository;
+    private final LinkageHistory history;
+    private final OrganizationService organizations;
+    private final LinkageAnnouncements announcements;
+
+    LinkageTransitions(LinkageRepository repository, LinkageHistory history, OrganizationService organizations,
+                       LinkageAnnouncements announcements) {
+        this.repository = repository;
+        this.history = history;
+        this.organizations = organizations;
+        this.announcements = announcements;
+    }
+
+    @Transactional
+    public LinkagePayload act(String id, Action action, String actingOrganizationId, String reason, Long expectedVersion,
+                              String clientMutationId) {
+        Actor actor = Access.requireUser();
+        ValidationErrors errors = new ValidationErrors();
+        Long dbId = GlobalId.tryDecode(id, Linkage.TYPE);
+        LinkageEntity e = dbId == null ? null : repository.lockById(dbId).orElse(null);
+        if (e == null) {
+            errors.add("id", UserErrorCode.NOT_FOUND, "No supply linkage with this ID");
+            return new LinkagePayload(null, errors.list(), clientMutationId);
+        }
+        Long side = side(e, actor, actingOrganizationId, action);
+        String why = errors.text("reason", reason, 500, false);
+        if (expectedVersion != null && expectedVersion != e.version) {
+            errors.add("expectedVersion", UserErrorCode.CONFLICT,
+                    "The linkage was changed meanwhile (version " + e.version + "); reload it and retry");
+            return new LinkagePayload(null, errors.list(), clientMutationId);
+        }
+        Status from = e.status;
+        Instant now = Instant.now();
+        Status to = switch (action) {
+            case CONFIRM -> confirm(e, side, now, errors);
+            case REJECT -> from == Status.PROPOSED ? Status.REJECTED : refuse(from, action, errors);
+            case SUSPEND -> from == Status.ACTIVE ? Status.SUSPENDED : refuse(from, action, errors);
+            case RESUME -> from == Status.SUSPENDED ? Status.ACTIVE : refuse(from, action, errors);
+            case END -> from == Status.ACTIVE || from == Status.SUSPENDED ? Status.ENDED : refuse(from, action, errors);
+            case PROPOSE -> refuse(from, action, errors);
+        };
+        if (errors.hasErrors()) {
+            return new LinkagePayload(null, errors.list(), clientMutationId);
+        }
+        e.status = to;
+        if (to == Status.ACTIVE && e.activatedAt == null) {
+            e.activatedAt = now;
+        }
+        repository.saveAndFlush(e);
+        history.record(e.id, action, from, to, side, actor, why, now);
+        if (action == Action.CONFIRM && to == Status.ACTIVE) {
+            announcements.announce(e, actor, organizations.findById(e.supplierOrganizationId).orElseThrow(),
+                    organizations.findById(e.customerOrganizationId).orElseThrow());
+        }
+        return new LinkagePayload(e.toView(), List.of(), clientMutationId);
+    }
+
+    /**
+     * The side the caller acts for: the one given (the caller must be its member, or the Alliance), else
+     * the one it is a member of. The Alliance may suspend or end without a side; confirming needs one.
+     */
+    private static Long side(LinkageEntity e, Actor actor, String acting, Action action) {
+        if (acting != null) {
+            long org = GlobalId.decode("actingOrganizationId", acting, Organization.TYPE);
+            if (org != e.supplierOrganizationId && org != e.customerOrganizationId) {
+                throw ApiException.badRequest("actingOrganizationId", "The organization is not a side of this linkage");
+            }
+            if (!actor.memberOf(org) && !actor.isAdmin()) {
+                throw new ApiException(ErrorCode.FORBIDDEN, "You may only act for an organization you are a member of");
+            }
+            return org;
+        }
+        boolean supplier = actor.memberOf(e.supplierOrganizationId);
+        boolean customer = actor.memberOf(e.customerOrganizationId);
+        if (supplier && customer) {
+            throw ApiException.badRequest("actingOrganizationId", "You are a member of both sides: say which one you act for");
+        }
+        if (supplier || customer) {
+            return supplier ? e.supplierOrganizationId : e.customerOrganizationId;
+        }
+        if (actor.isAlliance() && action != Action.CONFIRM) {
+            return null;
+        }
+        throw new ApiException(ErrorCode.FORBIDDEN, "Only the two sides of a linkage (and the Alliance) may change it");
+    }
+
+    private static Status confirm(LinkageEntity e, Long side, Instant now, ValidationErrors errors) {
+        if (e.status != Status.PROPOSED) {
+            return refuse(e.status, Action.CONFIRM, errors);
+        }
+        boolean supplierSide = side == e.supplierOrganizationId;
+        Instant already = supplierSide ? e.supplierConfirmedAt : e.customerConfirmedAt;
+        if (already != null) {
+            errors.add("id", UserErrorCode.CONFLICT, "Your side has already confirmed; the other side must confirm now");
+            return e.status;
+        }
+        if (supplierSide) {
+            e.supplierConfirmedAt = now;
+        } else {
+            e.customerConfirmedAt = now;
+        }
+        activateIfConfirmed(e, now);
+        return e.status;
+    }
+
+    /** A linkage both sides confirmed is ACTIVE, whether by proposing or confirming. */
+    static void activateIfConfirmed(LinkageEntity e, Instant now) {
+        if (e.supplierConfirmedAt != null && e.customerConfirmedAt != null) {
+            e.status = Status.ACTIVE;
+            e.activatedAt = now;
+        }
+    }
+
+    private static Status refuse(Status from, Action action, ValidationErrors errors) {
+        errors.add("id", UserErrorCode.CONFLICT, "A " + from + " linkage cannot be " + past(action));
+        return from;
+    }
+
+    private static String past(Action a) {
+        return switch (a) {
+            case PROPOSE -> "proposed again";
+            case CONFIRM -> "confirmed";
+            case REJECT -> "rejected";
+            case SUSPEND -> "suspended";
+            case RESUME -> "resumed";
+            case END -> "ended";
+        };
+    }
+}
