@@ -88,10 +88,14 @@ class ProductEntity extends Timestamped {
         return IntStream.rangeClosed(1, 12).filter(m -> (availableMonths & (1 << (m - 1))) != 0).boxed().toList();
     }
 
+    /** The one mapping from a stored product to the API's {@link Product}. */
     Product toView() {
         List<String> images = imageUrls == null || imageUrls.isBlank() ? List.of() : Arrays.asList(imageUrls.split("\n"));
-        return new Product(id, organizationId, externalRef, name, description, categoryCode, unit, priceMinVnd,
-                priceMaxVnd, minOrderQty, monthlyCapacity, monthList(), provinceCode, lat, lon, images, status,
-                certifications.stream().map(CertificationEmbeddable::toView).toList(), createdAt, updatedAt, version);
+        return Product.builder().databaseId(id).organizationId(organizationId).externalRef(externalRef).name(name)
+                .description(description).categoryCode(categoryCode).unit(unit).priceMinVnd(priceMinVnd)
+                .priceMaxVnd(priceMaxVnd).minOrderQty(minOrderQty).monthlyCapacity(monthlyCapacity)
+                .availableMonths(monthList()).provinceCode(provinceCode).lat(lat).lon(lon).imageUrls(images)
+                .status(status).certifications(certifications.stream().map(CertificationEmbeddable::toView).toList())
+                .createdAt(createdAt).updatedAt(updatedAt).version(version).build();
     }
 }
