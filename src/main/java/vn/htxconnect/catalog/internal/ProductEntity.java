@@ -4,6 +4,10 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
+import java.util.function.BiConsumer;
+import java.util.function.BiPredicate;
+import java.util.function.Function;
 import java.util.stream.IntStream;
 
 import jakarta.persistence.CollectionTable;
@@ -75,8 +79,6 @@ class ProductEntity extends Timestamped {
     @CollectionTable(name = "product_certification", joinColumns = @JoinColumn(name = "product_id"))
     List<CertificationEmbeddable> certifications = new ArrayList<>();
 
-
-
     @Version
     long version;
 
@@ -88,10 +90,80 @@ class ProductEntity extends Timestamped {
         return IntStream.rangeClosed(1, 12).filter(m -> (availableMonths & (1 << (m - 1))) != 0).boxed().toList();
     }
 
+    /**
+     * The fields the seller writes (all an import row carries; not the ID, owner, status or times), each named
+     * once: an import compares and copies them together. The certificates come after them in both.
+     */
+    private static final List<ListingField<?>> LISTING = List.of(
+            field(e -> e.externalRef, (e, v) -> e.externalRef = v),
+            field(e -> e.name, (e, v) -> e.name = v),
+            field(e -> e.description, (e, v) -> e.description = v),
+            field(e -> e.categoryCode, (e, v) -> e.categoryCode = v),
+            field(e -> e.unit, (e, v) -> e.unit = v),
+            field(e -> e.priceMinVnd, (e, v) -> e.priceMinVnd = v),
+            field(e -> e.priceMaxVnd, (e, v) -> e.priceMaxVnd = v),
+            field(e -> e.minOrderQty, (e, v) -> e.minOrderQty = v, ProductEntity::sameNumber),
+            field(e -> e.monthlyCapacity, (e, v) -> e.monthlyCapacity = v, ProductEntity::sameNumber),
+            field(e -> e.availableMonths, (e, v) -> e.availableMonths = v),
+            field(e -> e.provinceCode, (e, v) -> e.provinceCode = v),
+            field(e -> e.lat, (e, v) -> e.lat = v),
+            field(e -> e.lon, (e, v) -> e.lon = v),
+            // No images are stored as null or as an empty text alike.
+            field(e -> e.imageUrls, (e, v) -> e.imageUrls = v, (a, b) -> Objects.equals(a == null ? "" : a, b == null ? "" : b)));
+
+    private record ListingField<T>(Function<ProductEntity, T> get, BiConsumer<ProductEntity, T> set,
+                                   BiPredicate<T, T> same) {
+
+        boolean same(ProductEntity a, ProductEntity b) {
+            return same.test(get.apply(a), get.apply(b));
+        }
+
+        void copy(ProductEntity from, ProductEntity to) {
+            set.accept(to, get.apply(from));
+        }
+    }
+
+    private static <T> ListingField<T> field(Function<ProductEntity, T> get, BiConsumer<ProductEntity, T> set) {
+        return new ListingField<>(get, set, Objects::equals);
+    }
+
+    private static <T> ListingField<T> field(Function<ProductEntity, T> get, BiConsumer<ProductEntity, T> set,
+                                             BiPredicate<T, T> same) {
+        return new ListingField<>(get, set, same);
+    }
+
+    /** True when {@code other} lists the same as this product: a re-import of it would change nothing. */
+    boolean sameListing(ProductEntity other) {
+        return LISTING.stream().allMatch(f -> f.same(this, other)) && sameCertifications(other);
+    }
+
+    /** Takes over what {@code from} lists, keeping this product's ID, owner, status and times. */
+    void copyListing(ProductEntity from) {
+        LISTING.forEach(f -> f.copy(from, this));
+        if (!sameCertifications(from)) {
+            // Replacing an unchanged collection would rewrite its rows and bump the version for nothing.
+            certifications.clear();
+            certifications.addAll(from.certifications);
+        }
+    }
+
+    private boolean sameCertifications(ProductEntity other) {
+        return certifications.stream().map(CertificationEmbeddable::toView).toList()
+                .equals(other.certifications.stream().map(CertificationEmbeddable::toView).toList());
+    }
+
+    private static boolean sameNumber(BigDecimal a, BigDecimal b) {
+        return a == null ? b == null : b != null && a.compareTo(b) == 0;
+    }
+
+    /** The one mapping from a stored product to the API's {@link Product}. */
     Product toView() {
         List<String> images = imageUrls == null || imageUrls.isBlank() ? List.of() : Arrays.asList(imageUrls.split("\n"));
-        return new Product(id, organizationId, externalRef, name, description, categoryCode, unit, priceMinVnd,
-                priceMaxVnd, minOrderQty, monthlyCapacity, monthList(), provinceCode, lat, lon, images, status,
-                certifications.stream().map(CertificationEmbeddable::toView).toList(), createdAt, updatedAt, version);
+        return Product.builder().databaseId(id).organizationId(organizationId).externalRef(externalRef).name(name)
+                .description(description).categoryCode(categoryCode).unit(unit).priceMinVnd(priceMinVnd)
+                .priceMaxVnd(priceMaxVnd).minOrderQty(minOrderQty).monthlyCapacity(monthlyCapacity)
+                .availableMonths(monthList()).provinceCode(provinceCode).lat(lat).lon(lon).imageUrls(images)
+                .status(status).certifications(certifications.stream().map(CertificationEmbeddable::toView).toList())
+                .createdAt(createdAt).updatedAt(updatedAt).version(version).build();
     }
 }

@@ -1,8 +1,6 @@
 package vn.htxconnect.catalog.internal;
 
 import java.math.BigDecimal;
-import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -10,14 +8,11 @@ import org.springframework.stereotype.Component;
 
 import vn.htxconnect.catalog.Category;
 import vn.htxconnect.catalog.CategoryService;
-import vn.htxconnect.catalog.CertificationInput;
-import vn.htxconnect.catalog.CertificationScheme;
 import vn.htxconnect.catalog.ProductInput;
 import vn.htxconnect.catalog.Unit;
 import vn.htxconnect.organization.Organization;
 import vn.htxconnect.platform.UserErrorCode;
 import vn.htxconnect.platform.ValidationErrors;
-import vn.htxconnect.platform.VietnameseText;
 import vn.htxconnect.region.Province;
 import vn.htxconnect.region.ProvinceService;
 
@@ -40,9 +35,75 @@ class ProductValidator {
         this.provinces = provinces;
     }
 
-    void apply(ProductInput in, ProductEntity e, Organization owner, boolean creating, ValidationErrors errors) {
-        if (creating || in.name() != null) {
+    /**
+     * A new product, or an import row (a row is the product's whole state): name, category and unit are
+     * required, and a product without a province or location takes its organization's.
+     */
+    void create(ProductInput in, ProductEntity e, Organization owner, ValidationErrors errors) {
+        check(in, e, owner, Absent.ON_CREATE, errors);
+    }
+
+    /** A change to a stored product: only the fields given are checked and written, the others stay. */
+    void update(ProductInput in, ProductEntity e, Organization owner, ValidationErrors errors) {
+        check(in, e, owner, Absent.ON_UPDATE, errors);
+    }
+
+    /** What a field left out of the input means; everything else is checked alike for both. */
+    private enum Absent {
+        /** Required, or the organization's value. */
+        ON_CREATE {
+            @Override
+            void name(ProductEntity e, ValidationErrors errors) {
+                e.name = errors.text("name", null, 255, true);
+            }
+
+            @Override
+            void category(ValidationErrors errors) {
+                errors.add("category", UserErrorCode.REQUIRED, "category is required");
+            }
+
+            @Override
+            void unit(ValidationErrors errors) {
+                errors.add("unit", UserErrorCode.REQUIRED, "unit is required");
+            }
+
+            @Override
+            void place(ProductEntity e, Organization owner) {
+                e.provinceCode = owner.provinceCode();
+            }
+
+            @Override
+            void location(ProductEntity e, Organization owner) {
+                e.lat = owner.lat();
+                e.lon = owner.lon();
+            }
+        },
+        /** The stored value stays. */
+        ON_UPDATE;
+
+        void name(ProductEntity e, ValidationErrors errors) {
+        }
+
+        void category(ValidationErrors errors) {
+        }
+
+        void unit(ValidationErrors errors) {
+        }
+
+        /** The province of a product that names none. */
+        void place(ProductEntity e, Organization owner) {
+        }
+
+        /** The map point of a product that gives neither a point nor a province. */
+        void location(ProductEntity e, Organization owner) {
+        }
+    }
+
+    private void check(ProductInput in, ProductEntity e, Organization owner, Absent absent, ValidationErrors errors) {
+        if (in.name() != null) {
             e.name = errors.text("name", in.name(), 255, true);
+        } else {
+            absent.name(e, errors);
         }
         if (in.description() != null) {
             e.description = errors.text("description", in.description(), 5000, false);
@@ -57,8 +118,8 @@ class ProductValidator {
             } else {
                 e.categoryCode = c.code();
             }
-        } else if (creating) {
-            errors.add("category", UserErrorCode.REQUIRED, "category is required");
+        } else {
+            absent.category(errors);
         }
         if (in.unit() != null && !in.unit().isBlank()) {
             Unit u = Unit.parse(in.unit()).orElse(null);
@@ -67,8 +128,8 @@ class ProductValidator {
             } else {
                 e.unit = u;
             }
-        } else if (creating) {
-            errors.add("unit", UserErrorCode.REQUIRED, "unit is required");
+        } else {
+            absent.unit(errors);
         }
         prices(in, e, errors);
         if (in.minOrderQty() != null) {
@@ -86,11 +147,11 @@ class ProductValidator {
             }
         }
         if (in.certifications() != null) {
-            List<CertificationEmbeddable> certs = certifications(in.certifications(), errors);
+            List<CertificationEmbeddable> certs = CertificateChecks.check(in.certifications(), errors);
             e.certifications.clear();
             e.certifications.addAll(certs);
         }
-        location(in, e, owner, creating, errors);
+        location(in, e, owner, absent, errors);
         if (in.imageUrls() != null) {
             List<String> urls = in.imageUrls().stream().filter(u -> u != null && !u.isBlank()).map(String::strip).toList();
             if (urls.size() > 10) {
@@ -133,93 +194,7 @@ class ProductValidator {
         return q;
     }
 
-    /** Longest name of an OTHER scheme kept as written (the column's width). */
-    static final int MAX_LABEL = 100;
-
-    /**
-     * Certificates as given. A malformed one (no scheme, end before start, longer than its scheme
-     * allows, OCOP stars out of range) is an error. An expired one is kept as history with a warning:
-     * the listing is still a real product, only the certificate stops counting. A scheme outside the
-     * list is kept as OTHER with its name as written, also with a warning.
-     */
-    private static List<CertificationEmbeddable> certifications(List<CertificationInput> inputs, ValidationErrors errors) {
-        List<CertificationEmbeddable> out = new ArrayList<>();
-        LocalDate today = LocalDate.now();
-        if (inputs.size() > 20) {
-            errors.add("certifications", UserErrorCode.OUT_OF_RANGE, "At most 20 certifications");
-            return out;
-        }
-        for (int i = 0; i < inputs.size(); i++) {
-            CertificationInput c = inputs.get(i);
-            String f = "certifications[" + i + "]";
-            // Kept as written (an OTHER scheme's label), only NFC-composed with its spaces tidied.
-            String raw = c.scheme() == null ? "" : VietnameseText.nfc(c.scheme()).strip().replaceAll("\\s+", " ");
-            if (raw.isBlank()) {
-                errors.add(f + ".scheme", UserErrorCode.REQUIRED, "The certification scheme is required");
-                continue;
-            }
-            if (CertificationScheme.namesOther(raw)) {
-                errors.add(f + ".scheme", UserErrorCode.INVALID,
-                        "Write the certificate's own scheme name instead of " + clip(raw));
-                continue;
-            }
-            CertificationScheme scheme = CertificationScheme.parse(raw);
-            String label = null;
-            if (scheme == null) {
-                scheme = CertificationScheme.OTHER;
-                label = raw;
-                if (label.length() > MAX_LABEL) {
-                    errors.add(f + ".scheme", UserErrorCode.TOO_LONG,
-                            "A certification scheme name is at most " + MAX_LABEL + " characters");
-                } else {
-                    errors.warn(f + ".scheme", UserErrorCode.UNKNOWN_CERTIFICATION_SCHEME, "Certification scheme "
-                            + clip(raw) + " is not on the list; kept as written, shown and searchable as text, "
-                            + "but not a filter");
-                }
-            }
-            String name = label == null ? scheme.name() : clip(label);
-            if (scheme == CertificationScheme.OCOP && (c.ocopStars() == null || c.ocopStars() < 3 || c.ocopStars() > 5)) {
-                errors.add(f + ".ocopStars", UserErrorCode.OUT_OF_RANGE,
-                        "An OCOP certificate needs 3 to 5 stars (1–2★ products get no certificate)");
-            }
-            if (scheme != CertificationScheme.OCOP && c.ocopStars() != null) {
-                errors.add(f + ".ocopStars", UserErrorCode.INVALID, "ocopStars applies only to OCOP certificates");
-            }
-            if (c.validFrom() != null && c.validTo() != null && c.validTo().isBefore(c.validFrom())) {
-                errors.add(f + ".validTo", UserErrorCode.OUT_OF_RANGE, "validTo is before validFrom");
-            } else if (c.validFrom() != null && c.validTo() != null
-                    && c.validTo().isAfter(c.validFrom().plusMonths(maxMonths(scheme)))) {
-                errors.add(f + ".validTo", UserErrorCode.OUT_OF_RANGE,
-                        name + " certificates are valid at most " + maxMonths(scheme) + " months");
-            } else if (c.validTo() != null && c.validTo().isBefore(today)) {
-                errors.warn(f + ".validTo", UserErrorCode.CERTIFICATE_EXPIRED, name + " certificate expired on "
-                        + c.validTo() + "; kept as history, it does not count in search or matching");
-            }
-            if (c.number() != null && c.number().length() > 64) {
-                errors.add(f + ".number", UserErrorCode.TOO_LONG, "Certificate number is at most 64 characters");
-            }
-            if (c.issuer() != null && c.issuer().length() > 255) {
-                errors.add(f + ".issuer", UserErrorCode.TOO_LONG, "Issuer is at most 255 characters");
-            }
-            CertificationEmbeddable e = new CertificationEmbeddable();
-            e.scheme = scheme;
-            e.label = label;
-            e.number = blankToNull(c.number());
-            e.issuer = blankToNull(c.issuer());
-            e.ocopStars = c.ocopStars();
-            e.validFrom = c.validFrom();
-            e.validTo = c.validTo();
-            out.add(e);
-        }
-        return out;
-    }
-
-    /** Longest validity a scheme grants: VietGAP 2 years, OCOP 36 months, others taken as 10 years. */
-    private static int maxMonths(CertificationScheme scheme) {
-        return scheme == CertificationScheme.VIETGAP ? 24 : scheme == CertificationScheme.OCOP ? 36 : 120;
-    }
-
-    private void location(ProductInput in, ProductEntity e, Organization owner, boolean creating, ValidationErrors errors) {
+    private void location(ProductInput in, ProductEntity e, Organization owner, Absent absent, ValidationErrors errors) {
         Province province = null;
         if (in.province() != null && !in.province().isBlank()) {
             province = provinces.resolve(in.province()).orElse(null);
@@ -228,8 +203,8 @@ class ProductValidator {
             } else {
                 e.provinceCode = province.code();
             }
-        } else if (creating) {
-            e.provinceCode = owner.provinceCode();
+        } else {
+            absent.place(e, owner);
         }
         if (in.lat() != null || in.lon() != null) {
             double[] point = errors.point("lat", in.lat(), "lon", in.lon());
@@ -241,14 +216,12 @@ class ProductValidator {
             // Grown elsewhere than the cooperative sits: the origin province's centroid is closer to the truth.
             e.lat = province.centroid().lat();
             e.lon = province.centroid().lon();
-        } else if (creating || province != null) {
+        } else if (province != null) {
             e.lat = owner.lat();
             e.lon = owner.lon();
+        } else {
+            absent.location(e, owner);
         }
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
     }
 
     private static String clip(String s) {

@@ -209,10 +209,13 @@ final class DemoDataGenerator {
                 .max(BigDecimal.ONE);
         List<CertificationInput> certs = certifications(r, s, origin);
         String description = description(r, name, orgName, origin, s, capacity, unit, minOrder, certs);
-        return new ProductInput(null, null, null, "SP%04d".formatted(n + 1), name, description, s.category(), unit, min, max,
-                minOrder, capacity, s.months(), certs, origin.name(), jitter(r, origin.centroid().lat(), 0.3),
-                jitter(r, origin.centroid().lon(), 0.3), List.of(),
-                r.nextDouble() < 0.02 ? ProductStatus.DRAFT : ProductStatus.ACTIVE, null);
+        double lat = jitter(r, origin.centroid().lat(), 0.3);
+        double lon = jitter(r, origin.centroid().lon(), 0.3);
+        return ProductInput.builder().externalRef("SP%04d".formatted(n + 1)).name(name).description(description)
+                .category(s.category()).unit(unit).priceMinVnd(min).priceMaxVnd(max).minOrderQty(minOrder)
+                .monthlyCapacity(capacity).availableMonths(s.months()).certifications(certs).province(origin.name())
+                .lat(lat).lon(lon).imageUrls(List.of())
+                .status(r.nextDouble() < 0.02 ? ProductStatus.DRAFT : ProductStatus.ACTIVE).build();
     }
 
     private List<CertificationInput> certifications(RandomGenerator r, Specialty s, Province p) {

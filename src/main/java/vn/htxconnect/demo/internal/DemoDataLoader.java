@@ -180,10 +180,7 @@ class DemoDataLoader implements ApplicationRunner {
     }
 
     private static ProductInput withOrganization(ProductInput p, String organizationId) {
-        return new ProductInput(p.id(), p.expectedVersion(), organizationId, p.externalRef(), p.name(), p.description(),
-                p.category(), p.unit(), p.priceMinVnd(), p.priceMaxVnd(), p.minOrderQty(), p.monthlyCapacity(),
-                p.availableMonths(), p.certifications(), p.province(), p.lat(), p.lon(), p.imageUrls(), p.status(),
-                p.clientMutationId());
+        return p.toBuilder().organizationId(organizationId).build();
     }
 
     /** The generator made data the services refuse: a bug to fix in the generator, not to skip. */

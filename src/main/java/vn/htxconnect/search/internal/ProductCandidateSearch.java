@@ -27,16 +27,14 @@ class ProductCandidateSearch implements ProductCandidates {
     private final ElasticsearchClient client;
     private final IndexManager indices;
     private final ProductQueryBuilder queries;
-    private final ProductDocuments documents;
     private final ItemIdentity identity;
 
     ProductCandidateSearch(ElasticsearchClient client, IndexManager indices, ProductQueryBuilder queries,
-                           ProductDocuments documents, ItemIdentity identity) {
+                           ItemIdentity identity) {
         this.identity = identity;
         this.client = client;
         this.indices = indices;
         this.queries = queries;
-        this.documents = documents;
     }
 
     @Override
@@ -61,9 +59,9 @@ class ProductCandidateSearch implements ProductCandidates {
         List<Candidate> out = new ArrayList<>();
         for (Hit<Map> hit : response.hits().hits()) {
             Map<String, Object> source = hit.source();
-            Product product = documents.fromSource(source);
+            Product product = ProductDocument.product(source);
             out.add(new Candidate(product, hit.score() == null ? 0 : hit.score(),
-                    Boolean.TRUE.equals(source.get("org_verified")), identity.judge(requested, product)));
+                    Boolean.TRUE.equals(source.get(ProductField.ORG_VERIFIED.field())), identity.judge(requested, product)));
         }
         return out;
     }

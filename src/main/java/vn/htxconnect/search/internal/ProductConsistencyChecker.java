@@ -148,21 +148,21 @@ class ProductConsistencyChecker {
             List<FieldValue> resume = searchAfter;
             SearchResponse<Map> response = client.search(s -> {
                 s.index(alias).size(BATCH_SIZE).source(src -> src.fetch(false)).trackTotalHits(t -> t.enabled(false))
-                        .docvalueFields(f -> f.field("version"))
-                        .sort(o -> o.field(f -> f.field("id").order(SortOrder.Asc)))
+                        .docvalueFields(f -> f.field(ProductField.VERSION.field()))
+                        .sort(o -> o.field(f -> f.field(ProductField.ID.field()).order(SortOrder.Asc)))
                         .query(q -> q.bool(b -> {
                             b.filter(f -> f.range(r -> r.number(n -> {
-                                n.field("id").gt((double) after);
+                                n.field(ProductField.ID.field()).gt((double) after);
                                 return upTo == null ? n : n.lte((double) upTo);
                             })));
                             return organizationId == null ? b
-                                    : b.filter(f -> f.term(t -> t.field("organization_id").value(organizationId)));
+                                    : b.filter(f -> f.term(t -> t.field(ProductField.ORGANIZATION_ID.field()).value(organizationId)));
                         }));
                 return resume == null ? s : s.searchAfter(resume);
             }, Map.class);
             List<Hit<Map>> hits = response.hits().hits();
             for (Hit<Map> hit : hits) {
-                JsonData version = hit.fields().get("version");
+                JsonData version = hit.fields().get(ProductField.VERSION.field());
                 out.put(Long.parseLong(hit.id()), version == null ? -1 : version.toJson().asJsonArray().getJsonNumber(0).longValue());
             }
             if (hits.size() < BATCH_SIZE) {

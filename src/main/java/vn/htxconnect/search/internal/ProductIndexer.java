@@ -61,7 +61,7 @@ class ProductIndexer {
             Product p = found.get(id);
             Organization org = p == null ? null : orgs.get(p.organizationId());
             if (p != null && org != null && org.active() && p.status() == ProductStatus.ACTIVE) {
-                Map<String, Object> doc = documents.document(p, org);
+                Map<String, Object> doc = documents.document(p, org).source();
                 bulk.operations(op -> op.index(i -> i.id(id.toString()).document(doc)));
                 indexed++;
             } else {

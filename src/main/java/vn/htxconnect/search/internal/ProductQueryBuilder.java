@@ -1,5 +1,18 @@
 package vn.htxconnect.search.internal;
 
+import static vn.htxconnect.search.internal.ProductField.AVAILABLE_MONTHS;
+import static vn.htxconnect.search.internal.ProductField.CATEGORY_PATH;
+import static vn.htxconnect.search.internal.ProductField.CERTIFICATIONS;
+import static vn.htxconnect.search.internal.ProductField.LOCATION;
+import static vn.htxconnect.search.internal.ProductField.MONTHLY_CAPACITY;
+import static vn.htxconnect.search.internal.ProductField.MONTHLY_CAPACITY_BASE;
+import static vn.htxconnect.search.internal.ProductField.ORGANIZATION_ID;
+import static vn.htxconnect.search.internal.ProductField.ORG_VERIFIED;
+import static vn.htxconnect.search.internal.ProductField.PRICE_MIN_VND;
+import static vn.htxconnect.search.internal.ProductField.PROVINCE_CODE;
+import static vn.htxconnect.search.internal.ProductField.STATUS;
+import static vn.htxconnect.search.internal.ProductField.UNIT;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -16,6 +29,7 @@ import vn.htxconnect.platform.GlobalId;
 import vn.htxconnect.region.ProvinceService;
 import vn.htxconnect.search.ProductCandidates;
 import vn.htxconnect.search.ProductFilter;
+import vn.htxconnect.search.internal.ProductField.CertificateField;
 
 /**
  * Turns a buyer's words and filters into an Elasticsearch query: the words' relevance comes from
@@ -49,9 +63,8 @@ class ProductQueryBuilder {
      */
     Query candidates(ProductCandidates.Query c) {
         ProductFilter f = c.filter();
-        ProductFilter plain = f == null ? null : new ProductFilter(f.category(), f.province(), null, null,
-                f.organizationId(), f.verifiedOnly(), f.availableInMonth(), f.minMonthlyCapacity(), f.capacityUnit(),
-                f.maxPriceVnd(), f.near());
+        // Certificates are checked over the window below, not for today.
+        ProductFilter plain = f == null ? null : f.toBuilder().certifications(null).minOcopStars(null).build();
         List<Query> filters = filters(plain);
         if (f != null && f.certifications() != null) {
             for (String s : f.certifications()) {
@@ -67,7 +80,7 @@ class ProductQueryBuilder {
         }
         if (c.availableInAnyMonth() != null && !c.availableInAnyMonth().isEmpty()) {
             List<FieldValue> months = c.availableInAnyMonth().stream().map(m -> FieldValue.of(m.longValue())).toList();
-            filters.add(Query.of(q -> q.terms(t -> t.field("available_months").terms(v -> v.value(months)))));
+            filters.add(Query.of(q -> q.terms(t -> t.field(AVAILABLE_MONTHS.field()).terms(v -> v.value(months)))));
         }
         List<Query> should = text.loose(c.text());
         if (should.isEmpty()) {
@@ -81,10 +94,10 @@ class ProductQueryBuilder {
     static Query certificateOver(CertificationScheme scheme, Integer minStars, java.time.LocalDate from,
                                  java.time.LocalDate through) {
         Query window = validOver(from, through);
-        return Query.of(q -> q.nested(n -> n.path("certifications").query(inner -> inner.bool(b -> {
-            b.filter(term("certifications.scheme", scheme.name())).filter(window);
+        return Query.of(q -> q.nested(n -> n.path(CERTIFICATIONS.field()).query(inner -> inner.bool(b -> {
+            b.filter(term(CertificateField.SCHEME.path(), scheme.name())).filter(window);
             if (minStars != null) {
-                b.filter(Query.of(r -> r.range(rr -> rr.number(nn -> nn.field("certifications.ocop_stars")
+                b.filter(Query.of(r -> r.range(rr -> rr.number(nn -> nn.field(CertificateField.OCOP_STARS.path())
                         .gte(minStars.doubleValue())))));
             }
             return b;
@@ -98,7 +111,7 @@ class ProductQueryBuilder {
 
     List<Query> filters(ProductFilter f) {
         List<Query> out = new ArrayList<>();
-        out.add(term("status", "ACTIVE"));
+        out.add(term(STATUS.field(), "ACTIVE"));
         if (f == null) {
             return out;
         }
@@ -106,13 +119,13 @@ class ProductQueryBuilder {
             String code = categories.resolve(f.category())
                     .orElseThrow(() -> ApiException.badRequest("filter.category", "Unknown category: " + clip(f.category())))
                     .code();
-            out.add(term("category_path", code));
+            out.add(term(CATEGORY_PATH.field(), code));
         }
         if (f.province() != null && !f.province().isBlank()) {
             String code = provinces.resolve(f.province())
                     .orElseThrow(() -> ApiException.badRequest("filter.province", "Unknown province: " + clip(f.province())))
                     .code();
-            out.add(term("province_code", code));
+            out.add(term(PROVINCE_CODE.field(), code));
         }
         if (f.certifications() != null) {
             for (String s : f.certifications()) {
@@ -131,27 +144,27 @@ class ProductQueryBuilder {
         }
         if (f.organizationId() != null) {
             long org = GlobalId.decode("filter.organizationId", f.organizationId(), Organization.TYPE);
-            out.add(Query.of(q -> q.term(t -> t.field("organization_id").value(org))));
+            out.add(Query.of(q -> q.term(t -> t.field(ORGANIZATION_ID.field()).value(org))));
         }
         if (Boolean.TRUE.equals(f.verifiedOnly())) {
-            out.add(Query.of(q -> q.term(t -> t.field("org_verified").value(true))));
+            out.add(Query.of(q -> q.term(t -> t.field(ORG_VERIFIED.field()).value(true))));
         }
         if (f.availableInMonth() != null) {
             if (f.availableInMonth() < 1 || f.availableInMonth() > 12) {
                 throw ApiException.badRequest("filter.availableInMonth", "availableInMonth must be 1 to 12");
             }
-            out.add(Query.of(q -> q.term(t -> t.field("available_months").value(f.availableInMonth()))));
+            out.add(Query.of(q -> q.term(t -> t.field(AVAILABLE_MONTHS.field()).value(f.availableInMonth()))));
         }
         capacity(f, out);
         if (f.maxPriceVnd() != null) {
             if (f.maxPriceVnd() < 0) {
                 throw ApiException.badRequest("filter.maxPriceVnd", "maxPriceVnd must be 0 or more");
             }
-            out.add(Query.of(q -> q.range(r -> r.number(n -> n.field("price_min_vnd").lte(f.maxPriceVnd().doubleValue())))));
+            out.add(Query.of(q -> q.range(r -> r.number(n -> n.field(PRICE_MIN_VND.field()).lte(f.maxPriceVnd().doubleValue())))));
         }
         if (f.near() != null) {
             ProductFilter.GeoFilter g = checkedNear(f.near(), true);
-            out.add(Query.of(q -> q.geoDistance(d -> d.field("location").distance(g.radiusKm() + "km")
+            out.add(Query.of(q -> q.geoDistance(d -> d.field(LOCATION.field()).distance(g.radiusKm() + "km")
                     .location(l -> l.latlon(ll -> ll.lat(g.lat()).lon(g.lon()))))));
         }
         return out;
@@ -165,7 +178,7 @@ class ProductQueryBuilder {
             throw ApiException.badRequest("filter.minMonthlyCapacity", "minMonthlyCapacity must be 0 or more");
         }
         if (f.capacityUnit() == null) {
-            out.add(Query.of(q -> q.range(r -> r.number(n -> n.field("monthly_capacity").gte(f.minMonthlyCapacity())))));
+            out.add(Query.of(q -> q.range(r -> r.number(n -> n.field(MONTHLY_CAPACITY.field()).gte(f.minMonthlyCapacity())))));
             return;
         }
         Unit unit = Unit.parse(f.capacityUnit())
@@ -178,8 +191,8 @@ class ProductQueryBuilder {
         List<FieldValue> sameDimension = java.util.Arrays.stream(Unit.values())
                 .filter(u -> u.dimension() == unit.dimension() && (unit.dimension() != Unit.Dimension.COUNT || u == unit))
                 .map(u -> FieldValue.of(u.name())).toList();
-        out.add(Query.of(q -> q.terms(t -> t.field("unit").terms(v -> v.value(sameDimension)))));
-        out.add(Query.of(q -> q.range(r -> r.number(n -> n.field("monthly_capacity_base").gte(base)))));
+        out.add(Query.of(q -> q.terms(t -> t.field(UNIT.field()).terms(v -> v.value(sameDimension)))));
+        out.add(Query.of(q -> q.range(r -> r.number(n -> n.field(MONTHLY_CAPACITY_BASE.field()).gte(base)))));
     }
 
     static ProductFilter.GeoFilter checkedNear(ProductFilter.GeoFilter g, boolean needRadius) {
@@ -210,12 +223,12 @@ class ProductQueryBuilder {
         String start = from == null ? "now/d" : from.toString();
         String end = through == null ? "now/d" : through.toString();
         Query notExpired = Query.of(q -> q.bool(b -> b
-                .should(Query.of(r -> r.range(rr -> rr.date(d -> d.field("certifications.valid_to").gte(end)))))
-                .should(Query.of(r -> r.bool(x -> x.mustNot(Query.of(e -> e.exists(ex -> ex.field("certifications.valid_to")))))))
+                .should(Query.of(r -> r.range(rr -> rr.date(d -> d.field(CertificateField.VALID_TO.path()).gte(end)))))
+                .should(Query.of(r -> r.bool(x -> x.mustNot(Query.of(e -> e.exists(ex -> ex.field(CertificateField.VALID_TO.path())))))))
                 .minimumShouldMatch("1")));
         Query started = Query.of(q -> q.bool(b -> b
-                .should(Query.of(r -> r.range(rr -> rr.date(d -> d.field("certifications.valid_from").lte(start)))))
-                .should(Query.of(r -> r.bool(x -> x.mustNot(Query.of(e -> e.exists(ex -> ex.field("certifications.valid_from")))))))
+                .should(Query.of(r -> r.range(rr -> rr.date(d -> d.field(CertificateField.VALID_FROM.path()).lte(start)))))
+                .should(Query.of(r -> r.bool(x -> x.mustNot(Query.of(e -> e.exists(ex -> ex.field(CertificateField.VALID_FROM.path())))))))
                 .minimumShouldMatch("1")));
         return Query.of(q -> q.bool(b -> b.filter(notExpired).filter(started)));
     }

@@ -1,5 +1,17 @@
 package vn.htxconnect.search.internal;
 
+import static vn.htxconnect.search.internal.ProductField.CATEGORY_CODE;
+import static vn.htxconnect.search.internal.ProductField.CERTIFICATIONS;
+import static vn.htxconnect.search.internal.ProductField.CREATED_AT;
+import static vn.htxconnect.search.internal.ProductField.DESCRIPTION;
+import static vn.htxconnect.search.internal.ProductField.DESCRIPTION_FOLDED;
+import static vn.htxconnect.search.internal.ProductField.ID;
+import static vn.htxconnect.search.internal.ProductField.LOCATION;
+import static vn.htxconnect.search.internal.ProductField.NAME;
+import static vn.htxconnect.search.internal.ProductField.NAME_FOLDED;
+import static vn.htxconnect.search.internal.ProductField.PRICE_MIN_VND;
+import static vn.htxconnect.search.internal.ProductField.PROVINCE_CODE;
+
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,19 +57,17 @@ class ProductSearchService {
     private final ElasticsearchClient client;
     private final IndexManager indices;
     private final ProductQueryBuilder queries;
-    private final ProductDocuments documents;
     private final CategoryService categories;
     private final ProvinceService provinces;
     private final SearchMissRecorder misses;
 
     ProductSearchService(ElasticsearchClient client, IndexManager indices, ProductQueryBuilder queries,
-                         ProductDocuments documents, CategoryService categories, ProvinceService provinces,
+                         CategoryService categories, ProvinceService provinces,
                          SearchMissRecorder misses) {
         this.misses = misses;
         this.client = client;
         this.indices = indices;
         this.queries = queries;
-        this.documents = documents;
         this.categories = categories;
         this.provinces = provinces;
     }
@@ -74,11 +84,11 @@ class ProductSearchService {
         return SearchRequest.of(s -> {
             s.index(indices.alias(IndexManager.PRODUCTS)).query(query).size(first + 1).sort(sortOptions)
                     .trackTotalHits(t -> t.enabled(true))
-                    .source(src -> src.filter(f -> f.includes(ProductDocuments.SOURCE_FIELDS)))
+                    .source(src -> src.filter(f -> f.includes(ProductField.source())))
                     .highlight(h -> h.preTags(Highlights.PRE).postTags(Highlights.POST)
                             .highlightQuery(highlightQuery)
-                            .fields(whole("name"), whole("name_folded"), whole("description"),
-                                    whole("description_folded")))
+                            .fields(whole(NAME), whole(NAME_FOLDED), whole(DESCRIPTION),
+                                    whole(DESCRIPTION_FOLDED)))
                     .aggregations(facetAggregations());
             if (searchAfter != null) {
                 s.searchAfter(searchAfter);
@@ -114,7 +124,7 @@ class ProductSearchService {
         boolean hasNext = hits.size() > first;
         List<SearchHit> edges = new ArrayList<>();
         for (Hit<Map> hit : hits.subList(0, Math.min(first, hits.size()))) {
-            Product p = documents.fromSource(hit.source());
+            Product p = ProductDocument.product(hit.source());
             Double distance = origin == null || p.lat() == null ? null
                     : Math.round(origin.distanceKm(new GeoPoint(p.lat(), p.lon())) * 10) / 10.0;
             edges.add(new SearchHit(SearchCursor.encode(hit.sort()), p, hit.score(), highlights(p, hit.highlight()), distance));
@@ -129,8 +139,8 @@ class ProductSearchService {
         return new ProductSearchConnection(edges, pageInfo, total, facets(response.aggregations()));
     }
 
-    private static NamedValue<HighlightField> whole(String field) {
-        return NamedValue.of(field, HighlightField.of(f -> f.numberOfFragments(0)));
+    private static NamedValue<HighlightField> whole(ProductField field) {
+        return NamedValue.of(field.field(), HighlightField.of(f -> f.numberOfFragments(0)));
     }
 
     private static GeoPoint point(ProductFilter.GeoFilter g) {
@@ -150,30 +160,30 @@ class ProductSearchService {
                 if (origin == null) {
                     throw ApiException.badRequest("sort.field", "Sorting by DISTANCE needs filter.near (a point)");
                 }
-                out.add(SortOptions.of(s -> s.geoDistance(g -> g.field("location")
+                out.add(SortOptions.of(s -> s.geoDistance(g -> g.field(LOCATION.field())
                         .location(l -> l.latlon(ll -> ll.lat(origin.lat()).lon(origin.lon())))
                         .order(order).unit(DistanceUnit.Kilometers))));
             }
-            case PRICE -> out.add(SortOptions.of(s -> s.field(f -> f.field("price_min_vnd").order(order)
+            case PRICE -> out.add(SortOptions.of(s -> s.field(f -> f.field(PRICE_MIN_VND.field()).order(order)
                     .missing(FieldValue.of("_last")))));
-            case NEWEST -> out.add(SortOptions.of(s -> s.field(f -> f.field("created_at")
+            case NEWEST -> out.add(SortOptions.of(s -> s.field(f -> f.field(CREATED_AT.field())
                     .order(sort == null || sort.direction() == null ? SortOrder.Desc : order))));
         }
-        out.add(SortOptions.of(s -> s.field(f -> f.field("id").order(SortOrder.Asc))));
+        out.add(SortOptions.of(s -> s.field(f -> f.field(ID.field()).order(SortOrder.Asc))));
         return out;
     }
 
     private static Map<String, Aggregation> facetAggregations() {
         Query valid = ProductQueryBuilder.validToday();
         return Map.of(
-                "category", Aggregation.of(a -> a.terms(t -> t.field("category_code").size(60))),
-                "province", Aggregation.of(a -> a.terms(t -> t.field("province_code").size(40))),
-                "certs", Aggregation.of(a -> a.nested(n -> n.path("certifications"))
+                "category", Aggregation.of(a -> a.terms(t -> t.field(CATEGORY_CODE.field()).size(60))),
+                "province", Aggregation.of(a -> a.terms(t -> t.field(PROVINCE_CODE.field()).size(40))),
+                "certs", Aggregation.of(a -> a.nested(n -> n.path(CERTIFICATIONS.field()))
                         .aggregations("valid", v -> v.filter(valid)
                                 // OTHER is not a scheme to filter on, so it is not offered as a facet value.
-                                .aggregations("scheme", s -> s.terms(t -> t.field("certifications.scheme").size(20).exclude(e -> e.terms(List.of("OTHER")))))
-                                .aggregations("ocop", o -> o.filter(ProductQueryBuilder.term("certifications.scheme", "OCOP"))
-                                        .aggregations("stars", st -> st.terms(t -> t.field("certifications.ocop_stars").size(5)))))));
+                                .aggregations("scheme", s -> s.terms(t -> t.field(ProductField.CertificateField.SCHEME.path()).size(20).exclude(e -> e.terms(List.of("OTHER")))))
+                                .aggregations("ocop", o -> o.filter(ProductQueryBuilder.term(ProductField.CertificateField.SCHEME.path(), "OCOP"))
+                                        .aggregations("stars", st -> st.terms(t -> t.field(ProductField.CertificateField.OCOP_STARS.path()).size(5)))))));
     }
 
     private ProductSearchConnection.Facets facets(Map<String, Aggregate> aggs) {
@@ -205,16 +215,16 @@ class ProductSearchService {
 
     private static List<SearchHit.Highlight> highlights(Product p, Map<String, List<String>> hl) {
         List<SearchHit.Highlight> out = new ArrayList<>();
-        String name = first(hl, "name");
+        String name = first(hl, NAME);
         if (name == null) {
-            name = Highlights.onOriginal(p.name(), first(hl, "name_folded"));
+            name = Highlights.onOriginal(p.name(), first(hl, NAME_FOLDED));
         }
         if (name != null) {
             out.add(new SearchHit.Highlight("name", List.of(name)));
         }
-        String description = first(hl, "description");
+        String description = first(hl, DESCRIPTION);
         if (description == null) {
-            description = Highlights.onOriginal(p.description(), first(hl, "description_folded"));
+            description = Highlights.onOriginal(p.description(), first(hl, DESCRIPTION_FOLDED));
         }
         if (description != null) {
             out.add(new SearchHit.Highlight("description", List.of(Highlights.around(description, 160))));
@@ -222,8 +232,8 @@ class ProductSearchService {
         return out;
     }
 
-    private static String first(Map<String, List<String>> hl, String field) {
-        List<String> f = hl == null ? null : hl.get(field);
+    private static String first(Map<String, List<String>> hl, ProductField field) {
+        List<String> f = hl == null ? null : hl.get(field.field());
         return f == null || f.isEmpty() ? null : f.getFirst();
     }
 }

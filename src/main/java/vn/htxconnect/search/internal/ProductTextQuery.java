@@ -1,5 +1,19 @@
 package vn.htxconnect.search.internal;
 
+import static vn.htxconnect.search.internal.ProductField.CATEGORY_CODE;
+import static vn.htxconnect.search.internal.ProductField.CATEGORY_NAMES;
+import static vn.htxconnect.search.internal.ProductField.CATEGORY_NAMES_FOLDED;
+import static vn.htxconnect.search.internal.ProductField.CERTIFICATION_TEXT;
+import static vn.htxconnect.search.internal.ProductField.DESCRIPTION;
+import static vn.htxconnect.search.internal.ProductField.DESCRIPTION_FOLDED;
+import static vn.htxconnect.search.internal.ProductField.NAME;
+import static vn.htxconnect.search.internal.ProductField.NAME_FOLDED;
+import static vn.htxconnect.search.internal.ProductField.NAME_UNMARKED;
+import static vn.htxconnect.search.internal.ProductField.ORG_NAME;
+import static vn.htxconnect.search.internal.ProductField.ORG_NAME_FOLDED;
+import static vn.htxconnect.search.internal.ProductField.PROVINCE_CODE;
+import static vn.htxconnect.search.internal.ProductField.PROVINCE_NAMES_FOLDED;
+
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -48,19 +62,19 @@ import vn.htxconnect.region.ResolvedProvince;
  */
 final class ProductTextQuery {
 
-    private static final List<String> FOLDED_FIELDS = List.of("name_folded^3", "category_names_folded^1.5",
-            "org_name_folded", "description_folded^0.5");
-    private static final List<String> EXACT_FIELDS = List.of("name^3", "category_names^1.5", "org_name",
-            "description^0.5");
+    private static final List<String> FOLDED_FIELDS = List.of(NAME_FOLDED.boosted(3), CATEGORY_NAMES_FOLDED.boosted(1.5),
+            ORG_NAME_FOLDED.field(), DESCRIPTION_FOLDED.boosted(0.5));
+    private static final List<String> EXACT_FIELDS = List.of(NAME.boosted(3), CATEGORY_NAMES.boosted(1.5), ORG_NAME.field(),
+            DESCRIPTION.boosted(0.5));
     /** The product's own name and kind: where the upper tiers look. */
-    private static final List<String> NAME_FIELDS = List.of("name_folded^3", "category_names_folded^1.5");
+    private static final List<String> NAME_FIELDS = List.of(NAME_FOLDED.boosted(3), CATEGORY_NAMES_FOLDED.boosted(1.5));
     /** Everything the product says of itself (not its cooperative). */
-    private static final List<String> OWN_FIELDS = List.of("name_folded^3", "category_names_folded^1.5",
-            "description_folded^0.5", "certification_text^0.5");
-    private static final List<String> OWNER_FIELDS = List.of("name_folded^3", "category_names_folded^1.5",
-            "description_folded^0.5", "certification_text^0.5", "org_name_folded", "province_names_folded");
-    private static final List<String> FUZZY_FIELDS = List.of("name_folded^2", "category_names_folded");
-    private static final List<String> PLACE_FIELDS = List.of("name_folded", "description_folded", "org_name_folded");
+    private static final List<String> OWN_FIELDS = List.of(NAME_FOLDED.boosted(3), CATEGORY_NAMES_FOLDED.boosted(1.5),
+            DESCRIPTION_FOLDED.boosted(0.5), CERTIFICATION_TEXT.boosted(0.5));
+    private static final List<String> OWNER_FIELDS = List.of(NAME_FOLDED.boosted(3), CATEGORY_NAMES_FOLDED.boosted(1.5),
+            DESCRIPTION_FOLDED.boosted(0.5), CERTIFICATION_TEXT.boosted(0.5), ORG_NAME_FOLDED.field(), PROVINCE_NAMES_FOLDED.field());
+    private static final List<String> FUZZY_FIELDS = List.of(NAME_FOLDED.boosted(2), CATEGORY_NAMES_FOLDED.field());
+    private static final List<String> PLACE_FIELDS = List.of(NAME_FOLDED.field(), DESCRIPTION_FOLDED.field(), ORG_NAME_FOLDED.field());
     private static final int MIN_FUZZY_LENGTH = 4;
     /** Folded words that name a form, not an item, when they lead a query ("bột", "hạt", "trái", "quả", "củ"). */
     private static final Set<String> FORM_WORDS = Set.of("bot", "hat", "trai", "qua", "cu");
@@ -132,7 +146,7 @@ final class ProductTextQuery {
             return Optional.of(scored);
         }
         List<Query> named = otherMeanings.stream()
-                .map(p -> Query.of(q -> q.matchPhrase(m -> m.field("name_folded").query(p)))).toList();
+                .map(p -> Query.of(q -> q.matchPhrase(m -> m.field(NAME_FOLDED.field()).query(p)))).toList();
         return Optional.of(Query.of(q -> q.boosting(b -> b.positive(scored).negative(n -> n.bool(x -> x.should(named)))
                 .negativeBoost(OTHER_MEANING_FACTOR))));
     }
@@ -153,19 +167,19 @@ final class ProductTextQuery {
         }
         if (exp.hasDiacritics() && !words.whatNormalized().isEmpty()) {
             // Typed with tone marks: the marks as typed, or a regional synonym (with its own marks) in their place.
-            tiers.add(tier(Tier.PHRASE_EXACT, or(List.of(phrase("name", words.whatNormalized()),
-                    phrase("name_unmarked", words.whatFolded()), alternatives(words, w -> phrase("name_folded", w))))));
-            tiers.add(tier(Tier.ALL_WORDS_EXACT, or(List.of(crossFields(words.whatNormalized(), List.of("name"), 1f),
-                    crossFields(words.whatFolded(), List.of("name_unmarked"), 1f),
-                    alternatives(words, w -> crossFields(w, List.of("name_folded"), 1f))))));
+            tiers.add(tier(Tier.PHRASE_EXACT, or(List.of(phrase(NAME.field(), words.whatNormalized()),
+                    phrase(NAME_UNMARKED.field(), words.whatFolded()), alternatives(words, w -> phrase(NAME_FOLDED.field(), w))))));
+            tiers.add(tier(Tier.ALL_WORDS_EXACT, or(List.of(crossFields(words.whatNormalized(), List.of(NAME.field()), 1f),
+                    crossFields(words.whatFolded(), List.of(NAME_UNMARKED.field()), 1f),
+                    alternatives(words, w -> crossFields(w, List.of(NAME_FOLDED.field()), 1f))))));
         }
-        tiers.add(tier(Tier.PHRASE, anyWay(words, w -> phrase("name_folded", w))));
-        tiers.add(tier(Tier.ALL_WORDS, anyWay(words, w -> crossFields(w, List.of("name_folded"), 1f))));
+        tiers.add(tier(Tier.PHRASE, anyWay(words, w -> phrase(NAME_FOLDED.field(), w))));
+        tiers.add(tier(Tier.ALL_WORDS, anyWay(words, w -> crossFields(w, List.of(NAME_FOLDED.field()), 1f))));
         List<Query> correctedWays = new ArrayList<>();
         List<Query> withCategory = new ArrayList<>();
         withCategory.add(anyWay(words, w -> crossFields(w, NAME_FIELDS, 1f)));
         for (Words c : corrected) {
-            correctedWays.add(anyWay(c, w -> crossFields(w, List.of("name_folded"), 1f)));
+            correctedWays.add(anyWay(c, w -> crossFields(w, List.of(NAME_FOLDED.field()), 1f)));
             withCategory.add(anyWay(c, w -> crossFields(w, NAME_FIELDS, 1f)));
         }
         if (!correctedWays.isEmpty()) {
@@ -227,7 +241,7 @@ final class ProductTextQuery {
         }
         if (intentWords.namesSeller(exp.folded())) {
             // "HTX Ea Tu", "hợp tác xã Chư Sê": the buyer looks for a cooperative, so its products come first.
-            tiers.add(tier(Tier.SELLER_NAMED, crossFields(words.whatFolded(), List.of("org_name_folded"), 1f)));
+            tiers.add(tier(Tier.SELLER_NAMED, crossFields(words.whatFolded(), List.of(ORG_NAME_FOLDED.field()), 1f)));
         }
         tiers.add(tier(Tier.OWN_TEXT, inOwnText));
         if (words.what().size() >= 3) {
@@ -264,7 +278,7 @@ final class ProductTextQuery {
             // no head, and as the name of a kind of product it may stand in the category instead of the name.
             String two = itemFolded.get(0) + " " + itemFolded.get(1);
             headWords.add(or(List.of(inName(itemTyped.get(0) + " " + itemTyped.get(1), two, typedMarks),
-                    phrase("category_names_folded", two))));
+                    phrase(CATEGORY_NAMES_FOLDED.field(), two))));
         } else if (from == 0 || itemFolded.size() == 1) {
             headWords.add(inName(itemTyped.getFirst(), itemFolded.getFirst(), typedMarks));
         } else {
@@ -280,20 +294,20 @@ final class ProductTextQuery {
         }
         for (Alternative alt : words.alternatives()) {
             List<String> altTokens = VietnameseText.tokens(alt.folded());
-            Query synonymInName = or(List.of(crossFields(alt.synonym(), List.of("name"), 1f),
-                    crossFields(VietnameseText.fold(alt.synonym()), List.of("name_unmarked"), 1f)));
+            Query synonymInName = or(List.of(crossFields(alt.synonym(), List.of(NAME.field()), 1f),
+                    crossFields(VietnameseText.fold(alt.synonym()), List.of(NAME_UNMARKED.field()), 1f)));
             String first = altTokens.getFirst();
             if (altTokens.size() >= 2 && compound(altTokens.get(0) + " " + altTokens.get(1))) {
                 String two = altTokens.get(0) + " " + altTokens.get(1);
-                Query synonymAnywhere = or(List.of(synonymInName, crossFields(alt.synonym(), List.of("category_names"), 1f)));
-                headWords.add(Query.of(q -> q.bool(b -> b.filter(or(List.of(phrase("name_folded", two),
-                        phrase("category_names_folded", two)))).filter(synonymAnywhere))));
+                Query synonymAnywhere = or(List.of(synonymInName, crossFields(alt.synonym(), List.of(CATEGORY_NAMES.field()), 1f)));
+                headWords.add(Query.of(q -> q.bool(b -> b.filter(or(List.of(phrase(NAME_FOLDED.field(), two),
+                        phrase(CATEGORY_NAMES_FOLDED.field(), two)))).filter(synonymAnywhere))));
                 continue;
             }
-            headWords.add(Query.of(q -> q.bool(b -> b.filter(f -> f.match(m -> m.field("name_folded").query(first)))
+            headWords.add(Query.of(q -> q.bool(b -> b.filter(f -> f.match(m -> m.field(NAME_FOLDED.field()).query(first)))
                     .filter(synonymInName))));
             if (altTokens.size() >= 2) {
-                Query two = phrase("name_folded", altTokens.get(0) + " " + altTokens.get(1));
+                Query two = phrase(NAME_FOLDED.field(), altTokens.get(0) + " " + altTokens.get(1));
                 headPhrases.add(Query.of(q -> q.bool(b -> b.filter(two).filter(synonymInName))));
             }
         }
@@ -342,7 +356,7 @@ final class ProductTextQuery {
     private static Query inName(String typed, String folded, boolean withMarks) {
         // A name written without marks counts as exact only for the whole query (the tiers above): for a
         // part of it, "sắn tươi" written "san tuoi" would answer the "sản tươi" of "hải sản tươi sống".
-        return withMarks ? phrase("name", typed) : phrase("name_folded", folded);
+        return withMarks ? phrase(NAME.field(), typed) : phrase(NAME_FOLDED.field(), folded);
     }
 
     /**
@@ -359,7 +373,7 @@ final class ProductTextQuery {
             w.alternatives().forEach(a -> firsts.add(VietnameseText.tokens(a.folded()).getFirst()));
         });
         List<Query> starts = firsts.stream().map(t -> Query.of(q -> q.spanFirst(sf -> sf.end(1)
-                .match(m -> m.spanTerm(st -> st.field("name_folded").value(t)))))).toList();
+                .match(m -> m.spanTerm(st -> st.field(NAME_FOLDED.field()).value(t)))))).toList();
         return Query.of(q -> q.constantScore(c -> c.filter(or(starts)).boost(HEAD_START_BONUS)));
     }
 
@@ -390,8 +404,8 @@ final class ProductTextQuery {
     private static Query alternatives(Words words, Function<String, Query> match) {
         List<Query> ways = new ArrayList<>();
         for (Alternative alt : words.alternatives()) {
-            Query synonym = or(List.of(crossFields(alt.synonym(), List.of("name", "category_names", "description"), 1f),
-                    crossFields(VietnameseText.fold(alt.synonym()), List.of("name_unmarked"), 1f)));
+            Query synonym = or(List.of(crossFields(alt.synonym(), List.of(NAME.field(), CATEGORY_NAMES.field(), DESCRIPTION.field()), 1f),
+                    crossFields(VietnameseText.fold(alt.synonym()), List.of(NAME_UNMARKED.field()), 1f)));
             ways.add(Query.of(q -> q.bool(b -> b.filter(match.apply(alt.folded())).filter(synonym))));
         }
         return ways.isEmpty() ? Query.of(q -> q.matchNone(n -> n)) : or(ways);
@@ -420,7 +434,7 @@ final class ProductTextQuery {
         List<Query> should = new ArrayList<>();
         should.add(Query.of(q -> q.multiMatch(m -> m.query(exp.folded()).fields(FOLDED_FIELDS)
                 .type(TextQueryType.BestFields).operator(Operator.Or))));
-        should.add(Query.of(q -> q.matchPhrase(m -> m.field("name_folded").query(exp.folded()).slop(1).boost(2f))));
+        should.add(Query.of(q -> q.matchPhrase(m -> m.field(NAME_FOLDED.field()).query(exp.folded()).slop(1).boost(2f))));
         if (exp.hasDiacritics()) {
             should.add(crossFields(exp.normalized(), EXACT_FIELDS, 1f));
         }
@@ -441,10 +455,10 @@ final class ProductTextQuery {
         exp.alternatives().forEach(a -> folded.add(VietnameseText.fold(a)));
         List<Query> should = new ArrayList<>();
         for (String f : folded) {
-            should.add(Query.of(q -> q.multiMatch(m -> m.query(f).fields("name_folded", "description_folded"))));
+            should.add(Query.of(q -> q.multiMatch(m -> m.query(f).fields(NAME_FOLDED.field(), DESCRIPTION_FOLDED.field()))));
         }
         if (exp.hasDiacritics()) {
-            should.add(Query.of(q -> q.multiMatch(m -> m.query(exp.normalized()).fields("name", "description"))));
+            should.add(Query.of(q -> q.multiMatch(m -> m.query(exp.normalized()).fields(NAME.field(), DESCRIPTION.field()))));
         }
         return Query.of(q -> q.bool(b -> b.should(should)));
     }
@@ -577,7 +591,7 @@ final class ProductTextQuery {
         for (String field : PLACE_FIELDS) {
             named.add(Query.of(q -> q.matchPhrase(m -> m.field(field).query(place.words()))));
         }
-        Query inProvince = Query.of(q -> q.term(t -> t.field("province_code").value(place.code())));
+        Query inProvince = Query.of(q -> q.term(t -> t.field(PROVINCE_CODE.field()).value(place.code())));
         Query namedBonus = Query.of(q -> q.constantScore(c -> c.filter(or(named)).boost(PLACE_BONUS)));
         Query provinceBonus = Query.of(q -> q.constantScore(c -> c.filter(inProvince)
                 .boost(place.legacy() ? PLACE_BONUS / 2 : PLACE_BONUS)));
@@ -587,7 +601,7 @@ final class ProductTextQuery {
     /** Products of the province, or that name the place in their name, description or cooperative. */
     private static Query placeMatch(Place place) {
         List<Query> where = new ArrayList<>();
-        where.add(Query.of(q -> q.term(t -> t.field("province_code").value(place.code()))));
+        where.add(Query.of(q -> q.term(t -> t.field(PROVINCE_CODE.field()).value(place.code()))));
         for (String field : PLACE_FIELDS) {
             where.add(Query.of(q -> q.matchPhrase(m -> m.field(field).query(place.words()))));
         }
@@ -621,32 +635,32 @@ final class ProductTextQuery {
      */
     private List<Query> precision(ExpandedQuery exp, Words words) {
         List<Query> should = new ArrayList<>();
-        should.add(Query.of(q -> q.matchPhrase(m -> m.field("name_folded").query(exp.folded()).slop(1).boost(2f))));
+        should.add(Query.of(q -> q.matchPhrase(m -> m.field(NAME_FOLDED.field()).query(exp.folded()).slop(1).boost(2f))));
         Query matchesWhat = crossFields(words.whatFolded(), OWN_FIELDS, 1f);
         if (!words.what().isEmpty()) {
-            should.add(Query.of(q -> q.match(m -> m.field("name_folded.shingles").query(words.whatFolded()).boost(1.5f))));
+            should.add(Query.of(q -> q.match(m -> m.field(NAME_FOLDED.sub("shingles")).query(words.whatFolded()).boost(1.5f))));
             should.addAll(inNamedCategory(words.what(), CATEGORY_BOOST));
-            should.addAll(nameStartsWith("name_folded", words.what(), 1f, matchesWhat));
+            should.addAll(nameStartsWith(NAME_FOLDED.field(), words.what(), 1f, matchesWhat));
         }
         if (exp.hasDiacritics() && !words.whatNormalized().isEmpty()) {
             List<String> exact = VietnameseText.tokens(words.whatNormalized());
             should.add(crossFields(words.whatNormalized(), EXACT_FIELDS, 2f));
-            should.add(Query.of(q -> q.matchPhrase(m -> m.field("name").query(exp.normalized()).slop(1).boost(3f))));
-            should.add(Query.of(q -> q.match(m -> m.field("name.shingles").query(words.whatNormalized()).boost(2f))));
-            should.addAll(nameStartsWith("name", exact, 1f, matchesWhat));
+            should.add(Query.of(q -> q.matchPhrase(m -> m.field(NAME.field()).query(exp.normalized()).slop(1).boost(3f))));
+            should.add(Query.of(q -> q.match(m -> m.field(NAME.sub("shingles")).query(words.whatNormalized()).boost(2f))));
+            should.addAll(nameStartsWith(NAME.field(), exact, 1f, matchesWhat));
         }
         for (String alt : exp.alternatives()) {
-            should.add(Query.of(q -> q.matchPhrase(m -> m.field("name").query(alt).slop(1).boost(1.5f))));
+            should.add(Query.of(q -> q.matchPhrase(m -> m.field(NAME.field()).query(alt).slop(1).boost(1.5f))));
         }
         for (Alternative alt : words.alternatives()) {
             should.addAll(inNamedCategory(VietnameseText.tokens(alt.folded()), CATEGORY_BOOST * 0.8f));
-            should.addAll(nameStartsWith("name_folded", VietnameseText.tokens(alt.folded()), 0.8f,
+            should.addAll(nameStartsWith(NAME_FOLDED.field(), VietnameseText.tokens(alt.folded()), 0.8f,
                     crossFields(alt.folded(), OWN_FIELDS, 1f)));
         }
         if (words.place() != null) {
             // Named in the product itself ("Cà phê Đắk Nông") beats merely lying in the merged province.
-            should.add(Query.of(q -> q.matchPhrase(m -> m.field("name_folded").query(words.place().words()))));
-            should.add(Query.of(q -> q.matchPhrase(m -> m.field("description_folded").query(words.place().words()).boost(0.5f))));
+            should.add(Query.of(q -> q.matchPhrase(m -> m.field(NAME_FOLDED.field()).query(words.place().words()))));
+            should.add(Query.of(q -> q.matchPhrase(m -> m.field(DESCRIPTION_FOLDED.field()).query(words.place().words()).boost(0.5f))));
         }
         return should;
     }
@@ -666,7 +680,7 @@ final class ProductTextQuery {
         if (codes.isEmpty()) {
             return List.of();
         }
-        return List.of(Query.of(q -> q.constantScore(c -> c.filter(f -> f.terms(t -> t.field("category_code")
+        return List.of(Query.of(q -> q.constantScore(c -> c.filter(f -> f.terms(t -> t.field(CATEGORY_CODE.field())
                 .terms(v -> v.value(codes)))).boost(boost))));
     }
 

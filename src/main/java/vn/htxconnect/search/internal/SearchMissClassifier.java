@@ -38,7 +38,7 @@ class SearchMissClassifier {
             return Cause.UNREADABLE;
         }
         try {
-            if (queries.filters(filter).size() <= queries.filters(null).size()) {
+            if (filter == null || filter.isEmpty()) {
                 // Nothing narrowed the search beyond what every search has: the words alone found nothing.
                 return Cause.NOT_LISTED;
             }

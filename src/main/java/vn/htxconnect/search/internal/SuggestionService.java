@@ -1,5 +1,10 @@
 package vn.htxconnect.search.internal;
 
+import static vn.htxconnect.search.internal.ProductField.CATEGORY_CODE;
+import static vn.htxconnect.search.internal.ProductField.CATEGORY_PATH;
+import static vn.htxconnect.search.internal.ProductField.NAME;
+import static vn.htxconnect.search.internal.ProductField.SUGGEST;
+
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -59,13 +64,13 @@ class SuggestionService {
         SearchResponse<Map> response;
         try {
             response = client.search(s -> s.index(indices.alias(IndexManager.PRODUCTS)).size(0)
-                    .source(src -> src.filter(f -> f.includes("name", "category_code")))
+                    .source(src -> src.filter(f -> f.includes(NAME.field(), CATEGORY_CODE.field())))
                     .suggest(sg -> sg
-                            .suggesters("typed", fs -> fs.prefix(typed).completion(c -> c.field("suggest")
+                            .suggesters("typed", fs -> fs.prefix(typed).completion(c -> c.field(SUGGEST.field())
                                     .size(candidates)))
-                            .suggesters("folded", fs -> fs.prefix(folded).completion(c -> c.field("suggest")
+                            .suggesters("folded", fs -> fs.prefix(folded).completion(c -> c.field(SUGGEST.field())
                                     .size(candidates))))
-                    .aggregations("categories", a -> a.terms(t -> t.field("category_path").size(500))), Map.class);
+                    .aggregations("categories", a -> a.terms(t -> t.field(CATEGORY_PATH.field()).size(500))), Map.class);
         } catch (ElasticsearchException e) {
             if (e.status() == 404) {
                 return List.of(); // nothing indexed yet
@@ -84,10 +89,10 @@ class SuggestionService {
             for (var suggestion : response.suggest().getOrDefault(name, List.of())) {
                 for (CompletionSuggestOption<Map> option : suggestion.completion().options()) {
                     Map<String, Object> source = option.source();
-                    String text = source == null ? null : (String) source.get("name");
+                    String text = source == null ? null : (String) source.get(NAME.field());
                     if (text != null && keepsTypedMarks(typed, text)) {
                         products.putIfAbsent(VietnameseText.normalize(text),
-                                new Suggestion(text, Suggestion.Kind.PRODUCT, (String) source.get("category_code")));
+                                new Suggestion(text, Suggestion.Kind.PRODUCT, (String) source.get(CATEGORY_CODE.field())));
                     }
                 }
             }

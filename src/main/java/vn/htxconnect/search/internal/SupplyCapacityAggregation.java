@@ -1,5 +1,11 @@
 package vn.htxconnect.search.internal;
 
+import static vn.htxconnect.search.internal.ProductField.AVAILABLE_MONTHS;
+import static vn.htxconnect.search.internal.ProductField.CATEGORY_PATH;
+import static vn.htxconnect.search.internal.ProductField.MONTHLY_CAPACITY_BASE;
+import static vn.htxconnect.search.internal.ProductField.PROVINCE_CODE;
+import static vn.htxconnect.search.internal.ProductField.UNIT;
+
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -49,15 +55,15 @@ class SupplyCapacityAggregation implements SupplyCapacity {
             indices.ensureProducts();
             SearchResponse<Map> response = client.search(s -> s.index(indices.alias(IndexManager.PRODUCTS)).size(0)
                     .trackTotalHits(t -> t.enabled(false))
-                    .query(q -> q.bool(b -> b.filter(f -> f.terms(t -> t.field("unit").terms(v -> v.value(units))))
-                            .filter(f -> f.terms(t -> t.field("category_path").terms(v -> v.value(categories))))))
-                    .aggregations("no_capacity", a -> a.missing(m -> m.field("monthly_capacity_base")))
-                    .aggregations("category", a -> a.terms(t -> t.field("category_path").size(Math.max(categories.size(), 1))
+                    .query(q -> q.bool(b -> b.filter(f -> f.terms(t -> t.field(UNIT.field()).terms(v -> v.value(units))))
+                            .filter(f -> f.terms(t -> t.field(CATEGORY_PATH.field()).terms(v -> v.value(categories))))))
+                    .aggregations("no_capacity", a -> a.missing(m -> m.field(MONTHLY_CAPACITY_BASE.field())))
+                    .aggregations("category", a -> a.terms(t -> t.field(CATEGORY_PATH.field()).size(Math.max(categories.size(), 1))
                                     .include(i -> i.terms(categoryCodes.stream().toList())))
-                            .aggregations("province", p -> p.terms(t -> t.field("province_code").size(50))
-                                    .aggregations("month", m -> m.terms(t -> t.field("available_months").size(12))
-                                            .aggregations("capacity", c -> c.sum(x -> x.field("monthly_capacity_base")))
-                                            .aggregations("with_capacity", c -> c.valueCount(x -> x.field("monthly_capacity_base")))))),
+                            .aggregations("province", p -> p.terms(t -> t.field(PROVINCE_CODE.field()).size(50))
+                                    .aggregations("month", m -> m.terms(t -> t.field(AVAILABLE_MONTHS.field()).size(12))
+                                            .aggregations("capacity", c -> c.sum(x -> x.field(MONTHLY_CAPACITY_BASE.field())))
+                                            .aggregations("with_capacity", c -> c.valueCount(x -> x.field(MONTHLY_CAPACITY_BASE.field())))))),
                     Map.class);
             List<Cell> cells = new ArrayList<>();
             for (StringTermsBucket category : response.aggregations().get("category").sterms().buckets().array()) {

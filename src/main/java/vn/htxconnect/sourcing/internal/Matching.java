@@ -72,10 +72,11 @@ class Matching {
      * suppliers' trust signals cost one SQL statement per signal source, whatever the number of candidates.
      */
     List<Match> matches(SourcingRequest r, int first) {
-        ProductFilter filter = new ProductFilter(r.categoryCode(), null,
-                r.certifications().stream().map(Enum::name).toList(), r.minOcopStars(), null,
-                r.verifiedSuppliersOnly() ? Boolean.TRUE : null, null, null, null, null,
-                r.maxDistanceKm() == null ? null : new ProductFilter.GeoFilter(r.deliveryLat(), r.deliveryLon(), r.maxDistanceKm()));
+        ProductFilter filter = ProductFilter.builder().category(r.categoryCode())
+                .certifications(r.certifications().stream().map(Enum::name).toList()).minOcopStars(r.minOcopStars())
+                .verifiedOnly(r.verifiedSuppliersOnly() ? Boolean.TRUE : null)
+                .near(r.maxDistanceKm() == null ? null : new ProductFilter.GeoFilter(r.deliveryLat(), r.deliveryLon(), r.maxDistanceKm()))
+                .build();
         List<Integer> months = MatchScorer.windowMonths(r).stream().map(YearMonth::getMonthValue).distinct().toList();
         LocalDate start = r.windowFrom().isAfter(LocalDate.now()) ? r.windowFrom() : LocalDate.now();
         List<ProductCandidates.Candidate> found = candidates.find(

@@ -9,7 +9,6 @@ import org.junit.jupiter.api.Test;
 
 import vn.htxconnect.catalog.Category;
 import vn.htxconnect.catalog.Product;
-import vn.htxconnect.catalog.ProductStatus;
 import vn.htxconnect.catalog.Unit;
 import vn.htxconnect.region.ProvinceService;
 import vn.htxconnect.search.ProductCandidates.ItemMatch;
@@ -24,8 +23,9 @@ class ItemIdentityTests {
                     new Category("COFFEE", "COFFEE_TEA", "Cà phê", "Coffee", 31))));
 
     private static Product named(String name, String province) {
-        return new Product(1, 2, null, name, null, "X", Unit.KG, null, null, null, null, List.of(1), province,
-                null, null, List.of(), ProductStatus.ACTIVE, List.of(), Instant.now(), Instant.now(), 0);
+        return Product.builder().databaseId(1).organizationId(2).name(name).categoryCode("X").unit(Unit.KG)
+                .availableMonths(List.of(1)).provinceCode(province).createdAt(Instant.now()).updatedAt(Instant.now())
+                .build();
     }
 
     private ItemTier tier(String requested, String name) {

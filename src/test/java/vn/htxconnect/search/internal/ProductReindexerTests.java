@@ -95,7 +95,6 @@ class ProductReindexerTests {
     }
 
     private static ProductInput input(String id, String name) {
-        return new ProductInput(id, null, null, null, name, null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null, null);
+        return ProductInput.builder().id(id).name(name).build();
     }
 }

@@ -2,6 +2,8 @@ package vn.htxconnect.search.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
+
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -23,7 +25,7 @@ class SearchMissClassifierTests {
     SearchMissClassifier classifier;
 
     private static ProductFilter province(String p) {
-        return new ProductFilter(null, p, null, null, null, null, null, null, null, null, null);
+        return ProductFilter.builder().province(p).build();
     }
 
     @Test
@@ -41,8 +43,8 @@ class SearchMissClassifierTests {
         SearchMissClassifier offline = new SearchMissClassifier(null, indices, queries);
         assertThat(offline.classify("sầu riêng qzxq", null)).isEqualTo(Cause.NOT_LISTED);
         // A filter that narrows nothing is no filter.
-        assertThat(offline.classify("sầu riêng qzxq", new ProductFilter(null, null, null, null, null, false, null, null,
-                null, null, null))).isEqualTo(Cause.NOT_LISTED);
+        assertThat(offline.classify("sầu riêng qzxq", ProductFilter.builder().verifiedOnly(false).capacityUnit("kg")
+                .certifications(List.of()).category(" ").build())).isEqualTo(Cause.NOT_LISTED);
     }
 
     @Test

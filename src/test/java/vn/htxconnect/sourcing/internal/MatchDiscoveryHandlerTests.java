@@ -156,9 +156,9 @@ class MatchDiscoveryHandlerTests {
     @Test
     @SuppressWarnings("unchecked")
     void pairsAboveTheThresholdAreToldToEachSideOnce() {
-        Product weak = new Product(6, 8, null, "Thanh long ruột trắng", null, "FRUIT_DRAGON", Unit.KG, null, null, null,
-                null, MatchScorerTests.ALL, "68", 10.9, 106.7, List.of(), product.status(), List.of(), Instant.now(),
-                Instant.now(), 0);
+        Product weak = Product.builder().databaseId(6).organizationId(8).name("Thanh long ruột trắng")
+                .categoryCode("FRUIT_DRAGON").unit(Unit.KG).availableMonths(MatchScorerTests.ALL).provinceCode("68")
+                .lat(10.9).lon(106.7).status(product.status()).createdAt(Instant.now()).updatedAt(Instant.now()).build();
         when(requests.findByIds(anyCollection())).thenReturn(Map.of(1L, request));
         when(matching.matches(request, MatchFinder.PER_RUN)).thenReturn(List.of(match(request, product, 0.81),
                 match(request, weak, 0.42)));

@@ -13,7 +13,6 @@ import org.junit.jupiter.api.Test;
 import vn.htxconnect.catalog.Certification;
 import vn.htxconnect.catalog.CertificationScheme;
 import vn.htxconnect.catalog.Product;
-import vn.htxconnect.catalog.ProductStatus;
 import vn.htxconnect.catalog.Unit;
 import vn.htxconnect.search.ProductCandidates.ItemMatch;
 import vn.htxconnect.search.ProductCandidates.ItemTier;
@@ -42,9 +41,11 @@ class MatchScorerTests {
 
     static Product product(Unit unit, Double capacity, Long price, double lat, double lon, List<Integer> months,
                            List<Certification> certs) {
-        return new Product(5, 7, null, "Thanh long ruột đỏ", null, "FRUIT_DRAGON", unit, price, price, null,
-                capacity == null ? null : BigDecimal.valueOf(capacity), months, "68", lat, lon, List.of(),
-                ProductStatus.ACTIVE, certs, Instant.now(), Instant.now(), 0);
+        return Product.builder().databaseId(5).organizationId(7).name("Thanh long ruột đỏ").categoryCode("FRUIT_DRAGON")
+                .unit(unit).priceMinVnd(price).priceMaxVnd(price)
+                .monthlyCapacity(capacity == null ? null : BigDecimal.valueOf(capacity)).availableMonths(months)
+                .provinceCode("68").lat(lat).lon(lon).certifications(certs).createdAt(Instant.now())
+                .updatedAt(Instant.now()).build();
     }
 
     static final List<Integer> ALL = List.of(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12);

@@ -21,10 +21,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import vn.htxconnect.catalog.internal.ProductManagement;
-import vn.htxconnect.catalog.internal.ProductManagement.ImportOutcome;
-import vn.htxconnect.catalog.internal.ProductManagement.ImportRow;
-import vn.htxconnect.catalog.internal.ProductManagement.ImportRowResult;
+import vn.htxconnect.catalog.internal.ProductImportMerge;
+import vn.htxconnect.catalog.internal.ProductImportMerge.ImportOutcome;
+import vn.htxconnect.catalog.internal.ProductImportMerge.ImportRow;
+import vn.htxconnect.catalog.internal.ProductImportMerge.ImportRowResult;
 import vn.htxconnect.organization.Organization;
 import vn.htxconnect.platform.Access;
 import vn.htxconnect.platform.Actor;
@@ -53,14 +53,14 @@ class ProductImportService {
 
     private static final Logger log = LoggerFactory.getLogger(ProductImportService.class);
 
-    private final ProductManagement products;
+    private final ProductImportMerge products;
     private final ProductImportJobs jobs;
     private final TransactionTemplate tx;
     // Two imports at a time per instance: each holds one connection, the rest of the pool serves requests.
     private final ExecutorService background =
             Executors.newFixedThreadPool(2, Thread.ofVirtual().name("product-import-", 1).factory());
 
-    ProductImportService(ProductManagement products, ProductImportJobs jobs, PlatformTransactionManager transactions) {
+    ProductImportService(ProductImportMerge products, ProductImportJobs jobs, PlatformTransactionManager transactions) {
         this.products = products;
         this.jobs = jobs;
         this.tx = new TransactionTemplate(transactions);

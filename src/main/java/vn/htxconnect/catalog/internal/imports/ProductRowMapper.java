@@ -63,11 +63,13 @@ final class ProductRowMapper {
         BigDecimal capacity = c.number(ImportColumn.MONTHLY_CAPACITY, Kind.QUANTITY);
         BigDecimal lat = c.number(ImportColumn.LAT, Kind.COORDINATE);
         BigDecimal lon = c.number(ImportColumn.LON, Kind.COORDINATE);
-        ProductInput input = new ProductInput(null, null, organizationId, ref, c.text(ImportColumn.NAME),
-                c.text(ImportColumn.DESCRIPTION), c.text(ImportColumn.CATEGORY), c.text(ImportColumn.UNIT),
-                priceMin, priceMax, minOrder, capacity, c.months(), c.certifications(),
-                c.text(ImportColumn.PROVINCE), lat == null ? null : lat.doubleValue(),
-                lon == null ? null : lon.doubleValue(), c.imageUrls(), null, null);
+        ProductInput input = ProductInput.builder().organizationId(organizationId).externalRef(ref)
+                .name(c.text(ImportColumn.NAME)).description(c.text(ImportColumn.DESCRIPTION))
+                .category(c.text(ImportColumn.CATEGORY)).unit(c.text(ImportColumn.UNIT)).priceMinVnd(priceMin)
+                .priceMaxVnd(priceMax).minOrderQty(minOrder).monthlyCapacity(capacity).availableMonths(c.months())
+                .certifications(c.certifications()).province(c.text(ImportColumn.PROVINCE))
+                .lat(lat == null ? null : lat.doubleValue()).lon(lon == null ? null : lon.doubleValue())
+                .imageUrls(c.imageUrls()).build();
         return new Mapped(input, List.copyOf(c.errors));
     }
 
