@@ -3,6 +3,8 @@ package vn.htxconnect.catalog;
 import java.util.List;
 import java.util.Optional;
 
+import vn.htxconnect.platform.ApiException;
+
 /** The category taxonomy (a small table, held in memory). */
 public interface CategoryService {
 
@@ -22,7 +24,7 @@ public interface CategoryService {
      */
     default String codeOf(String field, String value) {
         return value == null || value.isBlank() ? null : resolve(value).map(Category::code)
-                .orElseThrow(() -> vn.htxconnect.platform.ApiException.badRequest(field, "Unknown category"));
+                .orElseThrow(() -> ApiException.badRequest(field, "Unknown category"));
     }
 
     /** What a category filter matches: the named category and its sub-categories ({@link #codeOf}); empty when absent. */

@@ -2,6 +2,7 @@ package vn.htxconnect.catalog;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Stream;
 
 import vn.htxconnect.platform.VietnameseText;
 
@@ -43,7 +44,7 @@ public enum CertificationScheme {
 
     /** The display name and other names people search by (a merged scheme's old name, a plain spelling). */
     public List<String> searchNames() {
-        return java.util.stream.Stream.concat(java.util.stream.Stream.of(displayName), aliases.stream()).toList();
+        return Stream.concat(Stream.of(displayName), aliases.stream()).toList();
     }
 
     /** True for the schemes on the list; {@link #OTHER} certificates never count as a scheme. */

@@ -1,6 +1,7 @@
 package vn.htxconnect.linkage;
 
 import java.util.List;
+import java.util.function.LongPredicate;
 
 /** Linkage figures for the Alliance's reports (counts only, no volumes or prices). */
 public interface LinkageFigures {
@@ -16,5 +17,5 @@ public interface LinkageFigures {
      * How many of the counted organizations (the caller decides which: the cooperatives of a province, say) are
      * a side of at least one active linkage.
      */
-    long withActiveLinkage(java.util.function.LongPredicate counted);
+    long withActiveLinkage(LongPredicate counted);
 }

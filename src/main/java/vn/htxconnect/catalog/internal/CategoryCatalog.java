@@ -1,6 +1,7 @@
 package vn.htxconnect.catalog.internal;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -31,7 +32,7 @@ class CategoryCatalog implements CategoryService {
         if (all == null) {
             all = jdbc.query("SELECT code, parent_code, name_vi, name_en, sort_order FROM category ORDER BY sort_order, code",
                     (rs, i) -> new Category(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5)));
-            Map<String, Category> keys = new java.util.HashMap<>();
+            Map<String, Category> keys = new HashMap<>();
             for (Category c : all) {
                 keys.put(VietnameseText.foldedKey(c.code()), c);
                 keys.putIfAbsent(VietnameseText.foldedKey(c.nameVi()), c);

@@ -4,7 +4,6 @@ import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -30,8 +29,6 @@ import vn.htxconnect.platform.VietnamTime;
  */
 @Component
 class ProductActivity implements ActivitySource {
-
-    static final ZoneId VIETNAM = VietnamTime.ZONE;
 
     private final JdbcTemplate jdbc;
     private final NamedParameterJdbcTemplate named;
@@ -59,7 +56,7 @@ class ProductActivity implements ActivitySource {
             if (at == null) {
                 continue;
             }
-            LocalDate month = at.atZone(VIETNAM).toLocalDate().withDayOfMonth(1);
+            LocalDate month = at.atZone(VietnamTime.ZONE).toLocalDate().withDayOfMonth(1);
             rows.merge("%020d %s".formatted(p.organizationId, month),
                     new Object[] {p.organizationId, Date.valueOf(month), Timestamp.from(at)},
                     (a, b) -> ((Timestamp) a[2]).after((Timestamp) b[2]) ? a : b);

@@ -28,6 +28,7 @@ import vn.htxconnect.platform.Actor;
 import vn.htxconnect.platform.ApiException;
 import vn.htxconnect.platform.Connection;
 import vn.htxconnect.platform.Cursors;
+import vn.htxconnect.platform.ErrorCode;
 import vn.htxconnect.platform.GlobalId;
 import vn.htxconnect.platform.NodeResolver;
 import vn.htxconnect.region.Province;
@@ -70,13 +71,13 @@ class ProductController implements NodeResolver {
     Connection<Product> products(@Argument ProductListFilter filter, @Argument Integer first, @Argument String after) {
         Actor actor = Access.requireScope("catalog:read");
         Long org = filter == null || filter.organizationId() == null ? null
-                : GlobalId.decode("filter.organizationId", filter.organizationId(), vn.htxconnect.organization.Organization.TYPE);
+                : GlobalId.decode("filter.organizationId", filter.organizationId(), Organization.TYPE);
         boolean insider = actor.isAlliance() || (org != null && actor.memberOf(org));
         ProductListFilter effective = filter;
         if (!insider) {
             if (filter != null && filter.status() != null && filter.status() != ProductStatus.ACTIVE) {
                 Access.requireSignedIn();
-                throw new ApiException(vn.htxconnect.platform.ErrorCode.FORBIDDEN,
+                throw new ApiException(ErrorCode.FORBIDDEN,
                         "Only the organization's members see its draft and archived products");
             }
             effective = new ProductListFilter(filter == null ? null : filter.organizationId(), ProductStatus.ACTIVE,

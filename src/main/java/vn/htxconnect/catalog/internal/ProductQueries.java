@@ -1,8 +1,10 @@
 package vn.htxconnect.catalog.internal;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.criteria.CriteriaBuilder;
@@ -51,11 +53,11 @@ class ProductQueries {
         count.select(cb.count(countRoot)).where(predicates(cb, countRoot, filter));
         long total = em.createQuery(count).getSingleResult();
 
-        Map<Long, Product> byId = new java.util.HashMap<>();
+        Map<Long, Product> byId = new HashMap<>();
         if (!page.isEmpty()) {
             repository.findWithCertifications(page).forEach(e -> byId.put(e.id, e.toView()));
         }
-        List<Product> products = page.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
+        List<Product> products = page.stream().map(byId::get).filter(Objects::nonNull).toList();
         return Connection.fromOffset(products, offset, first, total);
     }
 

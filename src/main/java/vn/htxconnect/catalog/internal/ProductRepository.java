@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
+import org.springframework.data.domain.Limit;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
@@ -19,7 +20,7 @@ interface ProductRepository extends JpaRepository<ProductEntity, Long> {
     List<Long> findIdsByOrganizationId(@Param("organizationId") long organizationId);
 
     @Query("select p.id from ProductEntity p where p.id > :afterId order by p.id")
-    List<Long> findIdsAfter(@Param("afterId") long afterId, org.springframework.data.domain.Limit limit);
+    List<Long> findIdsAfter(@Param("afterId") long afterId, Limit limit);
 
     @Query("select p.id from ProductEntity p where p.updatedAt >= :since order by p.id")
     List<Long> findIdsUpdatedSince(@Param("since") Instant since);

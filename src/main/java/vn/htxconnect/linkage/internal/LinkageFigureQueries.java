@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongPredicate;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -50,7 +51,7 @@ class LinkageFigureQueries implements LinkageFigures {
     }
 
     @Override
-    public long withActiveLinkage(java.util.function.LongPredicate counted) {
+    public long withActiveLinkage(LongPredicate counted) {
         return statistics.activeSides(List.of()).stream().filter(counted::test).count();
     }
 }

@@ -1,7 +1,9 @@
 package vn.htxconnect.linkage.internal;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -74,11 +76,11 @@ class LinkageStatistics {
 
     /** Organizations on a side of an active linkage (in the categories, when given): one statement. */
     @Transactional(readOnly = true)
-    public java.util.Set<Long> activeSides(List<String> categoryCodes) {
+    public Set<Long> activeSides(List<String> categoryCodes) {
         boolean byCategory = categoryCodes != null && !categoryCodes.isEmpty();
         String where = byCategory ? " AND category_code IN (:categories)" : "";
         MapSqlParameterSource p = byCategory ? new MapSqlParameterSource("categories", categoryCodes) : new MapSqlParameterSource();
-        return new java.util.HashSet<>(named.queryForList("""
+        return new HashSet<>(named.queryForList("""
                 SELECT supplier_org_id FROM supply_linkage WHERE status = 'ACTIVE'%s
                 UNION SELECT customer_org_id FROM supply_linkage WHERE status = 'ACTIVE'%s""".formatted(where, where),
                 p, Long.class));
@@ -89,7 +91,7 @@ class LinkageStatistics {
      * is, and all of them: matched against the organization module's light list of registered cooperatives.
      */
     private long[] cooperativeShare(String provinceCode, List<String> categoryCodes) {
-        java.util.Set<Long> sides = activeSides(categoryCodes);
+        Set<Long> sides = activeSides(categoryCodes);
         long cooperatives = 0;
         long linkedCooperatives = 0;
         for (var c : organizations.registeredCooperatives()) {

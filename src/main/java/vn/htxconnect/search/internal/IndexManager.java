@@ -9,6 +9,8 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -21,12 +23,14 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
+import vn.htxconnect.search.IndexAliases;
+
 /**
  * Creates indices from {@code search-config/indices/*.json} as versioned indices ({@code products_v1})
  * behind an alias ({@code products}), and swaps the alias atomically after a full reindex.
  */
 @Component
-public class IndexManager implements vn.htxconnect.search.IndexAliases {
+public class IndexManager implements IndexAliases {
 
     private static final Logger log = LoggerFactory.getLogger(IndexManager.class);
     public static final String PRODUCTS = "products";
@@ -34,9 +38,9 @@ public class IndexManager implements vn.htxconnect.search.IndexAliases {
     private final ElasticsearchClient client;
     private final String prefix;
     /** Logical indices known to exist; cleared when Elasticsearch may have been reset. */
-    private final java.util.Set<String> ready = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final Set<String> ready = ConcurrentHashMap.newKeySet();
     /** Logical indices whose live index was built from another definition file than this app's. */
-    private final java.util.Set<String> outdated = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final Set<String> outdated = ConcurrentHashMap.newKeySet();
     private static final String HASH = "definition_hash";
 
     IndexManager(ElasticsearchClient client, SearchProperties properties) {

@@ -1,7 +1,9 @@
 package vn.htxconnect.search.internal;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -327,7 +329,7 @@ class ItemIdentity {
                     all = at[i + k] == null && sameWord(tokens.get(i + k), phrase.get(k));
                 }
                 if (all) {
-                    java.util.Arrays.fill(dropped, i, i + phrase.size(), true);
+                    Arrays.fill(dropped, i, i + phrase.size(), true);
                 }
             }
         }
@@ -346,7 +348,7 @@ class ItemIdentity {
     static List<String> merged(List<String> tokens) {
         List<String> out = new ArrayList<>();
         for (int i = 0; i < tokens.size(); i++) {
-            String t = tokens.get(i).toLowerCase(java.util.Locale.ROOT);
+            String t = tokens.get(i).toLowerCase(Locale.ROOT);
             if (i + 1 < tokens.size() && isShortCode(t) && isDigits(tokens.get(i + 1))) {
                 out.add(t + tokens.get(i + 1));
                 i++;

@@ -13,7 +13,9 @@ import static vn.htxconnect.search.internal.ProductField.PROVINCE_CODE;
 import static vn.htxconnect.search.internal.ProductField.STATUS;
 import static vn.htxconnect.search.internal.ProductField.UNIT;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import co.elastic.clients.elasticsearch._types.FieldValue;
@@ -91,8 +93,8 @@ class ProductQueryBuilder {
     }
 
     /** A certificate of the scheme valid on every day of [from, through] (null days mean today). */
-    static Query certificateOver(CertificationScheme scheme, Integer minStars, java.time.LocalDate from,
-                                 java.time.LocalDate through) {
+    static Query certificateOver(CertificationScheme scheme, Integer minStars, LocalDate from,
+                                 LocalDate through) {
         Query window = validOver(from, through);
         return Query.of(q -> q.nested(n -> n.path(CERTIFICATIONS.field()).query(inner -> inner.bool(b -> {
             b.filter(term(CertificateField.SCHEME.path(), scheme.name())).filter(window);
@@ -188,7 +190,7 @@ class ProductQueryBuilder {
             case VOLUME -> unit.convert(f.minMonthlyCapacity(), Unit.LIT).orElseThrow();
             case COUNT -> f.minMonthlyCapacity();
         };
-        List<FieldValue> sameDimension = java.util.Arrays.stream(Unit.values())
+        List<FieldValue> sameDimension = Arrays.stream(Unit.values())
                 .filter(u -> u.dimension() == unit.dimension() && (unit.dimension() != Unit.Dimension.COUNT || u == unit))
                 .map(u -> FieldValue.of(u.name())).toList();
         out.add(Query.of(q -> q.terms(t -> t.field(UNIT.field()).terms(v -> v.value(sameDimension)))));
@@ -219,7 +221,7 @@ class ProductQueryBuilder {
     }
 
     /** Inside the nested certifications: valid on every day of [from, through]; null days mean today. */
-    private static Query validOver(java.time.LocalDate from, java.time.LocalDate through) {
+    private static Query validOver(LocalDate from, LocalDate through) {
         String start = from == null ? "now/d" : from.toString();
         String end = through == null ? "now/d" : through.toString();
         Query notExpired = Query.of(q -> q.bool(b -> b

@@ -2,7 +2,6 @@ package vn.htxconnect.search.internal;
 
 import java.sql.Date;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -29,7 +28,6 @@ import vn.htxconnect.search.SearchMisses;
 class SearchMissRecorder implements SearchMisses {
 
     private static final Logger log = LoggerFactory.getLogger(SearchMissRecorder.class);
-    private static final ZoneId VIETNAM = VietnamTime.ZONE;
     private static final Pattern LONG_DIGITS = Pattern.compile("\\d{6,}");
     static final int MAX = 100;
 
@@ -66,7 +64,7 @@ class SearchMissRecorder implements SearchMisses {
             jdbc.update("""
                     INSERT INTO search_miss (query_folded, day, cause, searches, last_query) VALUES (?, ?, ?, 1, ?)
                     ON DUPLICATE KEY UPDATE searches = searches + 1, last_query = VALUES(last_query)""",
-                    key, Date.valueOf(LocalDate.now(VIETNAM)), cause.name(), mask(text));
+                    key, Date.valueOf(LocalDate.now(VietnamTime.ZONE)), cause.name(), mask(text));
         } catch (RuntimeException e) {
             log.warn("Could not count a search without results: {}", e.toString());
         }

@@ -20,6 +20,7 @@ import vn.htxconnect.organization.OrganizationService;
 import vn.htxconnect.platform.Access;
 import vn.htxconnect.platform.Actor;
 import vn.htxconnect.platform.ApiException;
+import vn.htxconnect.platform.ErrorCode;
 import vn.htxconnect.platform.Messages;
 import vn.htxconnect.sourcing.Match;
 import vn.htxconnect.sourcing.SourcingRequest;
@@ -67,7 +68,7 @@ class MatchController {
     List<Match> matches(SourcingRequest r, @Argument Integer first) {
         Actor a = Access.requireUser();
         if (!SourcingController.party(a, r)) {
-            throw new ApiException(vn.htxconnect.platform.ErrorCode.FORBIDDEN, "Only the buyer sees the matches of a request");
+            throw new ApiException(ErrorCode.FORBIDDEN, "Only the buyer sees the matches of a request");
         }
         return matching.matches(r, first(first));
     }
@@ -77,7 +78,7 @@ class MatchController {
     CompletableFuture<List<Match>> leads(Product p, @Argument Integer first, DataLoader<LeadKey, List<Match>> productLeads) {
         Actor a = Access.requireUser();
         if (!a.isAlliance() && !a.memberOf(p.organizationId())) {
-            throw new ApiException(vn.htxconnect.platform.ErrorCode.FORBIDDEN, "Only the supplier sees the leads of its product");
+            throw new ApiException(ErrorCode.FORBIDDEN, "Only the supplier sees the leads of its product");
         }
         return productLeads.load(new LeadKey(p, first(first), a));
     }

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -32,7 +33,7 @@ class MatchNotices {
      * own, because the insert's row count is what tells whether this transaction or a concurrent one
      * (another instance discovering the same pair) claimed it.
      */
-    <T> List<T> claim(List<T> pairs, java.util.function.Function<T, long[]> key) {
+    <T> List<T> claim(List<T> pairs, Function<T, long[]> key) {
         Map<List<Long>, T> distinct = new LinkedHashMap<>();
         pairs.forEach(p -> {
             long[] k = key.apply(p);

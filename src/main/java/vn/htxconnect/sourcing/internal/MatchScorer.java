@@ -3,11 +3,13 @@ package vn.htxconnect.sourcing.internal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import vn.htxconnect.catalog.Certification;
 import vn.htxconnect.catalog.CertificationScheme;
@@ -105,7 +107,7 @@ final class MatchScorer {
         if (item.tier() == ItemTier.REQUESTED) {
             return "The item requested";
         }
-        String lacks = item.missing().stream().map(w -> "“" + w + "”").collect(java.util.stream.Collectors.joining(", "));
+        String lacks = item.missing().stream().map(w -> "“" + w + "”").collect(Collectors.joining(", "));
         return "Not the item requested: the name lacks " + lacks
                 + (item.tier() == ItemTier.SUBSTITUTE ? " (a substitute)" : " (another item)");
     }
@@ -260,7 +262,7 @@ final class MatchScorer {
         scores.add(f.verified() ? 1.0 : 0.0);
         parts.add(f.verified() ? "Verified by the Cooperative Alliance" : "Not yet verified by the Cooperative Alliance");
         if (f.lastActivity() != null) {
-            long days = Math.max(0, ChronoUnit.DAYS.between(f.lastActivity().atZone(java.time.ZoneOffset.UTC).toLocalDate(), today));
+            long days = Math.max(0, ChronoUnit.DAYS.between(f.lastActivity().atZone(ZoneOffset.UTC).toLocalDate(), today));
             scores.add(days <= 30 ? 1.0 : clamp(1 - (days - 30) / 335.0));
             parts.add("Listing updated " + days + " days ago");
         }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -11,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.LongPredicate;
 import java.util.stream.Collectors;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
@@ -30,6 +32,7 @@ import vn.htxconnect.organization.TrustSignalSource;
 import vn.htxconnect.organization.TrustSignals;
 import vn.htxconnect.platform.ApiException;
 import vn.htxconnect.platform.ErrorCode;
+import vn.htxconnect.platform.VietnamTime;
 import vn.htxconnect.platform.VietnameseText;
 import vn.htxconnect.search.IndexAliases;
 import vn.htxconnect.search.ProductCandidates;
@@ -83,7 +86,7 @@ class Matching {
                 new ProductCandidates.Query(r.title(), filter, start, r.windowTo(), months), CANDIDATES);
         double best = found.stream().mapToDouble(ProductCandidates.Candidate::relevance).max().orElse(0);
         boolean text = best > 0;
-        LocalDate today = LocalDate.now(RequestValidator.VIETNAM);
+        LocalDate today = LocalDate.now(VietnamTime.ZONE);
         Map<Long, TrustSignals> signals = signals(found.stream().map(c -> c.product().organizationId())
                 .filter(id -> id != r.buyerOrganizationId()).collect(Collectors.toSet()));
         List<Match> out = new ArrayList<>();
@@ -103,7 +106,7 @@ class Matching {
      * their own confidential numbers).
      */
     Map<Product, List<Match>> leads(List<Product> products, Map<Long, Organization> suppliers, int first,
-                                    java.util.function.LongPredicate party) {
+                                    LongPredicate party) {
         Map<Product, List<Long>> ids = new LinkedHashMap<>();
         Map<Long, Double> relevance = new LinkedHashMap<>();
         List<List<Hit<Map>>> allHits = searchRequests(products, suppliers);
@@ -120,7 +123,7 @@ class Matching {
             ids.put(p, found);
         }
         Map<Long, SourcingRequest> loaded = requests.findByIds(ids.values().stream().flatMap(List::stream).collect(Collectors.toSet()));
-        LocalDate today = LocalDate.now(RequestValidator.VIETNAM);
+        LocalDate today = LocalDate.now(VietnamTime.ZONE);
         Map<Long, TrustSignals> signals = signals(products.stream().map(Product::organizationId).collect(Collectors.toSet()));
         Map<Product, List<Match>> out = new LinkedHashMap<>();
         // Each request's words are read once, however many of the products it is judged against.
@@ -157,7 +160,7 @@ class Matching {
     }
 
     private Map<Long, TrustSignals> signals(Set<Long> organizationIds) {
-        Map<Long, TrustSignals> merged = new java.util.HashMap<>();
+        Map<Long, TrustSignals> merged = new HashMap<>();
         if (organizationIds.isEmpty()) {
             return merged;
         }
@@ -223,7 +226,7 @@ class Matching {
                 .should(Query.of(s -> s.bool(x -> x.mustNot(Query.of(m -> m.exists(ex -> ex.field("category_code")))))))
                 .should(Query.of(s -> s.terms(t -> t.field("category_code").terms(v -> v.value(path))))))));
         Set<String> held = p.validCertifications().stream().map(c -> c.scheme().name()).collect(Collectors.toSet());
-        List<FieldValue> lacking = java.util.Arrays.stream(CertificationScheme.values()).map(Enum::name)
+        List<FieldValue> lacking = Arrays.stream(CertificationScheme.values()).map(Enum::name)
                 .filter(s -> !held.contains(s)).map(FieldValue::of).toList();
         List<Query> mustNot = new ArrayList<>();
         mustNot.add(Query.of(q -> q.term(t -> t.field("buyer_organization_id").value(org))));

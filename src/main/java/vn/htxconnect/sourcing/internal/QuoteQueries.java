@@ -1,6 +1,7 @@
 package vn.htxconnect.sourcing.internal;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -68,7 +69,7 @@ class QuoteQueries {
         Collection<Long> suppliers = orgs.isEmpty() ? List.of(-1L) : orgs;
         Map<Long, List<Quote>> rows = new HashMap<>();
         for (QuoteEntity q : repository.pagesOfRequests(requestIds, all, suppliers, offset, offset + n + 1)) {
-            rows.computeIfAbsent(q.requestId, k -> new java.util.ArrayList<>()).add(q.toView());
+            rows.computeIfAbsent(q.requestId, k -> new ArrayList<>()).add(q.toView());
         }
         Map<Long, Long> totals = new HashMap<>();
         for (Object[] row : repository.countsOfRequests(requestIds, all, suppliers)) {

@@ -15,6 +15,7 @@ import vn.htxconnect.platform.GlobalId;
 import vn.htxconnect.platform.Messages;
 import vn.htxconnect.platform.UserErrorCode;
 import vn.htxconnect.platform.ValidationErrors;
+import vn.htxconnect.platform.VietnamTime;
 import vn.htxconnect.sourcing.SourcingEnums.Frequency;
 import vn.htxconnect.sourcing.internal.QuoteInputs.SendQuoteInput;
 
@@ -31,7 +32,7 @@ class QuoteTerms {
     // Price times quantity must fit the VND scalar comfortably (and any real order).
     private static final BigDecimal MAX_TOTAL = new BigDecimal("1000000000000000");
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm")
-            .withZone(RequestValidator.VIETNAM);
+            .withZone(VietnamTime.ZONE);
 
     private final ProductService products;
 

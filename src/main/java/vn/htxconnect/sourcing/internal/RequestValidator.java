@@ -3,7 +3,6 @@ package vn.htxconnect.sourcing.internal;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +35,6 @@ import vn.htxconnect.sourcing.SourcingRequestInput;
 @Component
 class RequestValidator {
 
-    static final ZoneId VIETNAM = VietnamTime.ZONE;
     static final double MAX_DISTANCE_KM = 2000;
     static final int MAX_INVITEES = 100;
     private static final BigDecimal MAX_QUANTITY = new BigDecimal("1000000000");
@@ -220,7 +218,7 @@ class RequestValidator {
     private static void window(SourcingRequestInput in, SourcingRequestEntity e, ValidationErrors errors) {
         LocalDate from = in.windowFrom() != null ? in.windowFrom() : e.windowFrom;
         LocalDate to = in.windowTo() != null ? in.windowTo() : e.windowTo;
-        LocalDate today = LocalDate.now(VIETNAM);
+        LocalDate today = LocalDate.now(VietnamTime.ZONE);
         if (from != null && to != null) {
             if (to.isBefore(from)) {
                 errors.add("windowTo", UserErrorCode.INVALID, "windowTo must not be before windowFrom");
@@ -232,7 +230,7 @@ class RequestValidator {
         }
         e.windowFrom = from;
         e.windowTo = to;
-        Instant windowEnd = to == null ? null : to.plusDays(1).atStartOfDay(VIETNAM).toInstant();
+        Instant windowEnd = to == null ? null : to.plusDays(1).atStartOfDay(VietnamTime.ZONE).toInstant();
         if (in.expiresAt() != null) {
             if (!in.expiresAt().isAfter(Instant.now())) {
                 errors.add("expiresAt", UserErrorCode.INVALID, "expiresAt must be in the future");

@@ -2,6 +2,8 @@ package vn.htxconnect.sourcing.internal;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -157,7 +159,7 @@ class SourcingController implements NodeResolver {
     @BatchMapping(typeName = "SourcingRequest", field = "buyerOrganization")
     Map<SourcingRequest, Organization> buyerOrganization(List<SourcingRequest> page) {
         Map<Long, Organization> byId = organizations.findByIds(page.stream().map(SourcingRequest::buyerOrganizationId)
-                .filter(java.util.Objects::nonNull).distinct().toList());
+                .filter(Objects::nonNull).distinct().toList());
         return page.stream().filter(r -> r.buyerOrganizationId() != null && byId.containsKey(r.buyerOrganizationId()))
                 .collect(Collectors.toMap(Function.identity(), r -> byId.get(r.buyerOrganizationId()), (x, y) -> x));
     }
@@ -183,7 +185,7 @@ class SourcingController implements NodeResolver {
     }
 
     @Override
-    public java.util.Optional<?> load(long id) {
+    public Optional<?> load(long id) {
         Actor a = Access.current();
         return service.findById(id).map(r -> view(a, r));
     }

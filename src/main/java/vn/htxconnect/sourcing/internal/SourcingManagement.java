@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -125,7 +126,7 @@ class SourcingManagement implements SourcingService {
         }
         e.status = status;
         e.statusReason = why;
-        return save(e, errors, clientMutationId, status.name().toLowerCase(java.util.Locale.ROOT));
+        return save(e, errors, clientMutationId, status.name().toLowerCase(Locale.ROOT));
     }
 
     private SourcingRequestPayload save(SourcingRequestEntity e, ValidationErrors errors, String clientMutationId, String event) {

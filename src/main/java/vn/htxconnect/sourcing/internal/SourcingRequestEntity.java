@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -24,9 +25,9 @@ import jakarta.persistence.Version;
 import org.hibernate.annotations.Fetch;
 import org.hibernate.annotations.FetchMode;
 
-import vn.htxconnect.platform.Timestamped;
 import vn.htxconnect.catalog.CertificationScheme;
 import vn.htxconnect.catalog.Unit;
+import vn.htxconnect.platform.Timestamped;
 import vn.htxconnect.sourcing.SourcingEnums.ConfidentialField;
 import vn.htxconnect.sourcing.SourcingEnums.Frequency;
 import vn.htxconnect.sourcing.SourcingEnums.Status;
@@ -114,7 +115,7 @@ class SourcingRequestEntity extends Timestamped {
     @Fetch(FetchMode.SUBSELECT)
     @CollectionTable(name = "sourcing_request_invitee", joinColumns = @JoinColumn(name = "request_id"))
     @Column(name = "organization_id")
-    Set<Long> invitedOrganizationIds = new java.util.LinkedHashSet<>();
+    Set<Long> invitedOrganizationIds = new LinkedHashSet<>();
 
 
 

@@ -3,8 +3,12 @@ package vn.htxconnect.sourcing.internal;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 
+import jakarta.persistence.LockModeType;
+import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
 
@@ -13,9 +17,9 @@ import vn.htxconnect.sourcing.SourcingEnums.Status;
 interface SourcingRequestRepository extends JpaRepository<SourcingRequestEntity, Long> {
 
     /** Reads and locks the request: quotes on it and changes to it apply one after the other. */
-    @org.springframework.data.jpa.repository.Lock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
     @Query("select r from SourcingRequestEntity r where r.id = :id")
-    java.util.Optional<SourcingRequestEntity> lock(@Param("id") long id);
+    Optional<SourcingRequestEntity> lock(@Param("id") long id);
 
     @Query("""
             select r from SourcingRequestEntity r where r.buyerOrganizationId in :orgs
@@ -23,7 +27,7 @@ interface SourcingRequestRepository extends JpaRepository<SourcingRequestEntity,
             order by r.id desc""")
     List<SourcingRequestEntity> findOwn(@Param("orgs") Collection<Long> orgs, @Param("status") Status status,
                                         @Param("category") String category, @Param("categories") Collection<String> categories,
-                                        org.springframework.data.domain.Pageable page);
+                                        Pageable page);
 
     @Query("""
             select count(r) from SourcingRequestEntity r where r.buyerOrganizationId in :orgs
@@ -44,7 +48,7 @@ interface SourcingRequestRepository extends JpaRepository<SourcingRequestEntity,
     List<SourcingRequestEntity> findOpen(@Param("now") Instant now, @Param("all") boolean all,
                                          @Param("orgs") Collection<Long> orgs, @Param("category") String category,
                                          @Param("categories") Collection<String> categories,
-                                         @Param("province") String province, org.springframework.data.domain.Pageable page);
+                                         @Param("province") String province, Pageable page);
 
     @Query("""
             select count(r) from SourcingRequestEntity r where r.status = vn.htxconnect.sourcing.SourcingEnums.Status.OPEN
