@@ -30,6 +30,8 @@ public final class Messages {
     /** The bundles, held statically because exception messages and logs render English outside any bean. */
     static final ResourceBundleMessageSource SOURCE = source();
 
+    private static final Locale VIETNAMESE = Locale.forLanguageTag("vi");
+
     private record Rule(Pattern english, String vietnamese) {
     }
 
@@ -76,8 +78,6 @@ public final class Messages {
     static Locale localeOf(String language) {
         return "en".equals(language) ? Locale.ENGLISH : VIETNAMESE;
     }
-
-    private static final Locale VIETNAMESE = Locale.forLanguageTag("vi");
 
     private static ResourceBundleMessageSource source() {
         ResourceBundleMessageSource source = new ResourceBundleMessageSource();
