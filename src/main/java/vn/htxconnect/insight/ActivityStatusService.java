@@ -23,5 +23,5 @@ public interface ActivityStatusService {
      * one statement for the cooperatives and one or two per activity source, each reading about one index
      * entry per organization, without building rows.
      */
-    java.util.Map<String, ActivityStatusReport.Counts> countsByProvince();
+    Map<String, ActivityStatusReport.Counts> countsByProvince();
 }

@@ -1,6 +1,11 @@
 package vn.htxconnect.platform;
 
+import java.util.List;
+import java.util.function.Supplier;
+
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
@@ -88,11 +93,11 @@ public final class Access {
     }
 
     /** Runs work of the application itself (not of a caller) with the system actor on this thread. */
-    public static <T> T asSystem(java.util.function.Supplier<T> work) {
-        org.springframework.security.core.context.SecurityContext previous = SecurityContextHolder.getContext();
-        org.springframework.security.core.context.SecurityContext context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(new org.springframework.security.authentication.UsernamePasswordAuthenticationToken(
-                Actor.system(), null, java.util.List.of()));
+    public static <T> T asSystem(Supplier<T> work) {
+        SecurityContext previous = SecurityContextHolder.getContext();
+        SecurityContext context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(new UsernamePasswordAuthenticationToken(
+                Actor.system(), null, List.of()));
         SecurityContextHolder.setContext(context);
         try {
             return work.get();

@@ -2,7 +2,6 @@ package vn.htxconnect.program;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 
 import vn.htxconnect.platform.GlobalId;
 import vn.htxconnect.platform.VietnamTime;
@@ -19,8 +18,6 @@ public record TradeEvent(long databaseId, Kind kind, String name, String descrip
                          Instant createdAt, Instant updatedAt, long version) {
 
     public static final String TYPE = "TradeEvent";
-    /** Event dates are Vietnamese calendar days. */
-    public static final ZoneId ZONE = VietnamTime.ZONE;
     /** Inquiries and linkages formed this many days from an event's first day count among its outcomes. */
     public static final int OUTCOME_DAYS = 90;
 
@@ -29,7 +26,7 @@ public record TradeEvent(long databaseId, Kind kind, String name, String descrip
     }
 
     public Status status() {
-        return status(LocalDate.now(ZONE));
+        return status(LocalDate.now(VietnamTime.ZONE));
     }
 
     public Status status(LocalDate today) {
@@ -44,11 +41,11 @@ public record TradeEvent(long databaseId, Kind kind, String name, String descrip
 
     /** The first moment of the event (its first day's midnight in Vietnam). */
     public Instant startsAt() {
-        return startsOn.atStartOfDay(ZONE).toInstant();
+        return startsOn.atStartOfDay(VietnamTime.ZONE).toInstant();
     }
 
     /** The end of the window in which inquiries and linkages count as the event's outcomes. */
     public Instant outcomeWindowEnd() {
-        return startsOn.plusDays(OUTCOME_DAYS).atStartOfDay(ZONE).toInstant();
+        return startsOn.plusDays(OUTCOME_DAYS).atStartOfDay(VietnamTime.ZONE).toInstant();
     }
 }

@@ -14,11 +14,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
+import vn.htxconnect.platform.ApiException;
 import vn.htxconnect.platform.Message;
 
 /**
@@ -75,7 +77,7 @@ public class ProvinceService {
      */
     public @Nullable String codeOf(String field, @Nullable String value) {
         return value == null || value.isBlank() ? null : resolve(value).map(Province::code)
-                .orElseThrow(() -> vn.htxconnect.platform.ApiException.badRequest(field, Message.of("region.province.unknown")));
+                .orElseThrow(() -> ApiException.badRequest(field, Message.of("region.province.unknown")));
     }
 
     /**

@@ -10,12 +10,13 @@ import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import vn.htxconnect.platform.GlobalId;
+import vn.htxconnect.platform.VietnamTime;
 import vn.htxconnect.support.TestData;
 
 /** Organizations registered through the API, then moved back in time with SQL (the API always stamps "now"). */
 final class ActivityFixtures {
 
-    static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
+    static final ZoneId VIETNAM = VietnamTime.ZONE;
 
     private final HttpGraphQlTester anonymous;
     private final JdbcTemplate jdbc;

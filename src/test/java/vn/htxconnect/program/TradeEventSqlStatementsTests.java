@@ -11,6 +11,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import vn.htxconnect.platform.VietnamTime;
 import vn.htxconnect.program.TradeEventTests.Party;
 import vn.htxconnect.support.IntegrationTest;
 import vn.htxconnect.support.SqlStatementCounter;
@@ -34,7 +35,7 @@ class TradeEventSqlStatementsTests {
         Party chain = TradeEventTests.register(anonymous, "RETAIL_CHAIN", "Chuỗi Sạch ", "Hà Nội");
         String organiser = TestData.createOrganization(anonymous, TestData.unique("Liên minh HTX tỉnh "), "PARTNER", "Thái Nguyên");
         String tea = TestData.createProduct(anonymous, coop.organizationId(), "Chè Tân Cương " + TestData.unique("c"), "TEA", Map.of());
-        LocalDate today = LocalDate.now(TradeEvent.ZONE);
+        LocalDate today = LocalDate.now(VietnamTime.ZONE);
         for (int i = 0; i < 8; i++) {
             Map<String, Object> in = new java.util.HashMap<>(TradeEventTests.fair(TestData.unique("Hội chợ chè "), "Thái Nguyên",
                     today, today.plusDays(1 + i % 3)));

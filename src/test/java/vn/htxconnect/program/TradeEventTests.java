@@ -20,6 +20,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import vn.htxconnect.organization.ActivityKind;
 import vn.htxconnect.organization.ActivitySource;
 import vn.htxconnect.platform.GlobalId;
+import vn.htxconnect.platform.VietnamTime;
 import vn.htxconnect.region.Province;
 import vn.htxconnect.region.ProvinceService;
 import vn.htxconnect.support.IntegrationTest;
@@ -115,7 +116,7 @@ class TradeEventTests {
     }
 
     static LocalDate today() {
-        return LocalDate.now(TradeEvent.ZONE);
+        return LocalDate.now(VietnamTime.ZONE);
     }
 
     String createFair(Map<String, Object> in) {
@@ -232,7 +233,7 @@ class TradeEventTests {
                 .path("tradeEvent.outcomes.windowEndsOn").entity(String.class).isEqualTo(today().plusDays(90).toString());
 
         // Inquiries between participants count from the first day for 90 days: not 100 days on, not the day before.
-        Instant start = today().atStartOfDay(TradeEvent.ZONE).toInstant();
+        Instant start = today().atStartOfDay(VietnamTime.ZONE).toInstant();
         inquiryAt(chain, coop2, start.plus(Duration.ofDays(100)));
         inquiryAt(chain, coop2, start.minus(Duration.ofHours(1)));
         chain.as().document(OUTCOMES).variable("id", event).execute()
@@ -461,7 +462,7 @@ class TradeEventTests {
 
         // Not before the event's last day has come.
         assertThat(source.lastActivity(ids, Instant.now())).isEmpty();
-        Instant lastDay = today().plusDays(1).atStartOfDay(TradeEvent.ZONE).toInstant();
+        Instant lastDay = today().plusDays(1).atStartOfDay(VietnamTime.ZONE).toInstant();
         assertThat(source.lastActivity(ids, Instant.now().plus(Duration.ofDays(3))))
                 .isEqualTo(Map.of(db(coop.organizationId()), lastDay, db(chain.organizationId()), lastDay));
         assertThat(source.lastActivity(ids, lastDay)).containsOnlyKeys(db(coop.organizationId()), db(chain.organizationId()));

@@ -1,7 +1,9 @@
 package vn.htxconnect.account.internal;
 
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -91,7 +93,7 @@ class AccountManagement {
     }
 
     private static List<String> prefixed(String prefix, List<String> field) {
-        List<String> out = new java.util.ArrayList<>();
+        List<String> out = new ArrayList<>();
         out.add("input");
         out.add(prefix);
         if (field != null) {
@@ -163,7 +165,7 @@ class AccountManagement {
         jdbc.update("DELETE FROM login_failure WHERE email = ?", email);
         // A plain update: concurrent sign-ins of one account (two devices) must not conflict on the version.
         Instant now = Instant.now();
-        jdbc.update("UPDATE app_user SET last_login_at = ? WHERE id = ?", java.sql.Timestamp.from(now), user.id);
+        jdbc.update("UPDATE app_user SET last_login_at = ? WHERE id = ?", Timestamp.from(now), user.id);
         signIns.record(user.id, now);
         user.lastLoginAt = now;
         TokenService.Issued token = tokens.issue(user.id, user.name);

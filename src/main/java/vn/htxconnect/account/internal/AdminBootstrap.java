@@ -1,5 +1,7 @@
 package vn.htxconnect.account.internal;
 
+import java.util.Locale;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -25,7 +27,7 @@ class AdminBootstrap implements ApplicationRunner {
     @Override
     public void run(ApplicationArguments args) {
         if (!properties.adminEmail().isBlank() && !properties.adminPassword().isBlank()) {
-            accounts.ensureAdmin(properties.adminEmail().strip().toLowerCase(java.util.Locale.ROOT),
+            accounts.ensureAdmin(properties.adminEmail().strip().toLowerCase(Locale.ROOT),
                     properties.adminPassword(), "Administrator");
             log.info("Admin account {} is present", properties.adminEmail());
         }

@@ -1,7 +1,12 @@
 package vn.htxconnect.account.internal;
 
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
@@ -9,11 +14,15 @@ import javax.crypto.spec.SecretKeySpec;
 import com.nimbusds.jose.jwk.source.ImmutableSecret;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
 import org.springframework.security.oauth2.jwt.JwsHeader;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtClaimsSet;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
+import org.springframework.security.oauth2.jwt.JwtException;
+import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.stereotype.Component;
@@ -36,7 +45,7 @@ class TokenService {
         if (properties.jwtSecret().isBlank()) {
             log.warn("htx.security.jwt-secret is not set: using a random key; tokens end with this process and "
                     + "are not accepted by other instances. Set HTX_JWT_SECRET in production.");
-            bytes = Secrets.random(48).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            bytes = Secrets.random(48).getBytes(StandardCharsets.US_ASCII);
         } else {
             bytes = Base64.getDecoder().decode(properties.jwtSecret());
             if (bytes.length < 32) {
@@ -64,9 +73,9 @@ class TokenService {
      * A short-lived token for a link (e.g. an image URL a browser loads without headers). Its own issuer
      * keeps it from ever being accepted as a sign-in token, and its audience from serving another purpose.
      */
-    String issueLink(String purpose, java.util.Map<String, Object> values, java.time.Duration ttl) {
+    String issueLink(String purpose, Map<String, Object> values, Duration ttl) {
         Instant now = Instant.now();
-        JwtClaimsSet.Builder claims = JwtClaimsSet.builder().issuer(LINK_ISSUER).audience(java.util.List.of(purpose))
+        JwtClaimsSet.Builder claims = JwtClaimsSet.builder().issuer(LINK_ISSUER).audience(List.of(purpose))
                 .issuedAt(now).expiresAt(now.plus(ttl));
         values.forEach(claims::claim);
         return encoder.encode(JwtEncoderParameters.from(JwsHeader.with(MacAlgorithm.HS256).build(), claims.build()))
@@ -74,22 +83,22 @@ class TokenService {
     }
 
     /** The values of a valid, unexpired link token issued for {@code purpose}. */
-    java.util.Optional<java.util.Map<String, Object>> verifyLink(String purpose, String token) {
+    Optional<Map<String, Object>> verifyLink(String purpose, String token) {
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withSecretKey(key).macAlgorithm(MacAlgorithm.HS256).build();
-        decoder.setJwtValidator(new org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator<>(
-                org.springframework.security.oauth2.jwt.JwtValidators.createDefaultWithIssuer(LINK_ISSUER),
-                new org.springframework.security.oauth2.jwt.JwtClaimValidator<java.util.List<String>>("aud",
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
+                JwtValidators.createDefaultWithIssuer(LINK_ISSUER),
+                new JwtClaimValidator<List<String>>("aud",
                         aud -> aud != null && aud.contains(purpose))));
         try {
-            return java.util.Optional.of(decoder.decode(token).getClaims());
-        } catch (org.springframework.security.oauth2.jwt.JwtException e) {
-            return java.util.Optional.empty();
+            return Optional.of(decoder.decode(token).getClaims());
+        } catch (JwtException e) {
+            return Optional.empty();
         }
     }
 
     JwtDecoder decoder() {
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withSecretKey(key).macAlgorithm(MacAlgorithm.HS256).build();
-        decoder.setJwtValidator(org.springframework.security.oauth2.jwt.JwtValidators.createDefaultWithIssuer(ISSUER));
+        decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(ISSUER));
         return decoder;
     }
 }

@@ -1,15 +1,17 @@
 package vn.htxconnect.demo.internal;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
-import java.util.SplittableRandom;
 import java.util.Spliterator;
 import java.util.Spliterators;
+import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
@@ -205,7 +207,7 @@ final class DemoDataGenerator {
         }
         long max = roundPrice((long) (min * (1 + r.nextDouble() * 0.3)));
         BigDecimal capacity = capacity(r, unit);
-        BigDecimal minOrder = capacity.divide(BigDecimal.valueOf(20 + r.nextInt(80)), 0, java.math.RoundingMode.CEILING)
+        BigDecimal minOrder = capacity.divide(BigDecimal.valueOf(20 + r.nextInt(80)), 0, RoundingMode.CEILING)
                 .max(BigDecimal.ONE);
         List<CertificationInput> certs = certifications(r, s, origin);
         String description = description(r, name, orgName, origin, s, capacity, unit, minOrder, certs);
@@ -265,7 +267,7 @@ final class DemoDataGenerator {
      */
     private LocalDate validFrom(RandomGenerator r, int months) {
         LocalDate earliest = today.minusMonths(months).plusDays(1);
-        long span = java.time.temporal.ChronoUnit.DAYS.between(earliest, today);
+        long span = ChronoUnit.DAYS.between(earliest, today);
         return earliest.plusDays(r.nextLong(span + 1));
     }
 

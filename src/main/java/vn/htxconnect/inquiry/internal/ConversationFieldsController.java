@@ -3,6 +3,7 @@ package vn.htxconnect.inquiry.internal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 
 import graphql.schema.DataFetchingEnvironment;
@@ -60,7 +61,7 @@ class ConversationFieldsController {
     @BatchMapping(typeName = "Conversation", field = "product")
     Map<Conversation, Product> product(List<Conversation> conversations) {
         List<Long> ids = conversations.stream().map(ConversationFieldsController::productId)
-                .filter(java.util.Objects::nonNull).distinct().toList();
+                .filter(Objects::nonNull).distinct().toList();
         Map<Long, Product> byId = products.findByIds(ids);
         Actor actor = Access.current();
         Map<Conversation, Product> result = new LinkedHashMap<>();

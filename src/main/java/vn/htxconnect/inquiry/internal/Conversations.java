@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Stream;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -11,6 +13,7 @@ import org.springframework.transaction.annotation.Transactional;
 import vn.htxconnect.catalog.Product;
 import vn.htxconnect.catalog.ProductService;
 import vn.htxconnect.catalog.ProductStatus;
+import vn.htxconnect.inquiry.InquirySubjects;
 import vn.htxconnect.inquiry.internal.InquiryInputs.ConversationPayload;
 import vn.htxconnect.inquiry.internal.InquiryInputs.MarkConversationReadInput;
 import vn.htxconnect.inquiry.internal.InquiryInputs.SendMessageInput;
@@ -42,10 +45,10 @@ class Conversations {
     private final OrganizationService organizations;
     private final ProductService products;
     private final InquiryProperties properties;
-    private final List<vn.htxconnect.inquiry.InquirySubjects> subjects;
+    private final List<InquirySubjects> subjects;
 
     Conversations(ConversationStore store, Blocks blocks, OrganizationService organizations, ProductService products,
-                  InquiryProperties properties, List<vn.htxconnect.inquiry.InquirySubjects> subjects) {
+                  InquiryProperties properties, List<InquirySubjects> subjects) {
         this.subjects = subjects;
         this.store = store;
         this.blocks = blocks;
@@ -60,8 +63,8 @@ class Conversations {
         ValidationErrors errors = new ValidationErrors();
         Long buyerId = buyerOf(in.buyerOrganizationId(), actor, errors);
         Long supplierId = GlobalId.tryDecode(in.supplierId(), Organization.TYPE);
-        Map<Long, Organization> orgs = organizations.findByIds(java.util.stream.Stream.of(buyerId, supplierId)
-                .filter(java.util.Objects::nonNull).toList());
+        Map<Long, Organization> orgs = organizations.findByIds(Stream.of(buyerId, supplierId)
+                .filter(Objects::nonNull).toList());
         Organization buyer = buyerId == null ? null : orgs.get(buyerId);
         Organization supplier = supplierId == null ? null : orgs.get(supplierId);
         if (buyerId != null && buyer == null) {
@@ -143,7 +146,7 @@ class Conversations {
             return p.id();
         }
         // Other modules' records (sourcing requests) are checked by those modules.
-        for (vn.htxconnect.inquiry.InquirySubjects checker : subjects) {
+        for (InquirySubjects checker : subjects) {
             if (checker.type().equals(gid.type())) {
                 // Checkers still answer in English (converted to keys when their modules are).
                 String answer = buyerId == null || supplierId == null ? null : checker.refusal(gid.id(), buyerId, supplierId);

@@ -1,5 +1,6 @@
 package vn.htxconnect.inquiry.internal;
 
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -47,7 +48,7 @@ class Inbox {
                 }
                 afterAt = Instant.EPOCH.plus(Long.parseLong(parts[1]), ChronoUnit.MICROS);
                 afterId = Long.parseLong(parts[2]);
-            } catch (IllegalArgumentException | ArithmeticException | java.time.DateTimeException e) {
+            } catch (IllegalArgumentException | ArithmeticException | DateTimeException e) {
                 throw ApiException.badRequest("after", Message.of("paging.cursor.invalid"));
             }
         }

@@ -1,5 +1,7 @@
 package vn.htxconnect.inquiry.internal;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -70,9 +72,9 @@ class ResponseStatsQueries implements ResponseStatsService {
         named.query(SQL, p, rs -> {
             long counted = rs.getLong("counted");
             long inTime = rs.getLong("in_time");
-            java.math.BigDecimal median = rs.getBigDecimal("median_seconds");
+            BigDecimal median = rs.getBigDecimal("median_seconds");
             stats.put(rs.getLong("supplier_org_id"), new ResponseStats(counted == 0 ? null : (double) inTime / counted,
-                    median == null ? null : median.setScale(0, java.math.RoundingMode.HALF_UP).longValue(),
+                    median == null ? null : median.setScale(0, RoundingMode.HALF_UP).longValue(),
                     counted, inTime, days, hours));
         });
         organizationIds.forEach(id -> stats.putIfAbsent(id, ResponseStats.none(days, hours)));

@@ -36,6 +36,7 @@ import vn.htxconnect.platform.ApiException;
 import vn.htxconnect.platform.ErrorCode;
 import vn.htxconnect.platform.Message;
 import vn.htxconnect.platform.Messages;
+import vn.htxconnect.platform.VietnamTime;
 import vn.htxconnect.region.Province;
 import vn.htxconnect.region.ProvinceService;
 
@@ -50,7 +51,7 @@ class ActivityStatusCsvController {
     static final String PATH = "/api/insights/cooperative-activity.csv";
     static final String PURPOSE = "cooperative-activity-csv";
     static final Duration LINK_TTL = Duration.ofMinutes(15);
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ISO_LOCAL_DATE.withZone(ActivityStatusRules.ZONE);
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ISO_LOCAL_DATE.withZone(VietnamTime.ZONE);
 
     private final ActivityStatusManagement service;
     private final ProvinceService provinces;
@@ -80,7 +81,7 @@ class ActivityStatusCsvController {
         }
         response.setContentType("text/csv;charset=UTF-8");
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                .filename("cooperative-activity-" + p.slug() + "-" + LocalDate.now(ActivityStatusRules.ZONE) + ".csv")
+                .filename("cooperative-activity-" + p.slug() + "-" + LocalDate.now(VietnamTime.ZONE) + ".csv")
                 .build().toString());
         response.setHeader(HttpHeaders.CACHE_CONTROL, "private, no-store");
         Writer out = new BufferedWriter(new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8));

@@ -2,10 +2,10 @@ package vn.htxconnect.insight.internal;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import vn.htxconnect.insight.CooperativeActivity;
 import vn.htxconnect.organization.ActivityKind;
-
 import vn.htxconnect.platform.Message;
 
 /** The sentences that explain a status, as messages the API renders in the reader's language. */
@@ -69,6 +69,6 @@ final class ActivityStatusExplanations {
 
     /** Column names of the signals in the CSV export. */
     static String column(ActivityKind kind) {
-        return "last_" + kind.name().toLowerCase(java.util.Locale.ROOT);
+        return "last_" + kind.name().toLowerCase(Locale.ROOT);
     }
 }

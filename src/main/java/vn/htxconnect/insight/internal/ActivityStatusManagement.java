@@ -10,9 +10,11 @@ import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 
 import org.springframework.stereotype.Service;
@@ -174,12 +176,12 @@ class ActivityStatusManagement implements ActivityStatusService {
         for (ActivitySource source : sources) {
             source.latestOfEveryOrganization(now).forEach((org, at) -> latest.merge(org, at, (a, b) -> a.isAfter(b) ? a : b));
         }
-        Map<String, long[]> counts = new java.util.TreeMap<>();
+        Map<String, long[]> counts = new TreeMap<>();
         for (OrganizationService.CooperativeRegistration c : organizations.registeredCooperatives()) {
             ActivityStatus status = ActivityStatusRules.classify(c.registeredAt(), latest.get(c.id()), now);
             counts.computeIfAbsent(c.provinceCode(), k -> new long[ActivityStatus.values().length])[status.ordinal()]++;
         }
-        Map<String, Counts> out = new java.util.LinkedHashMap<>();
+        Map<String, Counts> out = new LinkedHashMap<>();
         counts.forEach((k, v) -> out.put(k, Counts.of(v)));
         return out;
     }

@@ -2,7 +2,6 @@ package vn.htxconnect.insight.internal;
 
 import java.time.Instant;
 import java.time.YearMonth;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -19,7 +18,6 @@ import vn.htxconnect.platform.VietnamTime;
  */
 final class ActivityStatusRules {
 
-    static final ZoneId ZONE = VietnamTime.ZONE;
     /** Latest activity less than this many months ago: ACTIVE. */
     static final int ACTIVE_MONTHS = 6;
     /** Latest activity at least this many months ago: PAPER_ONLY (in between: DORMANT). */
@@ -46,22 +44,22 @@ final class ActivityStatusRules {
     }
 
     static Instant monthsBefore(Instant at, int months) {
-        return at.atZone(ZONE).minusMonths(months).toInstant();
+        return at.atZone(VietnamTime.ZONE).minusMonths(months).toInstant();
     }
 
     /** Whole calendar months from {@code from} to {@code to}. */
     static long monthsBetween(Instant from, Instant to) {
-        return Math.max(0, ChronoUnit.MONTHS.between(from.atZone(ZONE), to.atZone(ZONE)));
+        return Math.max(0, ChronoUnit.MONTHS.between(from.atZone(VietnamTime.ZONE), to.atZone(VietnamTime.ZONE)));
     }
 
     /** "03/2025": how the sentences name a month. */
     static String month(Instant at) {
-        return MONTH.format(at.atZone(ZONE));
+        return MONTH.format(at.atZone(VietnamTime.ZONE));
     }
 
     /** The last {@link #TREND_MONTHS} complete months before the one {@code now} is in, oldest first. */
     static List<YearMonth> trendMonths(Instant now) {
-        YearMonth current = YearMonth.from(now.atZone(ZONE));
+        YearMonth current = YearMonth.from(now.atZone(VietnamTime.ZONE));
         List<YearMonth> out = new ArrayList<>(TREND_MONTHS);
         for (int i = TREND_MONTHS; i >= 1; i--) {
             out.add(current.minusMonths(i));
@@ -71,6 +69,6 @@ final class ActivityStatusRules {
 
     /** The last instant of a month (to the microsecond the database keeps): activity "at or before" it counts. */
     static Instant endOf(YearMonth month) {
-        return month.plusMonths(1).atDay(1).atStartOfDay(ZONE).toInstant().minusNanos(1_000);
+        return month.plusMonths(1).atDay(1).atStartOfDay(VietnamTime.ZONE).toInstant().minusNanos(1_000);
     }
 }

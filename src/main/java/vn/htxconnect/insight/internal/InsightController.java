@@ -1,8 +1,10 @@
 package vn.htxconnect.insight.internal;
 
 import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -12,11 +14,14 @@ import org.springframework.stereotype.Controller;
 
 import vn.htxconnect.catalog.Category;
 import vn.htxconnect.catalog.CategoryService;
+import vn.htxconnect.insight.ActivityStatusReport;
+import vn.htxconnect.insight.ActivityStatusService;
 import vn.htxconnect.linkage.LinkageFigures;
 import vn.htxconnect.organization.OrganizationFigures;
 import vn.htxconnect.organization.OrganizationService;
 import vn.htxconnect.platform.ApiException;
 import vn.htxconnect.platform.Message;
+import vn.htxconnect.platform.VietnamTime;
 import vn.htxconnect.program.EventFigures;
 import vn.htxconnect.region.Province;
 import vn.htxconnect.region.ProvinceService;
@@ -32,12 +37,12 @@ class InsightController {
     private final LinkageFigures linkages;
     private final CategoryService categories;
     private final ProvinceService provinces;
-    private final vn.htxconnect.insight.ActivityStatusService activity;
+    private final ActivityStatusService activity;
     private final OrganizationService organizationService;
     private final EventFigures events;
 
     InsightController(SupplyDemandGaps gaps, OrganizationFigures organizations, LinkageFigures linkages,
-                      CategoryService categories, ProvinceService provinces, vn.htxconnect.insight.ActivityStatusService activity,
+                      CategoryService categories, ProvinceService provinces, ActivityStatusService activity,
                       OrganizationService organizationService, EventFigures events) {
         this.organizationService = organizationService;
         this.events = events;
@@ -58,7 +63,7 @@ class InsightController {
         GapFilter f = filter == null ? new GapFilter(null, null, null) : filter;
         String parent = categories.codeOf("filter.category", f.category());
         return gaps.compute(parent, provinces.codeOf("filter.province", f.province()),
-                f.measure() == null ? SupplyDemandGaps.Measure.MASS : f.measure(), LocalDate.now(SupplyDemandGaps.VIETNAM));
+                f.measure() == null ? SupplyDemandGaps.Measure.MASS : f.measure(), LocalDate.now(VietnamTime.ZONE));
     }
 
     @SchemaMapping(typeName = "SupplyDemandGap", field = "largestShortages")
@@ -83,7 +88,7 @@ class InsightController {
 
     @SchemaMapping(typeName = "SupplyDemandGap", field = "categories")
     List<Category> gapCategories(SupplyDemandGaps.Gap g) {
-        return g.categoryCodes().stream().map(c -> categories.findByCode(c).orElse(null)).filter(java.util.Objects::nonNull).toList();
+        return g.categoryCodes().stream().map(c -> categories.findByCode(c).orElse(null)).filter(Objects::nonNull).toList();
     }
 
     @SchemaMapping(typeName = "SupplyDemandCell", field = "category")
@@ -129,7 +134,7 @@ class InsightController {
         Set<Long> cooperatives = new HashSet<>();
         organizationService.registeredCooperatives().stream().filter(c -> code == null || code.equals(c.provinceCode()))
                 .forEach(c -> cooperatives.add(c.id()));
-        LocalDate today = LocalDate.now(SupplyDemandGaps.VIETNAM);
+        LocalDate today = LocalDate.now(VietnamTime.ZONE);
         return new Figures(code, o.byKind(), o.byProvince(), o.bySector(), o.cooperatives(), o.cooperativeMembers(),
                 o.verifiedCooperatives(), linkages.withActiveLinkage(cooperatives::contains), linkages.formedPerQuarter(code, 8),
                 events.perQuarter(cooperatives::contains, 8, today),
@@ -152,7 +157,7 @@ class InsightController {
     }
 
     /** Counts of one province's cooperatives by status. */
-    record ProvinceActivity(String provinceCode, vn.htxconnect.insight.ActivityStatusReport.Counts counts) {
+    record ProvinceActivity(String provinceCode, ActivityStatusReport.Counts counts) {
     }
 
     /** Every province's cooperatives by activity status: one walk over all cooperatives, as the report does per province. */
@@ -160,7 +165,7 @@ class InsightController {
     List<ProvinceActivity> cooperativeActivityOverview() {
         InsightAccess.require();
         return activity.countsByProvince().entrySet().stream().map(e -> new ProvinceActivity(e.getKey(), e.getValue()))
-                .sorted(java.util.Comparator.comparingLong((ProvinceActivity p) -> p.counts().total()).reversed())
+                .sorted(Comparator.comparingLong((ProvinceActivity p) -> p.counts().total()).reversed())
                 .toList();
     }
 

@@ -2,7 +2,6 @@ package vn.htxconnect.insight.internal;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -10,6 +9,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 import org.springframework.stereotype.Service;
@@ -17,7 +17,6 @@ import org.springframework.stereotype.Service;
 import vn.htxconnect.catalog.Category;
 import vn.htxconnect.catalog.CategoryService;
 import vn.htxconnect.catalog.Unit;
-import vn.htxconnect.platform.VietnamTime;
 import vn.htxconnect.search.SupplyCapacity;
 import vn.htxconnect.sourcing.OpenDemand;
 
@@ -30,7 +29,6 @@ import vn.htxconnect.sourcing.OpenDemand;
 @Service
 class SupplyDemandGaps {
 
-    static final ZoneId VIETNAM = VietnamTime.ZONE;
     static final double WEEKS_PER_MONTH = 52.0 / 12;
 
     enum Measure {
@@ -76,7 +74,7 @@ class SupplyDemandGaps {
 
     /** The grid's categories: the children of {@code parent}, or the top-level ones. */
     List<String> gridCategories(String parent) {
-        return categories.all().stream().filter(c -> java.util.Objects.equals(c.parentCode(), parent))
+        return categories.all().stream().filter(c -> Objects.equals(c.parentCode(), parent))
                 .sorted(Comparator.comparingInt(Category::sortOrder)).map(Category::code).toList();
     }
 

@@ -9,6 +9,7 @@ import org.springframework.stereotype.Controller;
 
 import vn.htxconnect.platform.ApiException;
 import vn.htxconnect.platform.Message;
+import vn.htxconnect.platform.VietnamTime;
 import vn.htxconnect.search.SearchMisses;
 
 /** Searches that found nothing, and why: what buyers look for and do not find, for the Alliance and insight:read keys. */
@@ -46,7 +47,7 @@ class UnmetSearchController {
     private record Period(LocalDate from, LocalDate to) {
 
         static Period of(LocalDate from, LocalDate to) {
-            LocalDate end = to == null ? LocalDate.now(SupplyDemandGaps.VIETNAM) : to;
+            LocalDate end = to == null ? LocalDate.now(VietnamTime.ZONE) : to;
             LocalDate start = from == null ? end.minusDays(29) : from;
             if (start.isAfter(end)) {
                 throw ApiException.badRequest("from", Message.of("insight.period.reversed"));

@@ -6,7 +6,6 @@ import java.util.List;
 
 import jakarta.persistence.LockModeType;
 import org.springframework.data.domain.Limit;
-
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 import org.springframework.data.jpa.repository.Lock;
@@ -14,6 +13,8 @@ import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
 
 import vn.htxconnect.organization.OrganizationKind;
+import vn.htxconnect.organization.OrganizationService;
+import vn.htxconnect.organization.OrganizationStatus;
 
 interface OrganizationRepository extends JpaRepository<OrganizationEntity, Long>,
         JpaSpecificationExecutor<OrganizationEntity> {
@@ -32,8 +33,8 @@ interface OrganizationRepository extends JpaRepository<OrganizationEntity, Long>
 
     @Query("select new vn.htxconnect.organization.OrganizationService$CooperativeRegistration(o.id, o.provinceCode, o.createdAt) "
             + "from OrganizationEntity o where o.kind in :kinds and o.status = :status")
-    List<vn.htxconnect.organization.OrganizationService.CooperativeRegistration> findRegistrations(
-            @Param("kinds") Collection<OrganizationKind> kinds, @Param("status") vn.htxconnect.organization.OrganizationStatus status);
+    List<OrganizationService.CooperativeRegistration> findRegistrations(
+            @Param("kinds") Collection<OrganizationKind> kinds, @Param("status") OrganizationStatus status);
 
     @Lock(LockModeType.PESSIMISTIC_WRITE)
     @Query("select o from OrganizationEntity o where o.id in :ids order by o.id")

@@ -1,5 +1,6 @@
 package vn.htxconnect.platform.internal;
 
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -57,11 +58,11 @@ class AuditController {
             }
             if (filter.from() != null) {
                 where.append(" AND at >= ?");
-                args.add(java.sql.Timestamp.from(filter.from()));
+                args.add(Timestamp.from(filter.from()));
             }
             if (filter.to() != null) {
                 where.append(" AND at < ?");
-                args.add(java.sql.Timestamp.from(filter.to()));
+                args.add(Timestamp.from(filter.to()));
             }
         }
         Long total = jdbc.queryForObject("SELECT COUNT(*) FROM audit_log" + where, Long.class, args.toArray());

@@ -3,10 +3,12 @@ package vn.htxconnect.platform.internal;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 
 import graphql.ExecutionResult;
 import graphql.GraphQLError;
@@ -96,7 +98,7 @@ class AuditInstrumentation extends SimplePerformantInstrumentation {
         }
         // Refused before execution (e.g. an API key writing): no data, but the attempt is recorded.
         Map<?, ?> fields = data instanceof Map<?, ?> m ? m : s.rootFields.stream()
-                .collect(java.util.stream.Collectors.toMap(f -> f, f -> "", (a, b) -> a, java.util.LinkedHashMap::new));
+                .collect(Collectors.toMap(f -> f, f -> "", (a, b) -> a, LinkedHashMap::new));
         List<Object[]> rows = new ArrayList<>();
         Timestamp now = Timestamp.from(Instant.now());
         for (Map.Entry<?, ?> e : fields.entrySet()) {

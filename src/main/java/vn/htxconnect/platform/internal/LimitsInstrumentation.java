@@ -21,6 +21,7 @@ import graphql.language.OperationDefinition;
 import graphql.schema.DataFetcher;
 import org.springframework.stereotype.Component;
 
+import vn.htxconnect.platform.Actor;
 import vn.htxconnect.platform.ApiException;
 import vn.htxconnect.platform.ErrorCode;
 import vn.htxconnect.platform.Message;
@@ -69,8 +70,8 @@ class LimitsInstrumentation extends SimplePerformantInstrumentation {
         s.subscription = op.getOperation() == OperationDefinition.Operation.SUBSCRIPTION;
         // Partners' keys read; every write is made by a signed-in person, who answers for it in the audit log.
         if (op.getOperation() == OperationDefinition.Operation.MUTATION
-                && ctx.getGraphQLContext().get(AuditInstrumentation.ACTOR) instanceof vn.htxconnect.platform.Actor a
-                && a.kind() == vn.htxconnect.platform.Actor.Kind.API_KEY) {
+                && ctx.getGraphQLContext().get(AuditInstrumentation.ACTOR) instanceof Actor a
+                && a.kind() == Actor.Kind.API_KEY) {
             throw abort(ErrorCode.FORBIDDEN, Message.of("limits.apiKeyReadOnly"), Map.of());
         }
         QueryCost cost = QueryCost.of(op.getSelectionSet(), ctx.getFragmentsByName(), ctx.getCoercedVariables().toMap());

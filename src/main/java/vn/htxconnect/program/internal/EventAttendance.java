@@ -2,6 +2,7 @@ package vn.htxconnect.program.internal;
 
 import java.time.Instant;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -11,6 +12,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import vn.htxconnect.organization.ActivityKind;
 import vn.htxconnect.organization.ActivitySource;
+import vn.htxconnect.organization.ActivitySql;
 
 /**
  * Taking part in a trade event as activity: an organization checked in at an event, or registered to
@@ -43,8 +45,8 @@ class EventAttendance implements ActivitySource {
 
     @Override
     @Transactional(readOnly = true)
-    public java.util.List<Map<Long, Instant>> lastActivity(Collection<Long> organizationIds, java.util.List<Instant> befores) {
-        return vn.htxconnect.organization.ActivitySql.latest(named, """
+    public List<Map<Long, Instant>> lastActivity(Collection<Long> organizationIds, List<Instant> befores) {
+        return ActivitySql.latest(named, """
                 SELECT p.organization_id, {latest}
                 FROM trade_event_participant p JOIN trade_event e ON e.id = p.event_id
                 WHERE p.organization_id IN (:ids) AND %s AND %s <= :last
@@ -55,7 +57,7 @@ class EventAttendance implements ActivitySource {
     @Override
     @Transactional(readOnly = true)
     public Map<Long, Instant> latestOfEveryOrganization(Instant now) {
-        return vn.htxconnect.organization.ActivitySql.latestOfAll(named, """
+        return ActivitySql.latestOfAll(named, """
                 SELECT p.organization_id, MAX(%s)
                 FROM trade_event_participant p JOIN trade_event e ON e.id = p.event_id
                 WHERE %s AND %s <= :now

@@ -12,6 +12,7 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import vn.htxconnect.platform.VietnamTime;
 import vn.htxconnect.program.TradeEvent;
 import vn.htxconnect.program.TradeEventEnums.Kind;
 import vn.htxconnect.program.TradeEventEnums.Status;
@@ -58,7 +59,7 @@ class EventQueries {
             p.addValue("org", c.participantId());
         }
         if (c.status() != null) {
-            p.addValue("today", LocalDate.now(TradeEvent.ZONE));
+            p.addValue("today", LocalDate.now(VietnamTime.ZONE));
             where.append(switch (c.status()) {
                 case CANCELLED -> " AND e.status = 'CANCELLED'";
                 case UPCOMING -> " AND e.status = 'PLANNED' AND e.starts_on > :today";

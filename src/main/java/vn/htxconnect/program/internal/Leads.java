@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Stream;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -22,7 +24,7 @@ import vn.htxconnect.platform.Message;
 import vn.htxconnect.platform.UserError;
 import vn.htxconnect.platform.UserErrorCode;
 import vn.htxconnect.platform.ValidationErrors;
-import vn.htxconnect.program.TradeEvent;
+import vn.htxconnect.platform.VietnamTime;
 import vn.htxconnect.program.internal.ProgramInputs.ConvertLeadInput;
 import vn.htxconnect.program.internal.ProgramInputs.LeadPayload;
 import vn.htxconnect.program.internal.ProgramInputs.RecordLeadInput;
@@ -66,14 +68,14 @@ class Leads {
                     Message.of("program.lead.forbidden"));
         }
         TradeEventEntity event = participations.event(in.eventId(), errors);
-        if (event != null && LocalDate.now(TradeEvent.ZONE).isBefore(event.startsOn)) {
+        if (event != null && LocalDate.now(VietnamTime.ZONE).isBefore(event.startsOn)) {
             errors.add("eventId", UserErrorCode.CONFLICT, Message.of("program.lead.tooEarly"));
         }
         if (buyer != null && buyer.equals(supplier)) {
             errors.add("supplierOrganizationId", UserErrorCode.INVALID, Message.of("program.lead.sameSides"));
         } else if (event != null) {
             Map<Long, Participant> found = participants.find(event.id,
-                    java.util.stream.Stream.of(buyer, supplier).filter(java.util.Objects::nonNull).toList());
+                    Stream.of(buyer, supplier).filter(Objects::nonNull).toList());
             if (buyer != null && !found.containsKey(buyer)) {
                 errors.add("buyerOrganizationId", UserErrorCode.INVALID, Message.of("program.lead.notParticipant"));
             }

@@ -26,6 +26,7 @@ import vn.htxconnect.platform.GlobalId;
 import vn.htxconnect.platform.Message;
 import vn.htxconnect.platform.UserErrorCode;
 import vn.htxconnect.platform.ValidationErrors;
+import vn.htxconnect.platform.VietnamTime;
 import vn.htxconnect.program.TradeEvent;
 import vn.htxconnect.program.TradeEventEnums.Role;
 import vn.htxconnect.program.internal.ProgramInputs.CheckInInput;
@@ -101,7 +102,7 @@ class Participations {
     /** The event, share-locked, if it still takes registrations; else null with the reason added. */
     private TradeEventEntity openEvent(String id, ValidationErrors errors) {
         TradeEventEntity e = event(id, errors);
-        if (e != null && !e.endsOn.isBefore(LocalDate.now(TradeEvent.ZONE))) {
+        if (e != null && !e.endsOn.isBefore(LocalDate.now(VietnamTime.ZONE))) {
             return e;
         }
         if (e != null) {
@@ -166,7 +167,7 @@ class Participations {
         Access.requireAlliance();
         ValidationErrors errors = new ValidationErrors();
         TradeEventEntity event = event(in.eventId(), errors);
-        if (event != null && LocalDate.now(TradeEvent.ZONE).isBefore(event.startsOn)) {
+        if (event != null && LocalDate.now(VietnamTime.ZONE).isBefore(event.startsOn)) {
             errors.add("eventId", UserErrorCode.CONFLICT, Message.of("program.checkIn.tooEarly"));
         }
         Long orgId = in.organizationId() == null ? null : GlobalId.tryDecode(in.organizationId(), Organization.TYPE);

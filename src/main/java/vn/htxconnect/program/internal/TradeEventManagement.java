@@ -18,6 +18,7 @@ import vn.htxconnect.platform.GlobalId;
 import vn.htxconnect.platform.Message;
 import vn.htxconnect.platform.UserErrorCode;
 import vn.htxconnect.platform.ValidationErrors;
+import vn.htxconnect.platform.VietnamTime;
 import vn.htxconnect.program.TradeEvent;
 import vn.htxconnect.program.TradeEventInput;
 import vn.htxconnect.program.TradeEventOutcomes;
@@ -79,7 +80,7 @@ class TradeEventManagement implements TradeEventService {
         String why = errors.text("reason", reason, 500, false);
         if (e.status == TradeEventEntity.Stored.CANCELLED) {
             errors.add("id", UserErrorCode.CONFLICT, Message.of("program.event.alreadyCancelled"));
-        } else if (e.endsOn.isBefore(LocalDate.now(TradeEvent.ZONE))) {
+        } else if (e.endsOn.isBefore(LocalDate.now(VietnamTime.ZONE))) {
             errors.add("id", UserErrorCode.CONFLICT, Message.of("program.event.endedNoCancel"));
         }
         e.status = TradeEventEntity.Stored.CANCELLED;

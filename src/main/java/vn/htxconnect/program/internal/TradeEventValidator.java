@@ -9,7 +9,7 @@ import vn.htxconnect.organization.OrganizationService;
 import vn.htxconnect.platform.GlobalId;
 import vn.htxconnect.platform.UserErrorCode;
 import vn.htxconnect.platform.ValidationErrors;
-import vn.htxconnect.program.TradeEvent;
+import vn.htxconnect.platform.VietnamTime;
 import vn.htxconnect.program.TradeEventInput;
 import vn.htxconnect.region.Province;
 import vn.htxconnect.region.ProvinceService;
@@ -79,7 +79,7 @@ class TradeEventValidator {
                 errors.add("endsOn", UserErrorCode.INVALID, "endsOn must not be before startsOn");
             } else if (starts.plusDays(MAX_DAYS).isBefore(ends)) {
                 errors.add("endsOn", UserErrorCode.OUT_OF_RANGE, "An event may last at most " + MAX_DAYS + " days");
-            } else if (endMustNotBePast && ends.isBefore(LocalDate.now(TradeEvent.ZONE))) {
+            } else if (endMustNotBePast && ends.isBefore(LocalDate.now(VietnamTime.ZONE))) {
                 errors.add("endsOn", UserErrorCode.INVALID, "endsOn must not be in the past");
             }
         }

@@ -12,11 +12,12 @@ import org.junit.jupiter.api.Test;
 import vn.htxconnect.insight.ActivityStatus;
 import vn.htxconnect.insight.CooperativeActivity;
 import vn.htxconnect.organization.ActivityKind;
+import vn.htxconnect.platform.VietnamTime;
 
 /** The status thresholds at their edges, the trend's month ends and the English sentences. */
 class ActivityStatusRulesTests {
 
-    private static final ZonedDateTime NOW = ZonedDateTime.of(2026, 3, 15, 10, 0, 0, 0, ActivityStatusRules.ZONE);
+    private static final ZonedDateTime NOW = ZonedDateTime.of(2026, 3, 15, 10, 0, 0, 0, VietnamTime.ZONE);
 
     private static Instant monthsAgo(int months) {
         return NOW.minusMonths(months).toInstant();
