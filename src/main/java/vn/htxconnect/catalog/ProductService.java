@@ -9,6 +9,9 @@ import java.util.Optional;
 /** The catalogue's API for controllers and other modules (search indexing reads through it). */
 public interface ProductService {
 
+    /** The outbox type of a product change (aggregate id = the product's id); search indexes these. */
+    String OUTBOX_TYPE = "product";
+
     ProductPayload create(ProductInput input);
 
     ProductPayload update(ProductInput input);

@@ -11,6 +11,9 @@ import vn.htxconnect.platform.Connection;
 /** The organization module's API for controllers and other modules. */
 public interface OrganizationService {
 
+    /** The outbox type of an organization change (aggregate id = its id); search re-indexes its products. */
+    String OUTBOX_TYPE = "organization";
+
     OrganizationPayload create(OrganizationInput input);
 
     OrganizationPayload update(OrganizationInput input);

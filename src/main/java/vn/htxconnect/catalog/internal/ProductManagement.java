@@ -33,8 +33,6 @@ import vn.htxconnect.platform.ValidationErrors;
 @Service
 class ProductManagement implements ProductService {
 
-    static final String OUTBOX_TYPE = "product";
-
     private final ProductRepository repository;
     private final ProductValidator validator;
     private final ProductWrites writes;

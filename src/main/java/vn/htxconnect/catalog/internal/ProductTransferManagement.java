@@ -9,6 +9,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
+import vn.htxconnect.catalog.ProductService;
 import vn.htxconnect.catalog.ProductTransfers;
 import vn.htxconnect.platform.Access;
 import vn.htxconnect.platform.Outbox;
@@ -47,7 +48,7 @@ class ProductTransferManagement implements ProductTransfers {
         jdbc.update("""
                 UPDATE product SET organization_id = ?, updated_at = ?, version = version + 1 WHERE organization_id = ?""",
                 toOrganizationId, Timestamp.from(Instant.now()), fromOrganizationId);
-        outbox.enqueueAll(ProductManagement.OUTBOX_TYPE, ids, "updated");
+        outbox.enqueueAll(ProductService.OUTBOX_TYPE, ids, "updated");
         activity.inherit(fromOrganizationId, toOrganizationId);
         return ids;
     }

@@ -6,6 +6,7 @@ import java.util.List;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
+import vn.htxconnect.catalog.ProductService;
 import vn.htxconnect.catalog.ProductStatus;
 import vn.htxconnect.catalog.ProductsChanged;
 import vn.htxconnect.organization.Organization;
@@ -63,12 +64,12 @@ class ProductWrites {
 
     /** Queues a written product for the search index, in the write's transaction. */
     void queue(long productId, String event) {
-        outbox.enqueue(ProductManagement.OUTBOX_TYPE, productId, event);
+        outbox.enqueue(ProductService.OUTBOX_TYPE, productId, event);
     }
 
     /** Queues written products for the search index in one batch, in the write's transaction. */
     void queue(Collection<Long> productIds, String event) {
-        outbox.enqueueAll(ProductManagement.OUTBOX_TYPE, productIds, event);
+        outbox.enqueueAll(ProductService.OUTBOX_TYPE, productIds, event);
     }
 
     /**

@@ -40,7 +40,6 @@ import vn.htxconnect.region.ProvinceService;
 @Service
 class OrganizationManagement implements OrganizationService {
 
-    static final String OUTBOX_TYPE = "organization";
     private static final Pattern TAX_CODE = Pattern.compile("\\d{10}(-\\d{3})?");
     private static final Pattern PHONE = Pattern.compile("\\+?[0-9 .()-]{8,20}");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
@@ -108,7 +107,7 @@ class OrganizationManagement implements OrganizationService {
             return new OrganizationPayload(null, errors.list(), in.clientMutationId());
         }
         repository.saveAndFlush(e);
-        outbox.enqueue(OUTBOX_TYPE, e.id, "updated");
+        outbox.enqueue(OrganizationService.OUTBOX_TYPE, e.id, "updated");
         return new OrganizationPayload(e.toView(), List.of(), in.clientMutationId());
     }
 
@@ -133,7 +132,7 @@ class OrganizationManagement implements OrganizationService {
         }
         e.status = status;
         repository.saveAndFlush(e);
-        outbox.enqueue(OUTBOX_TYPE, e.id, status == OrganizationStatus.ARCHIVED ? "archived" : "restored");
+        outbox.enqueue(OrganizationService.OUTBOX_TYPE, e.id, status == OrganizationStatus.ARCHIVED ? "archived" : "restored");
         return new OrganizationPayload(e.toView(), List.of(), clientMutationId);
     }
 
@@ -150,7 +149,7 @@ class OrganizationManagement implements OrganizationService {
         e.verificationStatus = verified ? VerificationStatus.VERIFIED : VerificationStatus.UNVERIFIED;
         e.verifiedAt = verified ? Instant.now() : null;
         repository.saveAndFlush(e);
-        outbox.enqueue(OUTBOX_TYPE, e.id, "verification");
+        outbox.enqueue(OrganizationService.OUTBOX_TYPE, e.id, "verification");
         return new OrganizationPayload(e.toView(), List.of(), clientMutationId);
     }
 

@@ -12,6 +12,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 import vn.htxconnect.catalog.ProductService;
+import vn.htxconnect.organization.OrganizationService;
 import vn.htxconnect.platform.OutboxBatch;
 import vn.htxconnect.platform.OutboxEvent;
 import vn.htxconnect.platform.OutboxHandler;
@@ -25,10 +26,6 @@ import vn.htxconnect.platform.OutboxHandler;
 @Order(OutboxHandler.WRITES_DERIVED_DATA)
 class ProductIndexHandler implements OutboxHandler {
 
-    /** The outbox types the catalogue and the organization module enqueue. */
-    static final String PRODUCT = "product";
-    static final String ORGANIZATION = "organization";
-
     private final ProductIndexer indexer;
     private final IndexManager indices;
     private final ProductService products;
@@ -41,14 +38,14 @@ class ProductIndexHandler implements OutboxHandler {
 
     @Override
     public Set<String> aggregateTypes() {
-        return Set.of(PRODUCT, ORGANIZATION);
+        return Set.of(ProductService.OUTBOX_TYPE, OrganizationService.OUTBOX_TYPE);
     }
 
     @Override
     public Collection<OutboxEvent> handle(OutboxBatch batch) throws IOException {
         Map<Long, List<OutboxEvent>> byProduct = new HashMap<>();
         for (OutboxEvent e : batch.events()) {
-            Collection<Long> ids = e.aggregateType().equals(ORGANIZATION)
+            Collection<Long> ids = e.aggregateType().equals(OrganizationService.OUTBOX_TYPE)
                     ? products.idsOfOrganization(e.aggregateId()) : List.of(e.aggregateId());
             ids.forEach(id -> byProduct.computeIfAbsent(id, k -> new ArrayList<>()).add(e));
         }
