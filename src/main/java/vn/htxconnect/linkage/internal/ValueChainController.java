@@ -32,6 +32,7 @@ import vn.htxconnect.platform.Actor;
 import vn.htxconnect.platform.ApiException;
 import vn.htxconnect.platform.ErrorCode;
 import vn.htxconnect.platform.GlobalId;
+import vn.htxconnect.platform.Message;
 
 /**
  * {@code valueChain} in GraphQL and its picture at {@value #SVG_PATH}. The picture's URL carries a signed,
@@ -65,19 +66,19 @@ class ValueChainController {
                                  @Argument ValueChains.Direction direction) {
         Actor a = LinkageController.reader();
         if ((organizationId == null) == (productId == null)) {
-            throw ApiException.badRequest("organizationId", "Give exactly one of organizationId and productId");
+            throw ApiException.badRequest("organizationId", Message.of("linkage.valueChain.oneOf"));
         }
         int d = depth == null ? 2 : depth;
         if (d < 1 || d > ValueChains.MAX_DEPTH) {
-            throw ApiException.badRequest("depth", "depth must be between 1 and " + ValueChains.MAX_DEPTH);
+            throw ApiException.badRequest("depth", Message.of("linkage.valueChain.depth", ValueChains.MAX_DEPTH));
         }
         Long org = organizationId == null ? null : GlobalId.decode("organizationId", organizationId, Organization.TYPE);
         Long product = productId == null ? null : GlobalId.decode("productId", productId, Product.TYPE);
         if (org != null && organizations.findById(org).isEmpty()) {
-            throw ApiException.notFound("No organization with ID " + organizationId);
+            throw ApiException.notFound(Message.of("organization.notFoundId", organizationId));
         }
         if (product != null) {
-            Product p = products.findById(product).orElseThrow(() -> ApiException.notFound("No product with ID " + productId));
+            Product p = products.findById(product).orElseThrow(() -> ApiException.notFound(Message.of("catalog.product.notFoundId", productId)));
             org = p.organizationId();
         }
         return chains.build(org, product, d, direction == null ? ValueChains.Direction.BOTH : direction, ValueChains.Viewer.of(a));
