@@ -13,11 +13,13 @@ import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import vn.htxconnect.account.SignedLinks;
@@ -33,6 +35,7 @@ import vn.htxconnect.platform.ApiException;
 import vn.htxconnect.platform.ErrorCode;
 import vn.htxconnect.platform.GlobalId;
 import vn.htxconnect.platform.Message;
+import vn.htxconnect.platform.Messages;
 
 /**
  * {@code valueChain} in GraphQL and its picture at {@value #SVG_PATH}. The picture's URL carries a signed,
@@ -121,11 +124,12 @@ class ValueChainController {
 
     /** The picture; the token is the only credential, so a wrong or expired one gets 403 and no detail. */
     @GetMapping(value = SVG_PATH, produces = "image/svg+xml")
-    ResponseEntity<String> svg(@RequestParam(required = false) String token) {
+    ResponseEntity<String> svg(@RequestParam(required = false) String token,
+                               @RequestHeader(value = HttpHeaders.ACCEPT_LANGUAGE, required = false) String acceptLanguage) {
         Optional<Map<String, Object>> claims = links.verify(PURPOSE, token);
         if (claims.isEmpty()) {
             return ResponseEntity.status(HttpStatus.FORBIDDEN).contentType(MediaType.TEXT_PLAIN)
-                    .body("This picture link is invalid or has expired; open the value chain again to get a new one.\n");
+                    .body(Messages.render(Message.of("linkage.valueChain.linkExpired"), Messages.languageOf(acceptLanguage)) + "\n");
         }
         Map<String, Object> c = claims.get();
         Set<Long> orgs = c.get("orgs") instanceof List<?> l
