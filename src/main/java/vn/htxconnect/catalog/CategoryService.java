@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 
 import vn.htxconnect.platform.ApiException;
+import vn.htxconnect.platform.Message;
 
 /** The category taxonomy (a small table, held in memory). */
 public interface CategoryService {
@@ -24,7 +25,7 @@ public interface CategoryService {
      */
     default String codeOf(String field, String value) {
         return value == null || value.isBlank() ? null : resolve(value).map(Category::code)
-                .orElseThrow(() -> ApiException.badRequest(field, "Unknown category"));
+                .orElseThrow(() -> ApiException.badRequest(field, Message.of("catalog.category.unknown")));
     }
 
     /** What a category filter matches: the named category and its sub-categories ({@link #codeOf}); empty when absent. */

@@ -1,5 +1,7 @@
 package vn.htxconnect.inquiry;
 
+import vn.htxconnect.platform.Message;
+
 /**
  * A module whose records can be what an inquiry is about (sourcing requests) checks them for the
  * inquiry module, which cannot depend on it: the subject must exist and concern the two organizations.
@@ -11,7 +13,7 @@ public interface InquirySubjects {
 
     /**
      * Why the record cannot be the subject of an inquiry from {@code buyerOrganizationId} to
-     * {@code supplierOrganizationId}, in English (translated like every message), or null when it can.
+     * {@code supplierOrganizationId}, or null when it can.
      */
-    String refusal(long id, long buyerOrganizationId, long supplierOrganizationId);
+    Message refusal(long id, long buyerOrganizationId, long supplierOrganizationId);
 }

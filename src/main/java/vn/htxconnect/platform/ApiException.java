@@ -22,32 +22,12 @@ public class ApiException extends RuntimeException {
         this.text = text;
     }
 
-    /** A plain English sentence (code not yet converted to message keys). */
-    public ApiException(ErrorCode code, String message) {
-        this(code, null, Message.english(message));
-    }
-
-    /** A plain English sentence (code not yet converted to message keys). */
-    public ApiException(ErrorCode code, String field, String message) {
-        this(code, field, Message.english(message));
-    }
-
     public static ApiException badRequest(String field, Message text) {
         return new ApiException(ErrorCode.BAD_REQUEST, field, text);
     }
 
     public static ApiException notFound(Message text) {
         return new ApiException(ErrorCode.NOT_FOUND, text);
-    }
-
-    /** A plain English sentence (code not yet converted to message keys). */
-    public static ApiException badRequest(String field, String message) {
-        return new ApiException(ErrorCode.BAD_REQUEST, field, message);
-    }
-
-    /** A plain English sentence (code not yet converted to message keys). */
-    public static ApiException notFound(String message) {
-        return new ApiException(ErrorCode.NOT_FOUND, message);
     }
 
     public ErrorCode code() {

@@ -11,11 +11,6 @@ import java.util.List;
  */
 public record UserError(List<String> field, UserErrorCode code, Message text) {
 
-    /** A plain English sentence (code not yet converted to message keys). */
-    public UserError(List<String> field, UserErrorCode code, String message) {
-        this(field, code, Message.english(message));
-    }
-
     /** The English text (for logs and for code that reports it in English). */
     public String message() {
         return text.toString();
@@ -35,10 +30,5 @@ public record UserError(List<String> field, UserErrorCode code, Message text) {
             }
         }
         return new UserError(List.copyOf(path), code, text);
-    }
-
-    /** A plain English sentence (code not yet converted to message keys). */
-    public static UserError of(String field, UserErrorCode code, String message) {
-        return of(field, code, Message.english(message));
     }
 }

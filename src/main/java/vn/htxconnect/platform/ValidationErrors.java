@@ -17,20 +17,10 @@ public final class ValidationErrors {
         return this;
     }
 
-    /** A plain English sentence (code not yet converted to message keys). */
-    public ValidationErrors add(String field, UserErrorCode code, String message) {
-        return add(field, code, Message.english(message));
-    }
-
     /** A remark that does not stop the input being accepted. */
     public ValidationErrors warn(String field, UserErrorCode code, Message text) {
         warnings.add(UserError.of(field, code, text));
         return this;
-    }
-
-    /** A plain English sentence (code not yet converted to message keys). */
-    public ValidationErrors warn(String field, UserErrorCode code, String message) {
-        return warn(field, code, Message.english(message));
     }
 
     /** Required non-blank text no longer than {@code max} characters; returns the trimmed value. */

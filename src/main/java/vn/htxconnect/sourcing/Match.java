@@ -3,6 +3,7 @@ package vn.htxconnect.sourcing;
 import java.util.List;
 
 import vn.htxconnect.catalog.Product;
+import vn.htxconnect.platform.Message;
 import vn.htxconnect.search.ProductCandidates.ItemTier;
 import vn.htxconnect.sourcing.SourcingEnums.Factor;
 
@@ -18,9 +19,9 @@ public record Match(SourcingRequest request, Product product, double score, List
                    Double coverage, Double distanceKm, ItemTier itemTier) {
 
     /**
-     * One factor: a score in [0, 1], its weight, and the sentence parts (English; translated where
-     * they leave the server) built from the same numbers as the score.
+     * One factor: a score in [0, 1], its weight, and the sentence parts (messages, rendered in the
+     * caller's language where they leave the server) built from the same numbers as the score.
      */
-    public record MatchFactor(Factor factor, double score, double weight, List<String> explanation) {
+    public record MatchFactor(Factor factor, double score, double weight, List<Message> explanation) {
     }
 }

@@ -54,7 +54,8 @@ class ProductMutationTests {
     }
 
     private void assertRejected(Map<String, Object> input, String field, String code) {
-        List<String> path = vn.htxconnect.platform.UserError.of(field, vn.htxconnect.platform.UserErrorCode.INVALID, "").field();
+        List<String> path = vn.htxconnect.platform.UserError.of(field, vn.htxconnect.platform.UserErrorCode.INVALID,
+                vn.htxconnect.platform.Message.of("input.required", field)).field();
         int before = jdbc.queryForObject("SELECT COUNT(*) FROM product", Integer.class);
         HttpGraphQlTester.Response r = create(input);
         r.path("createProduct.product").valueIsNull();

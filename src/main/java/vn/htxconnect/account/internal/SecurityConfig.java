@@ -89,7 +89,8 @@ class SecurityConfig {
         if (message.equals("Invalid or expired token")) {
             return Message.of("account.token.invalidOrExpired");
         }
-        return Message.english(message);
+        // Another of Spring's own sentences: shown as it was written.
+        return Message.of("error.asWritten", message);
     }
 
     private static final String JWT_DECODE_FAILED = "An error occurred while attempting to decode the Jwt";

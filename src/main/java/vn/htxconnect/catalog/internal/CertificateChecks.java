@@ -6,6 +6,7 @@ import java.util.List;
 
 import vn.htxconnect.catalog.CertificationInput;
 import vn.htxconnect.catalog.CertificationScheme;
+import vn.htxconnect.platform.Message;
 import vn.htxconnect.platform.UserErrorCode;
 import vn.htxconnect.platform.ValidationErrors;
 import vn.htxconnect.platform.VietnameseText;
@@ -29,7 +30,7 @@ final class CertificateChecks {
         List<CertificationEmbeddable> out = new ArrayList<>();
         LocalDate today = LocalDate.now();
         if (inputs.size() > 20) {
-            errors.add("certifications", UserErrorCode.OUT_OF_RANGE, "At most 20 certifications");
+            errors.add("certifications", UserErrorCode.OUT_OF_RANGE, Message.of("catalog.certifications.tooMany", 20));
             return out;
         }
         for (int i = 0; i < inputs.size(); i++) {
@@ -38,12 +39,12 @@ final class CertificateChecks {
             // Kept as written (an OTHER scheme's label), only NFC-composed with its spaces tidied.
             String raw = c.scheme() == null ? "" : VietnameseText.nfc(c.scheme()).strip().replaceAll("\\s+", " ");
             if (raw.isBlank()) {
-                errors.add(f + ".scheme", UserErrorCode.REQUIRED, "The certification scheme is required");
+                errors.add(f + ".scheme", UserErrorCode.REQUIRED, Message.of("catalog.certification.schemeRequired"));
                 continue;
             }
             if (CertificationScheme.namesOther(raw)) {
                 errors.add(f + ".scheme", UserErrorCode.INVALID,
-                        "Write the certificate's own scheme name instead of " + clip(raw));
+                        Message.of("catalog.certification.otherName", clip(raw)));
                 continue;
             }
             CertificationScheme scheme = CertificationScheme.parse(raw);
@@ -53,36 +54,36 @@ final class CertificateChecks {
                 label = raw;
                 if (label.length() > MAX_LABEL) {
                     errors.add(f + ".scheme", UserErrorCode.TOO_LONG,
-                            "A certification scheme name is at most " + MAX_LABEL + " characters");
+                            Message.of("catalog.certification.nameTooLong", MAX_LABEL));
                 } else {
-                    errors.warn(f + ".scheme", UserErrorCode.UNKNOWN_CERTIFICATION_SCHEME, "Certification scheme "
-                            + clip(raw) + " is not on the list; kept as written, shown and searchable as text, "
-                            + "but not a filter");
+                    errors.warn(f + ".scheme", UserErrorCode.UNKNOWN_CERTIFICATION_SCHEME, 
+                            Message.of("catalog.certification.notListed", clip(raw)));
                 }
             }
             String name = label == null ? scheme.name() : clip(label);
             if (scheme == CertificationScheme.OCOP && (c.ocopStars() == null || c.ocopStars() < 3 || c.ocopStars() > 5)) {
                 errors.add(f + ".ocopStars", UserErrorCode.OUT_OF_RANGE,
-                        "An OCOP certificate needs 3 to 5 stars (1–2★ products get no certificate)");
+                        Message.of("catalog.certification.ocopStars"));
             }
             if (scheme != CertificationScheme.OCOP && c.ocopStars() != null) {
-                errors.add(f + ".ocopStars", UserErrorCode.INVALID, "ocopStars applies only to OCOP certificates");
+                errors.add(f + ".ocopStars", UserErrorCode.INVALID, Message.of("catalog.certification.ocopStarsOnlyOcop"));
             }
             if (c.validFrom() != null && c.validTo() != null && c.validTo().isBefore(c.validFrom())) {
-                errors.add(f + ".validTo", UserErrorCode.OUT_OF_RANGE, "validTo is before validFrom");
+                errors.add(f + ".validTo", UserErrorCode.OUT_OF_RANGE,
+                        Message.of("catalog.certification.validToBeforeFrom"));
             } else if (c.validFrom() != null && c.validTo() != null
                     && c.validTo().isAfter(c.validFrom().plusMonths(maxMonths(scheme)))) {
                 errors.add(f + ".validTo", UserErrorCode.OUT_OF_RANGE,
-                        name + " certificates are valid at most " + maxMonths(scheme) + " months");
+                        Message.of("catalog.certification.tooLongValid", name, maxMonths(scheme)));
             } else if (c.validTo() != null && c.validTo().isBefore(today)) {
-                errors.warn(f + ".validTo", UserErrorCode.CERTIFICATE_EXPIRED, name + " certificate expired on "
-                        + c.validTo() + "; kept as history, it does not count in search or matching");
+                errors.warn(f + ".validTo", UserErrorCode.CERTIFICATE_EXPIRED, 
+                        Message.of("catalog.certification.expired", name, c.validTo()));
             }
             if (c.number() != null && c.number().length() > 64) {
-                errors.add(f + ".number", UserErrorCode.TOO_LONG, "Certificate number is at most 64 characters");
+                errors.add(f + ".number", UserErrorCode.TOO_LONG, Message.of("catalog.certification.numberTooLong", 64));
             }
             if (c.issuer() != null && c.issuer().length() > 255) {
-                errors.add(f + ".issuer", UserErrorCode.TOO_LONG, "Issuer is at most 255 characters");
+                errors.add(f + ".issuer", UserErrorCode.TOO_LONG, Message.of("catalog.certification.issuerTooLong", 255));
             }
             CertificationEmbeddable e = new CertificationEmbeddable();
             e.scheme = scheme;

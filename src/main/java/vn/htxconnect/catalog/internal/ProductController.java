@@ -30,6 +30,7 @@ import vn.htxconnect.platform.Connection;
 import vn.htxconnect.platform.Cursors;
 import vn.htxconnect.platform.ErrorCode;
 import vn.htxconnect.platform.GlobalId;
+import vn.htxconnect.platform.Message;
 import vn.htxconnect.platform.NodeResolver;
 import vn.htxconnect.region.Province;
 import vn.htxconnect.region.ProvinceService;
@@ -57,7 +58,7 @@ class ProductController implements NodeResolver {
         Access.requireScope("catalog:read");
         Product p = products.findById(GlobalId.decode("id", id, Product.TYPE))
                 .filter(ProductController::visible)
-                .orElseThrow(() -> ApiException.notFound("No product with ID " + id));
+                .orElseThrow(() -> ApiException.notFound(Message.of("catalog.product.notFoundId", id)));
         return p;
     }
 
@@ -78,7 +79,7 @@ class ProductController implements NodeResolver {
             if (filter != null && filter.status() != null && filter.status() != ProductStatus.ACTIVE) {
                 Access.requireSignedIn();
                 throw new ApiException(ErrorCode.FORBIDDEN,
-                        "Only the organization's members see its draft and archived products");
+                        Message.of("catalog.product.draftForbidden"));
             }
             effective = new ProductListFilter(filter == null ? null : filter.organizationId(), ProductStatus.ACTIVE,
                     filter == null ? null : filter.category());

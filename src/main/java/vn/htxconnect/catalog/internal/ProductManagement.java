@@ -22,6 +22,7 @@ import vn.htxconnect.catalog.ProductsChanged;
 import vn.htxconnect.organization.Organization;
 import vn.htxconnect.platform.Access;
 import vn.htxconnect.platform.GlobalId;
+import vn.htxconnect.platform.Message;
 import vn.htxconnect.platform.UserErrorCode;
 import vn.htxconnect.platform.ValidationErrors;
 
@@ -56,7 +57,7 @@ class ProductManagement implements ProductService {
         e.organizationId = owner.databaseId();
         validator.create(in, e, owner, errors);
         if (e.externalRef != null && repository.findByOrganizationIdAndExternalRef(owner.databaseId(), e.externalRef).isPresent()) {
-            errors.add("externalRef", UserErrorCode.DUPLICATE, "This organization already has a product with this externalRef");
+            errors.add("externalRef", UserErrorCode.DUPLICATE, Message.of("catalog.product.externalRefTaken"));
         }
         if (errors.hasErrors()) {
             return new ProductPayload(null, errors.list(), errors.warnings(), in.clientMutationId());
@@ -80,7 +81,7 @@ class ProductManagement implements ProductService {
         validator.update(in, e, owner, errors);
         if (e.externalRef != null && !e.externalRef.equals(oldRef)
                 && repository.findByOrganizationIdAndExternalRef(owner.databaseId(), e.externalRef).isPresent()) {
-            errors.add("externalRef", UserErrorCode.DUPLICATE, "This organization already has a product with this externalRef");
+            errors.add("externalRef", UserErrorCode.DUPLICATE, Message.of("catalog.product.externalRefTaken"));
         }
         return save(e, errors, in.clientMutationId(), "updated");
     }
@@ -113,13 +114,13 @@ class ProductManagement implements ProductService {
         Long dbId = GlobalId.tryDecode(id, Product.TYPE);
         ProductEntity e = dbId == null ? null : repository.findById(dbId).orElse(null);
         if (e == null) {
-            errors.add("id", UserErrorCode.NOT_FOUND, "No product with this ID");
+            errors.add("id", UserErrorCode.NOT_FOUND, Message.of("catalog.product.notFound"));
             return null;
         }
         Access.requireMember(e.organizationId);
         if (expectedVersion != null && expectedVersion != e.version) {
             errors.add("expectedVersion", UserErrorCode.CONFLICT,
-                    "The product was changed meanwhile (version " + e.version + "); reload it and retry");
+                    Message.of("catalog.product.staleVersion", e.version));
             return null;
         }
         return e;

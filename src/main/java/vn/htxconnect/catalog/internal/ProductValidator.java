@@ -11,6 +11,7 @@ import vn.htxconnect.catalog.CategoryService;
 import vn.htxconnect.catalog.ProductInput;
 import vn.htxconnect.catalog.Unit;
 import vn.htxconnect.organization.Organization;
+import vn.htxconnect.platform.Message;
 import vn.htxconnect.platform.UserErrorCode;
 import vn.htxconnect.platform.ValidationErrors;
 import vn.htxconnect.region.Province;
@@ -59,12 +60,12 @@ class ProductValidator {
 
             @Override
             void category(ValidationErrors errors) {
-                errors.add("category", UserErrorCode.REQUIRED, "category is required");
+                errors.add("category", UserErrorCode.REQUIRED, Message.of("input.required", "category"));
             }
 
             @Override
             void unit(ValidationErrors errors) {
-                errors.add("unit", UserErrorCode.REQUIRED, "unit is required");
+                errors.add("unit", UserErrorCode.REQUIRED, Message.of("input.required", "unit"));
             }
 
             @Override
@@ -114,7 +115,8 @@ class ProductValidator {
         if (in.category() != null && !in.category().isBlank()) {
             Category c = categories.resolve(in.category()).orElse(null);
             if (c == null) {
-                errors.add("category", UserErrorCode.NOT_FOUND, "Unknown category: " + clip(in.category()));
+                errors.add("category", UserErrorCode.NOT_FOUND,
+                        Message.of("catalog.category.unknownNamed", clip(in.category())));
             } else {
                 e.categoryCode = c.code();
             }
@@ -124,7 +126,7 @@ class ProductValidator {
         if (in.unit() != null && !in.unit().isBlank()) {
             Unit u = Unit.parse(in.unit()).orElse(null);
             if (u == null) {
-                errors.add("unit", UserErrorCode.INVALID, "Unknown unit: " + clip(in.unit()) + " (e.g. kg, tấn, lít, thùng, hộp)");
+                errors.add("unit", UserErrorCode.INVALID, Message.of("catalog.unit.unknownExamples", clip(in.unit())));
             } else {
                 e.unit = u;
             }
@@ -140,7 +142,7 @@ class ProductValidator {
         }
         if (in.availableMonths() != null) {
             if (in.availableMonths().stream().anyMatch(m -> m == null || m < 1 || m > 12)) {
-                errors.add("availableMonths", UserErrorCode.OUT_OF_RANGE, "availableMonths must be months 1 to 12");
+                errors.add("availableMonths", UserErrorCode.OUT_OF_RANGE, Message.of("catalog.availableMonths.range"));
             } else {
                 e.availableMonths = in.availableMonths().isEmpty() ? ProductEntity.ALL_MONTHS
                         : ProductEntity.monthsMask(in.availableMonths());
@@ -155,9 +157,9 @@ class ProductValidator {
         if (in.imageUrls() != null) {
             List<String> urls = in.imageUrls().stream().filter(u -> u != null && !u.isBlank()).map(String::strip).toList();
             if (urls.size() > 10) {
-                errors.add("imageUrls", UserErrorCode.OUT_OF_RANGE, "At most 10 image URLs");
+                errors.add("imageUrls", UserErrorCode.OUT_OF_RANGE, Message.of("catalog.imageUrls.tooMany", 10));
             } else if (urls.stream().anyMatch(u -> !URL.matcher(u).matches())) {
-                errors.add("imageUrls", UserErrorCode.INVALID, "Image URLs must be http(s) URLs of at most 500 characters");
+                errors.add("imageUrls", UserErrorCode.INVALID, Message.of("catalog.imageUrls.invalid", 500));
             }
             e.imageUrls = String.join("\n", urls);
         }
@@ -169,27 +171,27 @@ class ProductValidator {
     private void prices(ProductInput in, ProductEntity e, ValidationErrors errors) {
         if (in.priceMinVnd() != null) {
             if (in.priceMinVnd() < 0 || in.priceMinVnd() > MAX_PRICE) {
-                errors.add("priceMinVnd", UserErrorCode.OUT_OF_RANGE, "priceMinVnd must be between 0 and 10^12 VND");
+                errors.add("priceMinVnd", UserErrorCode.OUT_OF_RANGE, Message.of("catalog.price.range", "priceMinVnd"));
             }
             e.priceMinVnd = in.priceMinVnd();
         }
         if (in.priceMaxVnd() != null) {
             if (in.priceMaxVnd() < 0 || in.priceMaxVnd() > MAX_PRICE) {
-                errors.add("priceMaxVnd", UserErrorCode.OUT_OF_RANGE, "priceMaxVnd must be between 0 and 10^12 VND");
+                errors.add("priceMaxVnd", UserErrorCode.OUT_OF_RANGE, Message.of("catalog.price.range", "priceMaxVnd"));
             }
             e.priceMaxVnd = in.priceMaxVnd();
         }
         if (e.priceMinVnd != null && e.priceMaxVnd != null && e.priceMinVnd > e.priceMaxVnd) {
-            errors.add("priceMinVnd", UserErrorCode.OUT_OF_RANGE, "priceMinVnd must not exceed priceMaxVnd");
+            errors.add("priceMinVnd", UserErrorCode.OUT_OF_RANGE, Message.of("catalog.price.minOverMax"));
         }
     }
 
     private static BigDecimal quantity(ValidationErrors errors, String field, BigDecimal q, boolean zeroAllowed) {
         if (q.signum() < 0 || (!zeroAllowed && q.signum() == 0) || q.compareTo(MAX_QTY) > 0) {
-            errors.add(field, UserErrorCode.OUT_OF_RANGE, field + (zeroAllowed ? " must be 0 or more" : " must be more than 0")
-                    + " and at most 10^9");
+            errors.add(field, UserErrorCode.OUT_OF_RANGE, zeroAllowed ? Message.of("catalog.quantity.range", field)
+                    : Message.of("catalog.quantity.positiveRange", field));
         } else if (q.scale() > 3 && q.stripTrailingZeros().scale() > 3) {
-            errors.add(field, UserErrorCode.INVALID, field + " may have at most 3 decimals");
+            errors.add(field, UserErrorCode.INVALID, Message.of("input.decimals", field));
         }
         return q;
     }
@@ -199,7 +201,8 @@ class ProductValidator {
         if (in.province() != null && !in.province().isBlank()) {
             province = provinces.resolve(in.province()).orElse(null);
             if (province == null) {
-                errors.add("province", UserErrorCode.NOT_FOUND, "Unknown province: " + clip(in.province()));
+                errors.add("province", UserErrorCode.NOT_FOUND,
+                        Message.of("region.province.unknownNamed", clip(in.province())));
             } else {
                 e.provinceCode = province.code();
             }

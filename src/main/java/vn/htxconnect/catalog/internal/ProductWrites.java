@@ -13,6 +13,7 @@ import vn.htxconnect.organization.Organization;
 import vn.htxconnect.organization.OrganizationKind;
 import vn.htxconnect.organization.OrganizationService;
 import vn.htxconnect.platform.GlobalId;
+import vn.htxconnect.platform.Message;
 import vn.htxconnect.platform.Outbox;
 import vn.htxconnect.platform.UserErrorCode;
 import vn.htxconnect.platform.ValidationErrors;
@@ -43,15 +44,15 @@ class ProductWrites {
         Organization owner = orgId == null ? null : organizations.findById(orgId).orElse(null);
         if (owner == null) {
             errors.add("organizationId", organizationId == null ? UserErrorCode.REQUIRED : UserErrorCode.NOT_FOUND,
-                    "organizationId must be the ID of an existing organization");
+                    Message.of("organization.id.unknown", "organizationId"));
             return null;
         }
         if (!owner.active()) {
-            errors.add("organizationId", UserErrorCode.INVALID, "The organization is archived");
+            errors.add("organizationId", UserErrorCode.INVALID, Message.of("organization.archived"));
             return null;
         }
         if (owner.kind() == OrganizationKind.RETAIL_CHAIN || owner.kind() == OrganizationKind.PARTNER) {
-            errors.add("organizationId", UserErrorCode.INVALID, "A " + owner.kind() + " cannot list products");
+            errors.add("organizationId", UserErrorCode.INVALID, Message.of("catalog.product.ownerKind", owner.kind()));
             return null;
         }
         return owner;

@@ -148,10 +148,8 @@ class Conversations {
         // Other modules' records (sourcing requests) are checked by those modules.
         for (InquirySubjects checker : subjects) {
             if (checker.type().equals(gid.type())) {
-                // Checkers still answer in English (converted to keys when their modules are).
-                String answer = buyerId == null || supplierId == null ? null : checker.refusal(gid.id(), buyerId, supplierId);
                 vn.htxconnect.platform.Message refusal = buyerId == null || supplierId == null ? keyed("inquiry.subject.sidesUnknown")
-                        : answer == null ? null : vn.htxconnect.platform.Message.english(answer);
+                        : checker.refusal(gid.id(), buyerId, supplierId);
                 if (refusal != null) {
                     errors.add("subjectId", UserErrorCode.NOT_FOUND, refusal);
                     return null;

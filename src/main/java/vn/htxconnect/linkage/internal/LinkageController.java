@@ -24,6 +24,7 @@ import vn.htxconnect.platform.Connection;
 import vn.htxconnect.platform.Cursors;
 import vn.htxconnect.platform.ErrorCode;
 import vn.htxconnect.platform.GlobalId;
+import vn.htxconnect.platform.Message;
 import vn.htxconnect.platform.NodeResolver;
 import vn.htxconnect.region.ProvinceService;
 
@@ -65,7 +66,7 @@ class LinkageController implements NodeResolver {
     static Actor reader() {
         Actor a = Access.current();
         if (a.kind() == Actor.Kind.API_KEY) {
-            throw new ApiException(ErrorCode.FORBIDDEN, "API keys read linkage aggregates only (linkageStatistics)");
+            throw new ApiException(ErrorCode.FORBIDDEN, Message.of("linkage.statistics.apiKeyAggregatesOnly"));
         }
         return Access.requireUser();
     }
@@ -74,7 +75,7 @@ class LinkageController implements NodeResolver {
     Linkage supplyLinkage(@Argument String id) {
         Actor a = reader();
         return service.findById(GlobalId.decode("id", id, Linkage.TYPE)).map(l -> view(a, l))
-                .orElseThrow(() -> ApiException.notFound("No supply linkage with ID " + id));
+                .orElseThrow(() -> ApiException.notFound(Message.of("linkage.notFoundId", id)));
     }
 
     record Filter(String organizationId, String productId, String province, String category, Status status, Stage stage) {
@@ -103,7 +104,7 @@ class LinkageController implements NodeResolver {
         Actor a = Access.requireSignedIn();
         if (a.kind() == Actor.Kind.API_KEY ? !a.hasScope(SCOPE) : !a.isAlliance()) {
             throw new ApiException(ErrorCode.FORBIDDEN,
-                    "Linkage statistics are for the Alliance and partner keys with the scope " + SCOPE);
+                    Message.of("linkage.statistics.forbidden", SCOPE));
         }
         return statistics.compute(provinces.codeOf("filter.province", filter == null ? null : filter.province()),
                 categories.codesUnder("filter.category", filter == null ? null : filter.category()));

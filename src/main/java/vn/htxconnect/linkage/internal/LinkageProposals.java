@@ -21,6 +21,7 @@ import vn.htxconnect.platform.Access;
 import vn.htxconnect.platform.Actor;
 import vn.htxconnect.platform.ApiException;
 import vn.htxconnect.platform.ErrorCode;
+import vn.htxconnect.platform.Message;
 import vn.htxconnect.platform.UserErrorCode;
 import vn.htxconnect.platform.ValidationErrors;
 
@@ -55,13 +56,13 @@ class LinkageProposals {
         Organization supplier = terms.side("supplierOrganizationId", in.supplierOrganizationId(), errors);
         Organization customer = terms.side("customerOrganizationId", in.customerOrganizationId(), errors);
         if (supplier != null && customer != null && supplier.databaseId() == customer.databaseId()) {
-            errors.add("customerOrganizationId", UserErrorCode.INVALID, "An organization cannot supply itself");
+            errors.add("customerOrganizationId", UserErrorCode.INVALID, Message.of("linkage.side.self"));
         }
         boolean forSupplier = supplier != null && actor.memberOf(supplier.databaseId());
         boolean forCustomer = customer != null && actor.memberOf(customer.databaseId());
         Origin origin = in.origin() == null ? (forSupplier || forCustomer ? Origin.DIRECT : Origin.ALLIANCE) : in.origin();
         if (supplier != null && customer != null && !forSupplier && !forCustomer && !actor.isAlliance()) {
-            throw new ApiException(ErrorCode.FORBIDDEN, "You may only propose linkages for an organization you are a member of");
+            throw new ApiException(ErrorCode.FORBIDDEN, Message.of("linkage.propose.notMember"));
         }
         LinkageEntity e = new LinkageEntity();
         origin(e, origin, in.originRef(), actor, errors);
@@ -98,15 +99,15 @@ class LinkageProposals {
      */
     private void origin(LinkageEntity e, Origin origin, String ref, Actor actor, ValidationErrors errors) {
         if (origin == Origin.QUOTE) {
-            errors.add("origin", UserErrorCode.INVALID, "Linkages from quotes are opened by accepting the quote");
+            errors.add("origin", UserErrorCode.INVALID, Message.of("linkage.origin.quote"));
         } else if (origin == Origin.ALLIANCE && !actor.isAlliance()) {
-            errors.add("origin", UserErrorCode.FORBIDDEN, "Only the Cooperative Alliance records linkages as ALLIANCE");
+            errors.add("origin", UserErrorCode.FORBIDDEN, Message.of("linkage.origin.alliance"));
         }
         e.origin = origin;
         e.originRef = errors.text("originRef", ref, 100, origin == Origin.TRADE_FAIR);
         if (e.originRef != null && origin == Origin.TRADE_FAIR && origins.stream()
                 .noneMatch(o -> o.origin() == Origin.TRADE_FAIR && o.exists(e.originRef))) {
-            errors.add("originRef", UserErrorCode.NOT_FOUND, "No trade promotion event with this ID");
+            errors.add("originRef", UserErrorCode.NOT_FOUND, Message.of("linkage.origin.eventNotFound"));
         }
     }
 

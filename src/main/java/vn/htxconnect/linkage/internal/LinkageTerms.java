@@ -17,6 +17,7 @@ import vn.htxconnect.organization.Organization;
 import vn.htxconnect.organization.OrganizationKind;
 import vn.htxconnect.organization.OrganizationService;
 import vn.htxconnect.platform.GlobalId;
+import vn.htxconnect.platform.Message;
 import vn.htxconnect.platform.UserErrorCode;
 import vn.htxconnect.platform.ValidationErrors;
 
@@ -46,12 +47,13 @@ class LinkageTerms {
         Long dbId = id == null ? null : GlobalId.tryDecode(id, Organization.TYPE);
         Organization o = dbId == null ? null : organizations.findById(dbId).orElse(null);
         if (o == null) {
-            errors.add(field, id == null ? UserErrorCode.REQUIRED : UserErrorCode.NOT_FOUND, field + " must be the ID of an organization");
+            errors.add(field, id == null ? UserErrorCode.REQUIRED : UserErrorCode.NOT_FOUND,
+                    Message.of("organization.id.invalid", field));
         } else if (!o.active()) {
-            errors.add(field, UserErrorCode.INVALID, "The organization is archived");
+            errors.add(field, UserErrorCode.INVALID, Message.of("organization.archived"));
             return null;
         } else if (o.kind() == OrganizationKind.PARTNER) {
-            errors.add(field, UserErrorCode.INVALID, "Partners and agencies are not sides of supply linkages");
+            errors.add(field, UserErrorCode.INVALID, Message.of("linkage.side.kind"));
             return null;
         }
         return o;
@@ -92,11 +94,11 @@ class LinkageTerms {
         Long pid = GlobalId.tryDecode(id, Product.TYPE);
         Product product = pid == null ? null : products.findById(pid).orElse(null);
         if (product == null || product.status() == ProductStatus.ARCHIVED) {
-            errors.add("productId", UserErrorCode.NOT_FOUND, "No product with this ID");
+            errors.add("productId", UserErrorCode.NOT_FOUND, Message.of("catalog.product.notFound"));
             return null;
         }
         if (supplier != null && product.organizationId() != supplier.databaseId()) {
-            errors.add("productId", UserErrorCode.INVALID, "The product is not the supplier's");
+            errors.add("productId", UserErrorCode.INVALID, Message.of("linkage.product.notSuppliers"));
         }
         return product;
     }
@@ -106,7 +108,7 @@ class LinkageTerms {
         if (in.category() != null && !in.category().isBlank()) {
             Category category = categories.resolve(in.category()).orElse(null);
             if (category == null) {
-                errors.add("category", UserErrorCode.NOT_FOUND, "Unknown category");
+                errors.add("category", UserErrorCode.NOT_FOUND, Message.of("catalog.category.unknown"));
             }
             return category;
         }
@@ -114,7 +116,7 @@ class LinkageTerms {
             return categories.findByCode(product.categoryCode()).orElse(null);
         }
         if (in.productId() == null) {
-            errors.add("category", UserErrorCode.REQUIRED, "A linkage is for a product or a category: give productId or category");
+            errors.add("category", UserErrorCode.REQUIRED, Message.of("linkage.subject.required"));
         }
         return null;
     }
@@ -130,15 +132,15 @@ class LinkageTerms {
         Stage supplierStage = in.supplierStage() != null ? in.supplierStage() : supplier == null ? null : defaultStage(supplier.kind());
         Stage customerStage = in.customerStage() != null ? in.customerStage() : customer == null ? null : defaultStage(customer.kind());
         if (supplierStage == null && supplier != null) {
-            errors.add("supplierStage", UserErrorCode.REQUIRED, "supplierStage is required for this kind of organization");
+            errors.add("supplierStage", UserErrorCode.REQUIRED, Message.of("linkage.stage.required", "supplierStage"));
         }
         if (customerStage == null && customer != null) {
-            errors.add("customerStage", UserErrorCode.REQUIRED, "customerStage is required for this kind of organization");
+            errors.add("customerStage", UserErrorCode.REQUIRED, Message.of("linkage.stage.required", "customerStage"));
         }
         // Traders supply processors and processors sell inputs to farms, but retail does not feed production.
         if (supplierStage != null && customerStage != null && rank(supplierStage) > rank(customerStage) + 1) {
             errors.add("customerStage", UserErrorCode.INVALID,
-                    "Goods flow downstream: a " + supplierStage + " supplier cannot supply a " + customerStage + " customer");
+                    Message.of("linkage.stage.upstream", supplierStage, customerStage));
         }
         return new Stages(supplierStage, customerStage);
     }
@@ -146,17 +148,17 @@ class LinkageTerms {
     /** Checks volume per period and period; returns the unit, or null if it is unknown. */
     private static Unit volume(LinkageInput in, ValidationErrors errors) {
         if (in.volumePerPeriod() == null) {
-            errors.add("volumePerPeriod", UserErrorCode.REQUIRED, "volumePerPeriod is required");
+            errors.add("volumePerPeriod", UserErrorCode.REQUIRED, Message.of("input.required", "volumePerPeriod"));
         } else if (in.volumePerPeriod().isNaN() || in.volumePerPeriod() <= 0 || in.volumePerPeriod() > MAX_VOLUME) {
-            errors.add("volumePerPeriod", UserErrorCode.OUT_OF_RANGE, "volumePerPeriod must be more than 0 and at most 1000000000");
+            errors.add("volumePerPeriod", UserErrorCode.OUT_OF_RANGE, Message.of("linkage.volume.range"));
         }
         Unit unit = Unit.parse(in.unit()).orElse(null);
         if (unit == null) {
             errors.add("unit", in.unit() == null ? UserErrorCode.REQUIRED : UserErrorCode.INVALID,
-                    "Unknown unit; use one of kg, tấn, tạ, lít, thùng, hộp, chai, quả, bó…");
+                    Message.of("linkage.unit.unknown"));
         }
         if (in.period() == null) {
-            errors.add("period", UserErrorCode.REQUIRED, "period is required");
+            errors.add("period", UserErrorCode.REQUIRED, Message.of("input.required", "period"));
         }
         return unit;
     }
@@ -164,7 +166,7 @@ class LinkageTerms {
     /** Checks the price; returns the price terms. */
     private static String price(LinkageInput in, ValidationErrors errors) {
         if (in.pricePerUnitVnd() != null && (in.pricePerUnitVnd() < 0 || in.pricePerUnitVnd() > MAX_PRICE)) {
-            errors.add("pricePerUnitVnd", UserErrorCode.OUT_OF_RANGE, "pricePerUnitVnd must be between 0 and 1000000000000");
+            errors.add("pricePerUnitVnd", UserErrorCode.OUT_OF_RANGE, Message.of("linkage.price.range"));
         }
         return errors.text("priceTerms", in.priceTerms(), 1000, false);
     }
@@ -173,7 +175,7 @@ class LinkageTerms {
     private static LocalDate dates(LinkageInput in, ValidationErrors errors) {
         LocalDate start = in.startDate() != null ? in.startDate() : LocalDate.now();
         if (in.endDate() != null && in.endDate().isBefore(start)) {
-            errors.add("endDate", UserErrorCode.INVALID, "endDate must not be before startDate");
+            errors.add("endDate", UserErrorCode.INVALID, Message.of("linkage.endDate.beforeStart"));
         }
         return start;
     }

@@ -20,6 +20,7 @@ import vn.htxconnect.organization.OrganizationService;
 import vn.htxconnect.platform.Access;
 import vn.htxconnect.platform.Actor;
 import vn.htxconnect.platform.ApiException;
+import vn.htxconnect.platform.Message;
 
 /** Bulk moves: the linkages are locked, changed in at most two statements, and their history written in one batch. */
 @Service
@@ -48,7 +49,7 @@ class LinkageTransferManagement implements LinkageTransfers {
             return new Result(List.of(), List.of());
         }
         Organization target = organizations.findById(to)
-                .orElseThrow(() -> ApiException.notFound("No organization with this ID"));
+                .orElseThrow(() -> ApiException.notFound(Message.of("organization.notFound")));
         String fromName = organizations.findById(from).map(Organization::name).orElse("#" + from);
         // Each side through its own index, locked until the merger commits.
         List<Row> rows = new ArrayList<>();

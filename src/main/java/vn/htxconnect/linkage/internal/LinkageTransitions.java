@@ -17,6 +17,7 @@ import vn.htxconnect.platform.Actor;
 import vn.htxconnect.platform.ApiException;
 import vn.htxconnect.platform.ErrorCode;
 import vn.htxconnect.platform.GlobalId;
+import vn.htxconnect.platform.Message;
 import vn.htxconnect.platform.UserErrorCode;
 import vn.htxconnect.platform.ValidationErrors;
 
@@ -49,14 +50,14 @@ class LinkageTransitions {
         Long dbId = GlobalId.tryDecode(id, Linkage.TYPE);
         LinkageEntity e = dbId == null ? null : repository.lockById(dbId).orElse(null);
         if (e == null) {
-            errors.add("id", UserErrorCode.NOT_FOUND, "No supply linkage with this ID");
+            errors.add("id", UserErrorCode.NOT_FOUND, Message.of("linkage.notFound"));
             return new LinkagePayload(null, errors.list(), clientMutationId);
         }
         Long side = side(e, actor, actingOrganizationId, action);
         String why = errors.text("reason", reason, 500, false);
         if (expectedVersion != null && expectedVersion != e.version) {
             errors.add("expectedVersion", UserErrorCode.CONFLICT,
-                    "The linkage was changed meanwhile (version " + e.version + "); reload it and retry");
+                    Message.of("linkage.staleVersion", e.version));
             return new LinkagePayload(null, errors.list(), clientMutationId);
         }
         Status from = e.status;
@@ -93,17 +94,17 @@ class LinkageTransitions {
         if (acting != null) {
             long org = GlobalId.decode("actingOrganizationId", acting, Organization.TYPE);
             if (org != e.supplierOrganizationId && org != e.customerOrganizationId) {
-                throw ApiException.badRequest("actingOrganizationId", "The organization is not a side of this linkage");
+                throw ApiException.badRequest("actingOrganizationId", Message.of("linkage.acting.notASide"));
             }
             if (!actor.memberOf(org) && !actor.isAdmin()) {
-                throw new ApiException(ErrorCode.FORBIDDEN, "You may only act for an organization you are a member of");
+                throw new ApiException(ErrorCode.FORBIDDEN, Message.of("linkage.acting.notMember"));
             }
             return org;
         }
         boolean supplier = actor.memberOf(e.supplierOrganizationId);
         boolean customer = actor.memberOf(e.customerOrganizationId);
         if (supplier && customer) {
-            throw ApiException.badRequest("actingOrganizationId", "You are a member of both sides: say which one you act for");
+            throw ApiException.badRequest("actingOrganizationId", Message.of("linkage.acting.bothSides"));
         }
         if (supplier || customer) {
             return supplier ? e.supplierOrganizationId : e.customerOrganizationId;
@@ -111,7 +112,7 @@ class LinkageTransitions {
         if (actor.isAlliance() && action != Action.CONFIRM) {
             return null;
         }
-        throw new ApiException(ErrorCode.FORBIDDEN, "Only the two sides of a linkage (and the Alliance) may change it");
+        throw new ApiException(ErrorCode.FORBIDDEN, Message.of("linkage.acting.forbidden"));
     }
 
     private static Status confirm(LinkageEntity e, Long side, Instant now, ValidationErrors errors) {
@@ -121,7 +122,7 @@ class LinkageTransitions {
         boolean supplierSide = side == e.supplierOrganizationId;
         Instant already = supplierSide ? e.supplierConfirmedAt : e.customerConfirmedAt;
         if (already != null) {
-            errors.add("id", UserErrorCode.CONFLICT, "Your side has already confirmed; the other side must confirm now");
+            errors.add("id", UserErrorCode.CONFLICT, Message.of("linkage.confirm.otherSide"));
             return e.status;
         }
         if (supplierSide) {
@@ -142,18 +143,18 @@ class LinkageTransitions {
     }
 
     private static Status refuse(Status from, Action action, ValidationErrors errors) {
-        errors.add("id", UserErrorCode.CONFLICT, "A " + from + " linkage cannot be " + past(action));
+        errors.add("id", UserErrorCode.CONFLICT, refusal(action, from));
         return from;
     }
 
-    private static String past(Action a) {
+    private static Message refusal(Action a, Status from) {
         return switch (a) {
-            case PROPOSE -> "proposed again";
-            case CONFIRM -> "confirmed";
-            case REJECT -> "rejected";
-            case SUSPEND -> "suspended";
-            case RESUME -> "resumed";
-            case END -> "ended";
+            case PROPOSE -> Message.of("linkage.transition.propose", from);
+            case CONFIRM -> Message.of("linkage.transition.confirm", from);
+            case REJECT -> Message.of("linkage.transition.reject", from);
+            case SUSPEND -> Message.of("linkage.transition.suspend", from);
+            case RESUME -> Message.of("linkage.transition.resume", from);
+            case END -> Message.of("linkage.transition.end", from);
         };
     }
 }

@@ -15,6 +15,7 @@ import org.springframework.stereotype.Component;
 import vn.htxconnect.catalog.Unit;
 import vn.htxconnect.linkage.internal.SupplyEvent.Direction;
 import vn.htxconnect.linkage.internal.SupplyEventStore.LotRow;
+import vn.htxconnect.platform.Message;
 import vn.htxconnect.platform.UserErrorCode;
 import vn.htxconnect.platform.ValidationErrors;
 
@@ -89,12 +90,11 @@ class LotBalance {
         for (Change c : mine) {
             Optional<Double> q = c.unit().convert(c.quantity(), keptIn);
             if (q.isEmpty()) {
-                errors.add(c.path("unit"), UserErrorCode.INVALID, "Lot " + lot + " is kept in " + keptIn.label()
-                        + " at this organization; " + c.unit().label() + " does not convert to it");
+                errors.add(c.path("unit"), UserErrorCode.INVALID,
+                        Message.of("linkage.lot.unit", lot, keptIn.label(), c.unit().label()));
                 checked = false;
             } else if (c.use() && !received) {
-                errors.add(c.path("lotNumber"), UserErrorCode.NOT_FOUND, "Lot " + lot
-                        + " was never received by this organization, nor made by it in an earlier transformation");
+                errors.add(c.path("lotNumber"), UserErrorCode.NOT_FOUND, Message.of("linkage.lot.notHeld", lot));
                 checked = false;
             } else if (c.use()) {
                 used += q.get();
@@ -107,13 +107,11 @@ class LotBalance {
         }
         Change use = mine.stream().filter(Change::use).findFirst().orElse(null);
         if (use != null) {
-            errors.add(use.path("quantity"), UserErrorCode.OUT_OF_RANGE, "More than is left of lot " + lot
-                    + " at this organization: " + amount(Math.max(0, got - usedBefore)) + " " + keptIn.label()
-                    + " left (received or made, less what transformations used)");
+            errors.add(use.path("quantity"), UserErrorCode.OUT_OF_RANGE, Message.of("linkage.lot.overdrawn", lot,
+                    amount(Math.max(0, got - usedBefore)), keptIn.label()));
         } else {
             errors.add(mine.isEmpty() ? fallbackField : mine.getFirst().path("quantity"), UserErrorCode.CONFLICT,
-                    "Lot " + lot + " has already been used in transformations (" + amount(used) + " " + keptIn.label()
-                            + "); this change would leave only " + amount(got) + " " + keptIn.label() + " of it");
+                    Message.of("linkage.lot.alreadyUsed", lot, amount(used), keptIn.label(), amount(got)));
         }
     }
 

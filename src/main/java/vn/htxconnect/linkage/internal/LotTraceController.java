@@ -11,6 +11,7 @@ import vn.htxconnect.platform.Actor;
 import vn.htxconnect.platform.ApiException;
 import vn.htxconnect.platform.ErrorCode;
 import vn.htxconnect.platform.GlobalId;
+import vn.htxconnect.platform.Message;
 
 /**
  * {@code traceLot}: for members of the organization holding the lot, the Alliance and admins. The trace
@@ -38,17 +39,18 @@ class LotTraceController {
         long org = GlobalId.decode("organizationId", organizationId, Organization.TYPE);
         if (!actor.memberOf(org) && !actor.isAlliance()) {
             throw new ApiException(ErrorCode.FORBIDDEN,
-                    "Lots are traced by members of the organization holding them, the Alliance and admins");
+                    Message.of("linkage.lot.traceForbidden"));
         }
         if (lotNumber == null || lotNumber.isBlank() || lotNumber.strip().length() > SupplyEventChecks.MAX_LOT_NUMBER) {
-            throw ApiException.badRequest("lotNumber", "lotNumber must be 1 to " + SupplyEventChecks.MAX_LOT_NUMBER + " characters");
+            throw ApiException.badRequest("lotNumber",
+                    Message.of("linkage.lot.numberLength", SupplyEventChecks.MAX_LOT_NUMBER));
         }
         int depth = maxDepth == null ? DEFAULT_DEPTH : maxDepth;
         if (depth < 1 || depth > LotTracing.MAX_DEPTH) {
-            throw ApiException.badRequest("maxDepth", "maxDepth must be between 1 and " + LotTracing.MAX_DEPTH);
+            throw ApiException.badRequest("maxDepth", Message.of("linkage.lot.maxDepth", LotTracing.MAX_DEPTH));
         }
         if (organizations.findById(org).isEmpty()) {
-            throw ApiException.notFound("No organization with ID " + organizationId);
+            throw ApiException.notFound(Message.of("organization.notFoundId", organizationId));
         }
         return tracing.trace(actor, org, lotNumber.strip(), direction == null ? LotTrace.Direction.BACKWARD : direction, depth);
     }

@@ -10,6 +10,7 @@ import org.springframework.stereotype.Component;
 
 import vn.htxconnect.catalog.Unit;
 import vn.htxconnect.linkage.LinkageEnums.Status;
+import vn.htxconnect.platform.Message;
 import vn.htxconnect.platform.UserErrorCode;
 import vn.htxconnect.platform.ValidationErrors;
 import vn.htxconnect.region.Province;
@@ -43,18 +44,18 @@ class SupplyEventChecks {
     static void open(LinkageEntity l, String field, ValidationErrors errors) {
         if (l.status != Status.ACTIVE && l.status != Status.SUSPENDED) {
             errors.add(field, UserErrorCode.CONFLICT,
-                    "Supply events are recorded only on active or suspended linkages; this one is " + l.status);
+                    Message.of("linkage.event.linkageNotOpen", l.status));
         }
     }
 
     static BigDecimal quantity(String field, Double q, ValidationErrors errors) {
         if (q == null) {
-            errors.add(field, UserErrorCode.REQUIRED, field + " is required");
+            errors.add(field, UserErrorCode.REQUIRED, Message.of("input.required", field));
             return null;
         }
         BigDecimal scaled = q.isNaN() || q.isInfinite() ? BigDecimal.ZERO : BigDecimal.valueOf(q).setScale(3, RoundingMode.HALF_UP);
         if (scaled.signum() <= 0 || q > MAX_QUANTITY) {
-            errors.add(field, UserErrorCode.OUT_OF_RANGE, field + " must be more than 0 and at most 1000000000");
+            errors.add(field, UserErrorCode.OUT_OF_RANGE, Message.of("linkage.quantity.range", field));
             return null;
         }
         return scaled;
@@ -68,7 +69,7 @@ class SupplyEventChecks {
         Unit unit = Unit.parse(raw).orElse(null);
         if (unit == null) {
             errors.add(field, raw == null ? UserErrorCode.REQUIRED : UserErrorCode.INVALID,
-                    "Unknown unit; use one of kg, tấn, tạ, lít, thùng, hộp, chai, quả, bó…");
+                    Message.of("linkage.unit.unknown"));
         }
         return unit;
     }
@@ -76,8 +77,8 @@ class SupplyEventChecks {
     /** Quantities on a linkage must convert to its unit, or delivered volume could not be counted. */
     static Unit linkageUnit(String field, Unit unit, Unit linkageUnit, ValidationErrors errors) {
         if (unit != null && unit.convert(1, linkageUnit).isEmpty()) {
-            errors.add(field, UserErrorCode.INVALID, unit.label() + " does not convert to " + linkageUnit.label()
-                    + ", the unit of the linkage");
+            errors.add(field, UserErrorCode.INVALID,
+                    Message.of("linkage.unit.notConvertible", unit.label(), linkageUnit.label()));
             return null;
         }
         return unit;
@@ -86,18 +87,18 @@ class SupplyEventChecks {
     Details details(OffsetDateTime at, String place, String province, Double lat, Double lon, String note,
                     ValidationErrors errors) {
         if (at == null) {
-            errors.add("occurredAt", UserErrorCode.REQUIRED, "occurredAt is required");
+            errors.add("occurredAt", UserErrorCode.REQUIRED, Message.of("input.required", "occurredAt"));
         } else if (at.toInstant().isAfter(Instant.now().plus(CLOCK_SKEW))) {
-            errors.add("occurredAt", UserErrorCode.OUT_OF_RANGE, "occurredAt is in the future");
+            errors.add("occurredAt", UserErrorCode.OUT_OF_RANGE, Message.of("linkage.event.occurredAt.future"));
         } else if (at.toInstant().isBefore(EARLIEST)) {
-            errors.add("occurredAt", UserErrorCode.OUT_OF_RANGE, "occurredAt must be after 2000-01-01");
+            errors.add("occurredAt", UserErrorCode.OUT_OF_RANGE, Message.of("linkage.event.occurredAt.tooEarly"));
         }
         String where = errors.text("place", place, 300, false);
         String provinceCode = null;
         if (province != null && !province.isBlank()) {
             provinceCode = provinces.resolve(province).map(Province::code).orElse(null);
             if (provinceCode == null) {
-                errors.add("province", UserErrorCode.NOT_FOUND, "Unknown province");
+                errors.add("province", UserErrorCode.NOT_FOUND, Message.of("region.province.unknown"));
             }
         }
         double[] point = errors.point("lat", lat, "lon", lon);

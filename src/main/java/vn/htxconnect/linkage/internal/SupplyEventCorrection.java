@@ -31,6 +31,7 @@ import vn.htxconnect.platform.Actor;
 import vn.htxconnect.platform.ApiException;
 import vn.htxconnect.platform.ErrorCode;
 import vn.htxconnect.platform.GlobalId;
+import vn.htxconnect.platform.Message;
 import vn.htxconnect.platform.UserErrorCode;
 import vn.htxconnect.platform.ValidationErrors;
 
@@ -67,18 +68,19 @@ class SupplyEventCorrection {
         Long id = in.eventId() == null ? null : GlobalId.tryDecode(in.eventId(), SupplyEvent.TYPE);
         SupplyEvent original = id == null ? null : store.findByIds(List.of(id)).get(id);
         if (original == null) {
-            errors.add("eventId", in.eventId() == null ? UserErrorCode.REQUIRED : UserErrorCode.NOT_FOUND, "No supply event with this ID");
+            errors.add("eventId", in.eventId() == null ? UserErrorCode.REQUIRED : UserErrorCode.NOT_FOUND,
+                    Message.of("linkage.event.notFound"));
             return refused(errors, in.clientMutationId());
         }
         if (!actor.memberOf(original.organizationId()) && !actor.isAdmin()) {
-            throw new ApiException(ErrorCode.FORBIDDEN, "Only members of the side that recorded an event may correct it");
+            throw new ApiException(ErrorCode.FORBIDDEN, Message.of("linkage.correction.forbidden"));
         }
         LinkageEntity l = lock(original);
         // Read again under the locks: a correction committed meanwhile must be seen.
         original = store.findByIds(List.of(id)).get(id);
         if (original.superseded()) {
-            errors.add("eventId", UserErrorCode.CONFLICT, "This event was already corrected; correct its latest correction ("
-                    + GlobalId.encode(SupplyEvent.TYPE, original.correctedByEventId()) + ")");
+            errors.add("eventId", UserErrorCode.CONFLICT, Message.of("linkage.correction.superseded",
+                    GlobalId.encode(SupplyEvent.TYPE, original.correctedByEventId())));
             return refused(errors, in.clientMutationId());
         }
         if (l != null) {
@@ -113,7 +115,7 @@ class SupplyEventCorrection {
                                           ValidationErrors errors) {
         long org = original.organizationId();
         for (Map.Entry<String, Object> f : nonNull(Map.of("quantity", in.quantity(), "unit", in.unit(), "lotNumber", in.lotNumber()))) {
-            errors.add(f.getKey(), UserErrorCode.INVALID, "A transformation's quantities are given per lot, in inputs and outputs");
+            errors.add(f.getKey(), UserErrorCode.INVALID, Message.of("linkage.correction.perLot"));
         }
         List<Lot> before = store.lots(List.of(original.databaseId())).getOrDefault(original.databaseId(), List.of());
         List<Change> lots = transformationLots.changes(org,
@@ -139,10 +141,10 @@ class SupplyEventCorrection {
                                     ValidationErrors errors) {
         long org = original.organizationId();
         if (in.inputs() != null) {
-            errors.add("inputs", UserErrorCode.INVALID, "Only transformations have input and output lots");
+            errors.add("inputs", UserErrorCode.INVALID, Message.of("linkage.correction.lotsOnlyTransformations"));
         }
         if (in.outputs() != null) {
-            errors.add("outputs", UserErrorCode.INVALID, "Only transformations have input and output lots");
+            errors.add("outputs", UserErrorCode.INVALID, Message.of("linkage.correction.lotsOnlyTransformations"));
         }
         BigDecimal quantity = quantity("quantity", in.quantity() != null ? in.quantity() : original.quantity(), errors);
         String lot = lotNumber("lotNumber", in.lotNumber() != null ? in.lotNumber() : original.lotNumber(), errors);

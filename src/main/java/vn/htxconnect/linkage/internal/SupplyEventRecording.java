@@ -31,6 +31,7 @@ import vn.htxconnect.platform.Actor;
 import vn.htxconnect.platform.ApiException;
 import vn.htxconnect.platform.ErrorCode;
 import vn.htxconnect.platform.GlobalId;
+import vn.htxconnect.platform.Message;
 import vn.htxconnect.platform.UserErrorCode;
 import vn.htxconnect.platform.ValidationErrors;
 
@@ -72,13 +73,13 @@ class SupplyEventRecording {
         LinkageEntity l = id == null ? null : linkages.lockById(id).orElse(null);
         if (l == null) {
             errors.add("linkageId", in.linkageId() == null ? UserErrorCode.REQUIRED : UserErrorCode.NOT_FOUND,
-                    "No supply linkage with this ID");
+                    Message.of("linkage.notFound"));
             return refused(errors, in.clientMutationId());
         }
         long side = kind == Kind.SHIPPED ? l.supplierOrganizationId : l.customerOrganizationId;
         if (!actor.memberOf(side) && !actor.isAdmin()) {
             throw new ApiException(ErrorCode.FORBIDDEN, kind == Kind.SHIPPED
-                    ? "Shipments are recorded by members of the supplier" : "Receipts are recorded by members of the customer");
+                    ? Message.of("linkage.event.shipmentForbidden") : Message.of("linkage.event.receiptForbidden"));
         }
         open(l, "linkageId", errors);
         BigDecimal quantity = quantity("quantity", in.quantity(), errors);
@@ -105,14 +106,14 @@ class SupplyEventRecording {
         Organization org = orgId == null ? null : organizations.findById(orgId).orElse(null);
         if (org == null) {
             errors.add("organizationId", in.organizationId() == null ? UserErrorCode.REQUIRED : UserErrorCode.NOT_FOUND,
-                    "organizationId must be the ID of an organization");
+                    Message.of("organization.id.invalid", "organizationId"));
             return refused(errors, in.clientMutationId());
         }
         if (!actor.memberOf(org.databaseId()) && !actor.isAdmin()) {
-            throw new ApiException(ErrorCode.FORBIDDEN, "Transformations are recorded by members of the processing organization");
+            throw new ApiException(ErrorCode.FORBIDDEN, Message.of("linkage.event.transformationForbidden"));
         }
         if (!org.active()) {
-            errors.add("organizationId", UserErrorCode.INVALID, "The organization is archived");
+            errors.add("organizationId", UserErrorCode.INVALID, Message.of("organization.archived"));
         }
         List<Change> lots = transformationLots.changes(org.databaseId(), in.inputs(), in.outputs(), errors);
         Details details = checks.details(in.occurredAt(), in.place(), in.province(), in.lat(), in.lon(), in.note(), errors);

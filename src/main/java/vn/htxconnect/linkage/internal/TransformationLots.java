@@ -22,6 +22,7 @@ import vn.htxconnect.linkage.internal.SupplyEvent.Direction;
 import vn.htxconnect.linkage.internal.SupplyEvent.Lot;
 import vn.htxconnect.linkage.internal.SupplyEventInputs.LotInput;
 import vn.htxconnect.platform.GlobalId;
+import vn.htxconnect.platform.Message;
 import vn.htxconnect.platform.UserErrorCode;
 import vn.htxconnect.platform.ValidationErrors;
 
@@ -46,7 +47,7 @@ class TransformationLots {
         Set<String> used = new HashSet<>();
         out.stream().filter(Change::use).forEach(c -> used.add(c.lotNumber()));
         out.stream().filter(c -> !c.use() && used.contains(c.lotNumber())).forEach(c -> errors.add(c.path("lotNumber"),
-                UserErrorCode.INVALID, "Lot " + c.lotNumber() + " cannot be both an input and an output"));
+                UserErrorCode.INVALID, Message.of("linkage.lot.inputAndOutput", c.lotNumber())));
         return out;
     }
 
@@ -64,13 +65,14 @@ class TransformationLots {
 
     private void side(String name, Direction direction, List<LotInput> given, long organizationId, List<Change> out,
                       ValidationErrors errors) {
-        String what = direction == Direction.INPUT ? "input" : "output";
         if (given == null || given.isEmpty()) {
-            errors.add(name, UserErrorCode.REQUIRED, "A transformation needs at least one " + what + " lot");
+            errors.add(name, UserErrorCode.REQUIRED, direction == Direction.INPUT
+                    ? Message.of("linkage.transformation.noInput") : Message.of("linkage.transformation.noOutput"));
             return;
         }
         if (given.size() > SupplyEventChecks.MAX_LOTS) {
-            errors.add(name, UserErrorCode.OUT_OF_RANGE, name + " may list at most " + SupplyEventChecks.MAX_LOTS + " lots");
+            errors.add(name, UserErrorCode.OUT_OF_RANGE,
+                    Message.of("linkage.lots.tooMany", name, SupplyEventChecks.MAX_LOTS));
             return;
         }
         Map<Long, Product> named = products.findByIds(given.stream().map(LotInput::productId).filter(Objects::nonNull)
@@ -81,7 +83,7 @@ class TransformationLots {
             String field = name + "[" + i + "]";
             String lot = lotNumber(field + ".lotNumber", in.lotNumber(), errors);
             if (lot != null && !seen.add(lot)) {
-                errors.add(field + ".lotNumber", UserErrorCode.DUPLICATE, "Lot " + lot + " is listed twice");
+                errors.add(field + ".lotNumber", UserErrorCode.DUPLICATE, Message.of("linkage.lot.twice", lot));
             }
             BigDecimal quantity = quantity(field + ".quantity", in.quantity(), errors);
             Unit unit = parseUnit(field + ".unit", in.unit(), errors);
@@ -100,9 +102,9 @@ class TransformationLots {
         Long pid = GlobalId.tryDecode(id, Product.TYPE);
         Product p = pid == null ? null : named.get(pid);
         if (p == null) {
-            errors.add(field + ".productId", UserErrorCode.NOT_FOUND, "No product with this ID");
+            errors.add(field + ".productId", UserErrorCode.NOT_FOUND, Message.of("catalog.product.notFound"));
         } else if (p.organizationId() != organizationId) {
-            errors.add(field + ".productId", UserErrorCode.INVALID, "The product is not this organization's");
+            errors.add(field + ".productId", UserErrorCode.INVALID, Message.of("linkage.product.notOrganizations"));
         } else {
             return pid;
         }

@@ -13,11 +13,13 @@ import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import vn.htxconnect.account.SignedLinks;
@@ -32,6 +34,8 @@ import vn.htxconnect.platform.Actor;
 import vn.htxconnect.platform.ApiException;
 import vn.htxconnect.platform.ErrorCode;
 import vn.htxconnect.platform.GlobalId;
+import vn.htxconnect.platform.Message;
+import vn.htxconnect.platform.Messages;
 
 /**
  * {@code valueChain} in GraphQL and its picture at {@value #SVG_PATH}. The picture's URL carries a signed,
@@ -65,19 +69,19 @@ class ValueChainController {
                                  @Argument ValueChains.Direction direction) {
         Actor a = LinkageController.reader();
         if ((organizationId == null) == (productId == null)) {
-            throw ApiException.badRequest("organizationId", "Give exactly one of organizationId and productId");
+            throw ApiException.badRequest("organizationId", Message.of("linkage.valueChain.oneOf"));
         }
         int d = depth == null ? 2 : depth;
         if (d < 1 || d > ValueChains.MAX_DEPTH) {
-            throw ApiException.badRequest("depth", "depth must be between 1 and " + ValueChains.MAX_DEPTH);
+            throw ApiException.badRequest("depth", Message.of("linkage.valueChain.depth", ValueChains.MAX_DEPTH));
         }
         Long org = organizationId == null ? null : GlobalId.decode("organizationId", organizationId, Organization.TYPE);
         Long product = productId == null ? null : GlobalId.decode("productId", productId, Product.TYPE);
         if (org != null && organizations.findById(org).isEmpty()) {
-            throw ApiException.notFound("No organization with ID " + organizationId);
+            throw ApiException.notFound(Message.of("organization.notFoundId", organizationId));
         }
         if (product != null) {
-            Product p = products.findById(product).orElseThrow(() -> ApiException.notFound("No product with ID " + productId));
+            Product p = products.findById(product).orElseThrow(() -> ApiException.notFound(Message.of("catalog.product.notFoundId", productId)));
             org = p.organizationId();
         }
         return chains.build(org, product, d, direction == null ? ValueChains.Direction.BOTH : direction, ValueChains.Viewer.of(a));
@@ -120,11 +124,12 @@ class ValueChainController {
 
     /** The picture; the token is the only credential, so a wrong or expired one gets 403 and no detail. */
     @GetMapping(value = SVG_PATH, produces = "image/svg+xml")
-    ResponseEntity<String> svg(@RequestParam(required = false) String token) {
+    ResponseEntity<String> svg(@RequestParam(required = false) String token,
+                               @RequestHeader(value = HttpHeaders.ACCEPT_LANGUAGE, required = false) String acceptLanguage) {
         Optional<Map<String, Object>> claims = links.verify(PURPOSE, token);
         if (claims.isEmpty()) {
             return ResponseEntity.status(HttpStatus.FORBIDDEN).contentType(MediaType.TEXT_PLAIN)
-                    .body("This picture link is invalid or has expired; open the value chain again to get a new one.\n");
+                    .body(Messages.render(Message.of("linkage.valueChain.linkExpired"), Messages.languageOf(acceptLanguage)) + "\n");
         }
         Map<String, Object> c = claims.get();
         Set<Long> orgs = c.get("orgs") instanceof List<?> l

@@ -78,7 +78,8 @@ class ErrorCodeInterceptor implements WebGraphQlInterceptor {
                 return Message.of(k.key(), parts);
             }
         }
-        return Message.english(message);
+        // Not ours and not one graphql-java says often: shown as it was written.
+        return Message.of("error.asWritten", message);
     }
 
     private static boolean hasCode(GraphQLError e) {
@@ -103,6 +104,7 @@ class ErrorCodeInterceptor implements WebGraphQlInterceptor {
         ext.put("code", code.name());
         GraphQLError coded = GraphqlErrorBuilder.newError().message(code == ErrorCode.INTERNAL ? "Internal error" : e.getMessage()).locations(e.getLocations())
                 .path(e.getPath()).errorType(type).extensions(ext).build();
-        return code == ErrorCode.INTERNAL ? new KeyedError(coded, Message.of("error.internal")) : new KeyedError(coded, textOf(e));
+        return code == ErrorCode.INTERNAL ? new KeyedError(coded,
+                Message.of("error.internal")) : new KeyedError(coded, textOf(e));
     }
 }

@@ -40,7 +40,7 @@ class GraphQlErrorResolver extends DataFetcherExceptionResolverAdapter {
         }
         if (ex instanceof ConstraintViolationException cve) {
             // Bean Validation's own texts, as it writes them.
-            return error(env, ErrorCode.BAD_REQUEST, Message.english(cve.getConstraintViolations().stream()
+            return error(env, ErrorCode.BAD_REQUEST, Message.of("error.asWritten", cve.getConstraintViolations().stream()
                     .map(v -> v.getPropertyPath() + ": " + v.getMessage()).sorted().reduce((a, b) -> a + "; " + b)
                     .orElse("Invalid input")), Map.of("code", ErrorCode.BAD_REQUEST.name()));
         }

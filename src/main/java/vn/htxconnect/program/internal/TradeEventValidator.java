@@ -7,6 +7,7 @@ import org.springframework.stereotype.Component;
 import vn.htxconnect.organization.Organization;
 import vn.htxconnect.organization.OrganizationService;
 import vn.htxconnect.platform.GlobalId;
+import vn.htxconnect.platform.Message;
 import vn.htxconnect.platform.UserErrorCode;
 import vn.htxconnect.platform.ValidationErrors;
 import vn.htxconnect.platform.VietnamTime;
@@ -36,13 +37,13 @@ class TradeEventValidator {
     /** A new event: every required field must be given. */
     void applyCreate(TradeEventInput in, TradeEventEntity e, ValidationErrors errors) {
         if (in.kind() == null) {
-            errors.add("kind", UserErrorCode.REQUIRED, "kind is required");
+            errors.add("kind", UserErrorCode.REQUIRED, Message.of("input.required", "kind"));
         }
         e.kind = in.kind();
         e.name = errors.text("name", in.name(), 200, true);
         description(in, e, errors);
         if (in.startsOn() == null) {
-            errors.add("startsOn", UserErrorCode.REQUIRED, "startsOn is required");
+            errors.add("startsOn", UserErrorCode.REQUIRED, Message.of("input.required", "startsOn"));
         }
         // A one-day session needs no end date.
         dates(in.startsOn(), in.endsOn() != null ? in.endsOn() : in.startsOn(), true, e, errors);
@@ -76,11 +77,11 @@ class TradeEventValidator {
                               ValidationErrors errors) {
         if (starts != null && ends != null) {
             if (ends.isBefore(starts)) {
-                errors.add("endsOn", UserErrorCode.INVALID, "endsOn must not be before startsOn");
+                errors.add("endsOn", UserErrorCode.INVALID, Message.of("program.event.endsBeforeStarts"));
             } else if (starts.plusDays(MAX_DAYS).isBefore(ends)) {
-                errors.add("endsOn", UserErrorCode.OUT_OF_RANGE, "An event may last at most " + MAX_DAYS + " days");
+                errors.add("endsOn", UserErrorCode.OUT_OF_RANGE, Message.of("program.event.tooLong", MAX_DAYS));
             } else if (endMustNotBePast && ends.isBefore(LocalDate.now(VietnamTime.ZONE))) {
-                errors.add("endsOn", UserErrorCode.INVALID, "endsOn must not be in the past");
+                errors.add("endsOn", UserErrorCode.INVALID, Message.of("program.event.endsInPast"));
             }
         }
         e.startsOn = starts;
@@ -91,7 +92,8 @@ class TradeEventValidator {
     private Province province(String given, TradeEventEntity e, ValidationErrors errors) {
         Province province = provinces.resolve(given).orElse(null);
         if (province == null) {
-            errors.add("province", given == null ? UserErrorCode.REQUIRED : UserErrorCode.INVALID, "Unknown province");
+            errors.add("province", given == null ? UserErrorCode.REQUIRED : UserErrorCode.INVALID,
+                    Message.of("region.province.unknown"));
         } else {
             e.provinceCode = province.code();
         }
@@ -127,11 +129,11 @@ class TradeEventValidator {
         Long dbId = GlobalId.tryDecode(id, Organization.TYPE);
         Organization o = dbId == null ? null : organizations.findById(dbId).orElse(null);
         if (o == null) {
-            errors.add("organiserOrganizationId", UserErrorCode.NOT_FOUND, "No organization with this ID");
+            errors.add("organiserOrganizationId", UserErrorCode.NOT_FOUND, Message.of("organization.notFound"));
             return null;
         }
         if (!o.active()) {
-            errors.add("organiserOrganizationId", UserErrorCode.INVALID, "The organization is archived");
+            errors.add("organiserOrganizationId", UserErrorCode.INVALID, Message.of("organization.archived"));
         }
         return o.databaseId();
     }

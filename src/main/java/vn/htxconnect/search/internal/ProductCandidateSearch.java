@@ -16,6 +16,7 @@ import org.springframework.stereotype.Service;
 import vn.htxconnect.catalog.Product;
 import vn.htxconnect.platform.ApiException;
 import vn.htxconnect.platform.ErrorCode;
+import vn.htxconnect.platform.Message;
 import vn.htxconnect.search.ProductCandidates;
 
 /** Candidates for matching from the product index: one request, products rebuilt from their documents. */
@@ -47,13 +48,13 @@ class ProductCandidateSearch implements ProductCandidates {
                     .trackTotalHits(t -> t.enabled(false)), Map.class);
         } catch (IOException e) {
             log.warn("Candidate search failed: {}", e.toString());
-            throw new ApiException(ErrorCode.SEARCH_UNAVAILABLE, "Search is temporarily unavailable; please retry shortly");
+            throw new ApiException(ErrorCode.SEARCH_UNAVAILABLE, Message.of("search.unavailable"));
         } catch (co.elastic.clients.elasticsearch._types.ElasticsearchException e) {
             if (e.status() == 404) {
                 return List.of();
             }
             log.warn("Candidate search rejected: {}", e.toString());
-            throw new ApiException(ErrorCode.SEARCH_UNAVAILABLE, "Search is temporarily unavailable; please retry shortly");
+            throw new ApiException(ErrorCode.SEARCH_UNAVAILABLE, Message.of("search.unavailable"));
         }
         ItemIdentity.Requested requested = identity.parse(query.text());
         List<Candidate> out = new ArrayList<>();

@@ -28,6 +28,7 @@ import vn.htxconnect.catalog.Unit;
 import vn.htxconnect.organization.Organization;
 import vn.htxconnect.platform.ApiException;
 import vn.htxconnect.platform.GlobalId;
+import vn.htxconnect.platform.Message;
 import vn.htxconnect.region.ProvinceService;
 import vn.htxconnect.search.ProductCandidates;
 import vn.htxconnect.search.ProductFilter;
@@ -72,7 +73,8 @@ class ProductQueryBuilder {
             for (String s : f.certifications()) {
                 CertificationScheme scheme = CertificationScheme.parse(s);
                 if (scheme == null) {
-                    throw ApiException.badRequest("filter.certifications", "Unknown certification scheme: " + clip(s));
+                    throw ApiException.badRequest("filter.certifications",
+                            Message.of("catalog.certification.unknownNamed", clip(s)));
                 }
                 filters.add(certificateOver(scheme, null, c.validFrom(), c.validThrough()));
             }
@@ -119,13 +121,15 @@ class ProductQueryBuilder {
         }
         if (f.category() != null && !f.category().isBlank()) {
             String code = categories.resolve(f.category())
-                    .orElseThrow(() -> ApiException.badRequest("filter.category", "Unknown category: " + clip(f.category())))
+                    .orElseThrow(() -> ApiException.badRequest("filter.category",
+                            Message.of("catalog.category.unknownNamed", clip(f.category()))))
                     .code();
             out.add(term(CATEGORY_PATH.field(), code));
         }
         if (f.province() != null && !f.province().isBlank()) {
             String code = provinces.resolve(f.province())
-                    .orElseThrow(() -> ApiException.badRequest("filter.province", "Unknown province: " + clip(f.province())))
+                    .orElseThrow(() -> ApiException.badRequest("filter.province",
+                            Message.of("region.province.unknownNamed", clip(f.province()))))
                     .code();
             out.add(term(PROVINCE_CODE.field(), code));
         }
@@ -133,14 +137,15 @@ class ProductQueryBuilder {
             for (String s : f.certifications()) {
                 CertificationScheme scheme = CertificationScheme.parse(s);
                 if (scheme == null) {
-                    throw ApiException.badRequest("filter.certifications", "Unknown certification scheme: " + clip(s));
+                    throw ApiException.badRequest("filter.certifications",
+                            Message.of("catalog.certification.unknownNamed", clip(s)));
                 }
                 out.add(validCertificate(scheme, null));
             }
         }
         if (f.minOcopStars() != null) {
             if (f.minOcopStars() < 1 || f.minOcopStars() > 5) {
-                throw ApiException.badRequest("filter.minOcopStars", "minOcopStars must be 1 to 5");
+                throw ApiException.badRequest("filter.minOcopStars", Message.of("input.range", "minOcopStars", 1, 5));
             }
             out.add(validCertificate(CertificationScheme.OCOP, f.minOcopStars()));
         }
@@ -153,14 +158,15 @@ class ProductQueryBuilder {
         }
         if (f.availableInMonth() != null) {
             if (f.availableInMonth() < 1 || f.availableInMonth() > 12) {
-                throw ApiException.badRequest("filter.availableInMonth", "availableInMonth must be 1 to 12");
+                throw ApiException.badRequest("filter.availableInMonth",
+                        Message.of("input.range", "availableInMonth", 1, 12));
             }
             out.add(Query.of(q -> q.term(t -> t.field(AVAILABLE_MONTHS.field()).value(f.availableInMonth()))));
         }
         capacity(f, out);
         if (f.maxPriceVnd() != null) {
             if (f.maxPriceVnd() < 0) {
-                throw ApiException.badRequest("filter.maxPriceVnd", "maxPriceVnd must be 0 or more");
+                throw ApiException.badRequest("filter.maxPriceVnd", Message.of("input.nonNegative", "maxPriceVnd"));
             }
             out.add(Query.of(q -> q.range(r -> r.number(n -> n.field(PRICE_MIN_VND.field()).lte(f.maxPriceVnd().doubleValue())))));
         }
@@ -177,14 +183,16 @@ class ProductQueryBuilder {
             return;
         }
         if (f.minMonthlyCapacity() < 0 || f.minMonthlyCapacity().isNaN()) {
-            throw ApiException.badRequest("filter.minMonthlyCapacity", "minMonthlyCapacity must be 0 or more");
+            throw ApiException.badRequest("filter.minMonthlyCapacity",
+                    Message.of("input.nonNegative", "minMonthlyCapacity"));
         }
         if (f.capacityUnit() == null) {
             out.add(Query.of(q -> q.range(r -> r.number(n -> n.field(MONTHLY_CAPACITY.field()).gte(f.minMonthlyCapacity())))));
             return;
         }
         Unit unit = Unit.parse(f.capacityUnit())
-                .orElseThrow(() -> ApiException.badRequest("filter.capacityUnit", "Unknown unit: " + clip(f.capacityUnit())));
+                .orElseThrow(() -> ApiException.badRequest("filter.capacityUnit",
+                        Message.of("catalog.unit.unknownNamed", clip(f.capacityUnit()))));
         double base = switch (unit.dimension()) {
             case MASS -> unit.convert(f.minMonthlyCapacity(), Unit.KG).orElseThrow();
             case VOLUME -> unit.convert(f.minMonthlyCapacity(), Unit.LIT).orElseThrow();
@@ -199,13 +207,13 @@ class ProductQueryBuilder {
 
     static ProductFilter.GeoFilter checkedNear(ProductFilter.GeoFilter g, boolean needRadius) {
         if (g.lat() == null || g.lon() == null || g.lat().isNaN() || g.lat() < -90 || g.lat() > 90) {
-            throw ApiException.badRequest("filter.near.lat", "lat must be between -90 and 90");
+            throw ApiException.badRequest("filter.near.lat", Message.of("input.lat.range"));
         }
         if (g.lon().isNaN() || g.lon() < -180 || g.lon() > 180) {
-            throw ApiException.badRequest("filter.near.lon", "lon must be between -180 and 180");
+            throw ApiException.badRequest("filter.near.lon", Message.of("input.lon.range"));
         }
         if (needRadius && (g.radiusKm() == null || g.radiusKm().isNaN() || g.radiusKm() <= 0 || g.radiusKm() > 2000)) {
-            throw ApiException.badRequest("filter.near.radiusKm", "radiusKm must be more than 0 and at most 2000");
+            throw ApiException.badRequest("filter.near.radiusKm", Message.of("search.radius.range"));
         }
         return g;
     }

@@ -41,6 +41,7 @@ import vn.htxconnect.catalog.Product;
 import vn.htxconnect.platform.ApiException;
 import vn.htxconnect.platform.Connection;
 import vn.htxconnect.platform.ErrorCode;
+import vn.htxconnect.platform.Message;
 import vn.htxconnect.region.GeoPoint;
 import vn.htxconnect.region.ProvinceService;
 import vn.htxconnect.search.ProductFilter;
@@ -75,7 +76,7 @@ class ProductSearchService {
     /** The Elasticsearch request a search sends (the admin API shows its body, benchmarks replay it). */
     SearchRequest request(String text, ProductFilter filter, ProductSort sort, int first, String after) {
         if (text != null && text.length() > ProductQueryBuilder.MAX_QUERY_LENGTH) {
-            throw ApiException.badRequest("query", "query must be at most " + ProductQueryBuilder.MAX_QUERY_LENGTH + " characters");
+            throw ApiException.badRequest("query", Message.of("search.query.tooLong", ProductQueryBuilder.MAX_QUERY_LENGTH));
         }
         Query query = queries.build(text, filter);
         Query highlightQuery = queries.highlightQuery(text);
@@ -110,7 +111,7 @@ class ProductSearchService {
             response = client.search(request, Map.class);
         } catch (IOException e) {
             log.warn("Search failed: {}", e.toString());
-            throw new ApiException(ErrorCode.SEARCH_UNAVAILABLE, "Search is temporarily unavailable; please retry shortly");
+            throw new ApiException(ErrorCode.SEARCH_UNAVAILABLE, Message.of("search.unavailable"));
         } catch (co.elastic.clients.elasticsearch._types.ElasticsearchException e) {
             if (e.status() == 404) {
                 // No index yet (nothing was ever indexed): an empty result, not an error.
@@ -118,7 +119,7 @@ class ProductSearchService {
                         new ProductSearchConnection.Facets(List.of(), List.of(), List.of(), List.of()));
             }
             log.warn("Search rejected: {}", e.toString());
-            throw new ApiException(ErrorCode.SEARCH_UNAVAILABLE, "Search is temporarily unavailable; please retry shortly");
+            throw new ApiException(ErrorCode.SEARCH_UNAVAILABLE, Message.of("search.unavailable"));
         }
         List<Hit<Map>> hits = response.hits().hits();
         boolean hasNext = hits.size() > first;
@@ -158,7 +159,7 @@ class ProductSearchService {
                     sort != null && sort.direction() == ProductSort.Direction.ASC ? SortOrder.Asc : SortOrder.Desc))));
             case DISTANCE -> {
                 if (origin == null) {
-                    throw ApiException.badRequest("sort.field", "Sorting by DISTANCE needs filter.near (a point)");
+                    throw ApiException.badRequest("sort.field", Message.of("search.sort.distanceNeedsNear"));
                 }
                 out.add(SortOptions.of(s -> s.geoDistance(g -> g.field(LOCATION.field())
                         .location(l -> l.latlon(ll -> ll.lat(origin.lat()).lon(origin.lon())))

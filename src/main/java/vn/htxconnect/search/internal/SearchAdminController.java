@@ -20,6 +20,7 @@ import vn.htxconnect.platform.ApiException;
 import vn.htxconnect.platform.Cursors;
 import vn.htxconnect.platform.ErrorCode;
 import vn.htxconnect.platform.GlobalId;
+import vn.htxconnect.platform.Message;
 import vn.htxconnect.platform.NodeResolver;
 import vn.htxconnect.platform.UserError;
 import vn.htxconnect.platform.UserErrorCode;
@@ -67,8 +68,8 @@ class SearchAdminController implements NodeResolver {
             return new ReindexProductsPayload(reindexer.start(), List.of(), input.clientMutationId());
         } catch (SearchJobs.AlreadyRunning e) {
             return new ReindexProductsPayload(null, List.of(new UserError(List.of("input"), UserErrorCode.CONFLICT,
-                    "A full reindex is already running (job " + e.running.id() + ", " + e.running.processed() + " of "
-                            + e.running.total() + " products); wait for it to finish")), input.clientMutationId());
+                    Message.of("search.reindex.running", e.running.id(), e.running.processed(), e.running.total()))),
+                    input.clientMutationId());
         }
     }
 
@@ -82,7 +83,7 @@ class SearchAdminController implements NodeResolver {
                     List.of(), input.clientMutationId());
         } catch (IOException | co.elastic.clients.elasticsearch._types.ElasticsearchException e) {
             log.warn("Index check failed: {}", e.toString());
-            throw new ApiException(ErrorCode.SEARCH_UNAVAILABLE, "Search is temporarily unavailable; please retry shortly");
+            throw new ApiException(ErrorCode.SEARCH_UNAVAILABLE, Message.of("search.unavailable"));
         }
     }
 
@@ -90,7 +91,7 @@ class SearchAdminController implements NodeResolver {
     SearchJob searchJob(@Argument String id) {
         Access.requireAdmin();
         return jobs.find(GlobalId.decode("id", id, SearchJob.TYPE))
-                .orElseThrow(() -> ApiException.notFound("No search job with ID " + id));
+                .orElseThrow(() -> ApiException.notFound(Message.of("search.job.notFoundId", id)));
     }
 
     @QueryMapping

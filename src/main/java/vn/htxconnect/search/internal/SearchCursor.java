@@ -7,6 +7,7 @@ import co.elastic.clients.elasticsearch._types.FieldValue;
 
 import vn.htxconnect.platform.ApiException;
 import vn.htxconnect.platform.Cursors;
+import vn.htxconnect.platform.Message;
 
 /** Opaque cursors over Elasticsearch {@code search_after} sort values. */
 final class SearchCursor {
@@ -37,17 +38,17 @@ final class SearchCursor {
     static List<FieldValue> decode(String cursor, int expectedSize) {
         String raw = Cursors.decode("after", cursor);
         if (!raw.startsWith("sa:")) {
-            throw ApiException.badRequest("after", "Invalid cursor");
+            throw ApiException.badRequest("after", Message.of("paging.cursor.invalid"));
         }
         String[] parts = raw.substring(3).split(SEP, -1);
         if (parts.length != expectedSize) {
-            throw ApiException.badRequest("after", "This cursor belongs to a search with another sort");
+            throw ApiException.badRequest("after", Message.of("search.cursor.otherSort"));
         }
         List<FieldValue> values = new ArrayList<>();
         try {
             for (String p : parts) {
                 if (p.isEmpty()) {
-                    throw ApiException.badRequest("after", "Invalid cursor");
+                    throw ApiException.badRequest("after", Message.of("paging.cursor.invalid"));
                 }
                 String v = p.substring(1);
                 values.add(switch (p.charAt(0)) {
@@ -56,11 +57,11 @@ final class SearchCursor {
                     case 's' -> FieldValue.of(v);
                     case 'b' -> FieldValue.of(Boolean.parseBoolean(v));
                     case 'n' -> FieldValue.NULL;
-                    default -> throw ApiException.badRequest("after", "Invalid cursor");
+                    default -> throw ApiException.badRequest("after", Message.of("paging.cursor.invalid"));
                 });
             }
         } catch (NumberFormatException e) {
-            throw ApiException.badRequest("after", "Invalid cursor");
+            throw ApiException.badRequest("after", Message.of("paging.cursor.invalid"));
         }
         return values;
     }

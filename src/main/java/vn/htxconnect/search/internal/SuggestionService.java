@@ -25,6 +25,7 @@ import vn.htxconnect.catalog.Category;
 import vn.htxconnect.catalog.CategoryService;
 import vn.htxconnect.platform.ApiException;
 import vn.htxconnect.platform.ErrorCode;
+import vn.htxconnect.platform.Message;
 import vn.htxconnect.platform.VietnameseText;
 import vn.htxconnect.search.Suggestion;
 
@@ -152,10 +153,10 @@ class SuggestionService {
     private static String checkedPrefix(String prefix) {
         String typed = VietnameseText.normalize(prefix);
         if (typed.isEmpty() || VietnameseText.tokens(typed).isEmpty()) {
-            throw ApiException.badRequest("prefix", "prefix must contain a letter or digit");
+            throw ApiException.badRequest("prefix", Message.of("search.prefix.noLetter"));
         }
         if (prefix.length() > MAX_PREFIX_LENGTH) {
-            throw ApiException.badRequest("prefix", "prefix must be at most " + MAX_PREFIX_LENGTH + " characters");
+            throw ApiException.badRequest("prefix", Message.of("input.tooLong", "prefix", MAX_PREFIX_LENGTH));
         }
         return typed;
     }
@@ -165,12 +166,12 @@ class SuggestionService {
             return DEFAULT_FIRST;
         }
         if (first < 1 || first > MAX_FIRST) {
-            throw ApiException.badRequest("first", "first must be between 1 and " + MAX_FIRST + " (got " + first + ")");
+            throw ApiException.badRequest("first", Message.of("paging.first.range", MAX_FIRST, first));
         }
         return first;
     }
 
     private static ApiException unavailable() {
-        return new ApiException(ErrorCode.SEARCH_UNAVAILABLE, "Search is temporarily unavailable; please retry shortly");
+        return new ApiException(ErrorCode.SEARCH_UNAVAILABLE, Message.of("search.unavailable"));
     }
 }

@@ -26,6 +26,7 @@ import org.springframework.stereotype.Component;
 import vn.htxconnect.catalog.Unit;
 import vn.htxconnect.platform.ApiException;
 import vn.htxconnect.platform.ErrorCode;
+import vn.htxconnect.platform.Message;
 import vn.htxconnect.search.SupplyCapacity;
 
 /**
@@ -83,7 +84,7 @@ class SupplyCapacityAggregation implements SupplyCapacity {
             return new Result(cells, response.aggregations().get("no_capacity").missing().docCount());
         } catch (IOException | co.elastic.clients.elasticsearch._types.ElasticsearchException e) {
             log.warn("Capacity aggregation failed: {}", e.toString());
-            throw new ApiException(ErrorCode.SEARCH_UNAVAILABLE, "Search is temporarily unavailable; please retry shortly");
+            throw new ApiException(ErrorCode.SEARCH_UNAVAILABLE, Message.of("search.unavailable"));
         }
     }
 }

@@ -21,6 +21,7 @@ import vn.htxconnect.platform.Access;
 import vn.htxconnect.platform.Actor;
 import vn.htxconnect.platform.ApiException;
 import vn.htxconnect.platform.ErrorCode;
+import vn.htxconnect.platform.Message;
 import vn.htxconnect.platform.Messages;
 import vn.htxconnect.sourcing.Match;
 import vn.htxconnect.sourcing.SourcingRequest;
@@ -58,7 +59,7 @@ class MatchController {
     private static int first(Integer first) {
         int n = first == null ? 10 : first;
         if (n < 1 || n > 100) {
-            throw ApiException.badRequest("first", "first must be between 1 and 100 (got " + n + ")");
+            throw ApiException.badRequest("first", Message.of("paging.first.range", 100, n));
         }
         return n;
     }
@@ -68,7 +69,7 @@ class MatchController {
     List<Match> matches(SourcingRequest r, @Argument Integer first) {
         Actor a = Access.requireUser();
         if (!SourcingController.party(a, r)) {
-            throw new ApiException(ErrorCode.FORBIDDEN, "Only the buyer sees the matches of a request");
+            throw new ApiException(ErrorCode.FORBIDDEN, Message.of("sourcing.matches.buyerOnly"));
         }
         return matching.matches(r, first(first));
     }
@@ -78,7 +79,7 @@ class MatchController {
     CompletableFuture<List<Match>> leads(Product p, @Argument Integer first, DataLoader<LeadKey, List<Match>> productLeads) {
         Actor a = Access.requireUser();
         if (!a.isAlliance() && !a.memberOf(p.organizationId())) {
-            throw new ApiException(ErrorCode.FORBIDDEN, "Only the supplier sees the leads of its product");
+            throw new ApiException(ErrorCode.FORBIDDEN, Message.of("sourcing.leads.supplierOnly"));
         }
         return productLeads.load(new LeadKey(p, first(first), a));
     }
@@ -87,7 +88,7 @@ class MatchController {
     @SchemaMapping(typeName = "MatchFactor", field = "explanation")
     String explanation(Match.MatchFactor f, GraphQLContext context) {
         String language = context.getOrDefault(Messages.LANGUAGE, "vi");
-        return f.explanation().stream().map(s -> Messages.translate(s, language)).collect(Collectors.joining("; "));
+        return f.explanation().stream().map(s -> Messages.render(s, language)).collect(Collectors.joining("; "));
     }
 
     @SchemaMapping(typeName = "MatchFactor", field = "score")

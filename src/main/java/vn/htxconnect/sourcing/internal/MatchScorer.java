@@ -23,6 +23,7 @@ import vn.htxconnect.sourcing.Match.MatchFactor;
 import vn.htxconnect.sourcing.SourcingEnums.ConfidentialField;
 import vn.htxconnect.sourcing.SourcingEnums.Factor;
 import vn.htxconnect.sourcing.SourcingRequest;
+import vn.htxconnect.platform.Message;
 
 /**
  * Scores one product against one request: hard conditions first (a product failing one is not a
@@ -85,12 +86,12 @@ final class MatchScorer {
         if (relevance != null) {
             double s = clamp(relevance);
             factors.add(new MatchFactor(Factor.RELEVANCE, s, W_RELEVANCE,
-                    List.of(itemSentence(item), "Text relevance " + pct(s) + "% of the best match")));
+                    List.of(itemSentence(item), Message.of("sourcing.match.relevance", pct(s)))));
         }
         factors.add(certification.get());
         double availability = (double) overlap / window.size();
         factors.add(new MatchFactor(Factor.AVAILABILITY, availability, W_AVAILABILITY,
-                List.of("Available in " + overlap + " of " + window.size() + " months of the supply window")));
+                List.of(Message.of("sourcing.match.availability", overlap, window.size()))));
         Double coverage = coverage(r, p, overlap, window.size());
         factors.add(capacity(r, p, coverage, hideConfidential));
         factors.add(distance(r, distance));
@@ -103,13 +104,13 @@ final class MatchScorer {
     }
 
     /** The tier in words: the requested item, or which of the request's words the product's name lacks. */
-    static String itemSentence(ItemMatch item) {
+    static Message itemSentence(ItemMatch item) {
         if (item.tier() == ItemTier.REQUESTED) {
-            return "The item requested";
+            return Message.of("sourcing.match.item.requested");
         }
         String lacks = item.missing().stream().map(w -> "“" + w + "”").collect(Collectors.joining(", "));
-        return "Not the item requested: the name lacks " + lacks
-                + (item.tier() == ItemTier.SUBSTITUTE ? " (a substitute)" : " (another item)");
+        return item.tier() == ItemTier.SUBSTITUTE ? Message.of("sourcing.match.item.substitute", lacks)
+                : Message.of("sourcing.match.item.other", lacks);
     }
 
     /** Calendar months the supply window touches, in order. */
@@ -123,7 +124,7 @@ final class MatchScorer {
 
     /** Required certificates must each be valid on every day of the window; without requirements valid ones earn credit. */
     private static Optional<MatchFactor> certification(SourcingRequest r, Product p) {
-        List<String> parts = new ArrayList<>();
+        List<Message> parts = new ArrayList<>();
         for (CertificationScheme scheme : r.certifications()) {
             Optional<Certification> c = bestThroughWindow(p, scheme, null, r);
             if (c.isEmpty()) {
@@ -144,12 +145,12 @@ final class MatchScorer {
             return Optional.of(new MatchFactor(Factor.CERTIFICATION, 1, W_CERTIFICATION, parts));
         }
         // An OTHER scheme's certificate earns nothing: nobody can say what it vouches for.
-        List<String> held = p.certifications().stream().filter(c -> c.scheme().known() && throughWindow(c, r))
+        List<Message> held = p.certifications().stream().filter(c -> c.scheme().known() && throughWindow(c, r))
                 .map(MatchScorer::validity)
                 .distinct().toList();
         return Optional.of(held.isEmpty()
                 ? new MatchFactor(Factor.CERTIFICATION, 0.5, W_CERTIFICATION,
-                        List.of("No certificate valid through the supply window"))
+                        List.of(Message.of("sourcing.match.certification.none")))
                 : new MatchFactor(Factor.CERTIFICATION, 1, W_CERTIFICATION, held));
     }
 
@@ -167,13 +168,14 @@ final class MatchScorer {
         return c.validOn(start) && c.validOn(r.windowTo());
     }
 
-    private static String validity(Certification c) {
+    private static Message validity(Certification c) {
         String name = switch (c.scheme()) {
             case ORGANIC -> "Organic";
             case OCOP -> c.ocopStars() == null ? "OCOP" : "OCOP " + c.ocopStars() + "★";
             default -> c.scheme().displayName();
         };
-        return c.validTo() == null ? name + " valid with no expiry date" : name + " valid until " + c.validTo().format(MONTH_YEAR);
+        return c.validTo() == null ? Message.of("sourcing.match.certification.noExpiry", name)
+                : Message.of("sourcing.match.certification.validUntil", name, c.validTo().format(MONTH_YEAR));
     }
 
     /**
@@ -199,18 +201,18 @@ final class MatchScorer {
 
     private static MatchFactor capacity(SourcingRequest r, Product p, Double coverage, boolean hide) {
         if (coverage == null) {
-            String why = p.monthlyCapacity() == null ? "Monthly capacity not stated"
-                    : "Capacity in " + p.unit().label() + " cannot be compared with " + r.unit().label();
+            Message why = p.monthlyCapacity() == null ? Message.of("sourcing.match.capacity.notStated")
+                    : Message.of("sourcing.match.capacity.units", p.unit().label(), r.unit().label());
             return new MatchFactor(Factor.CAPACITY, p.monthlyCapacity() == null ? 0.3 : 0.2, W_CAPACITY, List.of(why));
         }
         double s = Math.min(1, coverage);
-        String sentence;
+        Message sentence;
         if (hide && r.confidentialFields().contains(ConfidentialField.QUANTITY)) {
-            sentence = "The requested volume is confidential";
+            sentence = Message.of("sourcing.match.capacity.confidential");
         } else if (s >= 1) {
-            sentence = "Covers all of the requested volume";
+            sentence = Message.of("sourcing.match.capacity.all");
         } else {
-            sentence = "Covers " + pct(s) + "% of the requested volume (partial supply)";
+            sentence = Message.of("sourcing.match.capacity.partial", pct(s));
         }
         return new MatchFactor(Factor.CAPACITY, s, W_CAPACITY, List.of(sentence));
     }
@@ -218,11 +220,11 @@ final class MatchScorer {
     /** Exponential decay: one half at half the maximum distance (or at 200 km without one). */
     private static MatchFactor distance(SourcingRequest r, Double km) {
         if (km == null) {
-            return new MatchFactor(Factor.DISTANCE, 0.3, W_DISTANCE, List.of("Distance to the delivery point is unknown"));
+            return new MatchFactor(Factor.DISTANCE, 0.3, W_DISTANCE, List.of(Message.of("sourcing.match.distance.unknown")));
         }
         double half = r.maxDistanceKm() == null ? DEFAULT_HALF_DISTANCE_KM : Math.max(r.maxDistanceKm() / 2, 5);
         double s = Math.pow(0.5, km / half);
-        return new MatchFactor(Factor.DISTANCE, s, W_DISTANCE, List.of(Math.round(km) + " km from the delivery point"));
+        return new MatchFactor(Factor.DISTANCE, s, W_DISTANCE, List.of(Message.of("sourcing.match.distance.km", Math.round(km))));
     }
 
     /** Full score at or under the target; falls linearly to zero at 50% over it. Absent without a target. */
@@ -231,23 +233,23 @@ final class MatchScorer {
             return Optional.empty();
         }
         if (p.priceMinVnd() == null) {
-            return Optional.of(new MatchFactor(Factor.PRICE, 0.4, W_PRICE, List.of("Price not listed")));
+            return Optional.of(new MatchFactor(Factor.PRICE, 0.4, W_PRICE, List.of(Message.of("sourcing.match.price.notListed"))));
         }
         // Target per request unit, in the product's unit: 1 product unit is this many request units.
         Optional<Double> perProductUnit = p.unit().convert(1, r.unit()).map(f -> f * r.targetMaxPriceVnd());
         if (perProductUnit.isEmpty()) {
             return Optional.of(new MatchFactor(Factor.PRICE, 0.4, W_PRICE,
-                    List.of("Price per " + p.unit().label() + " cannot be compared with a target per " + r.unit().label())));
+                    List.of(Message.of("sourcing.match.price.units", p.unit().label(), r.unit().label()))));
         }
         double ratio = p.priceMinVnd() / perProductUnit.get();
         double s = ratio <= 1 ? 1 : clamp(1 - (ratio - 1) / PRICE_TOLERANCE);
-        String sentence;
+        Message sentence;
         if (hide && r.confidentialFields().contains(ConfidentialField.TARGET_PRICE)) {
-            sentence = "The target price is confidential";
+            sentence = Message.of("sourcing.match.price.confidential");
         } else if (ratio <= 1) {
-            sentence = "Lowest price " + pct(1 - ratio) + "% under the target price";
+            sentence = Message.of("sourcing.match.price.under", pct(1 - ratio));
         } else {
-            sentence = "Lowest price " + pct(ratio - 1) + "% over the target price";
+            sentence = Message.of("sourcing.match.price.over", pct(ratio - 1));
         }
         return Optional.of(new MatchFactor(Factor.PRICE, s, W_PRICE, List.of(sentence)));
     }
@@ -258,21 +260,21 @@ final class MatchScorer {
      */
     private static MatchFactor trust(SupplierFacts f, LocalDate today) {
         List<Double> scores = new ArrayList<>();
-        List<String> parts = new ArrayList<>();
+        List<Message> parts = new ArrayList<>();
         scores.add(f.verified() ? 1.0 : 0.0);
-        parts.add(f.verified() ? "Verified by the Cooperative Alliance" : "Not yet verified by the Cooperative Alliance");
+        parts.add(f.verified() ? Message.of("sourcing.match.trust.verified") : Message.of("sourcing.match.trust.unverified"));
         if (f.lastActivity() != null) {
             long days = Math.max(0, ChronoUnit.DAYS.between(f.lastActivity().atZone(ZoneOffset.UTC).toLocalDate(), today));
             scores.add(days <= 30 ? 1.0 : clamp(1 - (days - 30) / 335.0));
-            parts.add("Listing updated " + days + " days ago");
+            parts.add(Message.of("sourcing.match.trust.updated", days));
         }
         if (f.responseRate() != null) {
             scores.add(clamp(f.responseRate()));
-            parts.add("Answers " + pct(f.responseRate()) + "% of inquiries");
+            parts.add(Message.of("sourcing.match.trust.answers", pct(f.responseRate())));
         }
         if (f.activeLinkages() != null) {
             scores.add(Math.min(1, f.activeLinkages() / 3.0));
-            parts.add(f.activeLinkages() + " active supply linkages");
+            parts.add(Message.of("sourcing.match.trust.linkages", f.activeLinkages()));
         }
         double s = scores.stream().mapToDouble(Double::doubleValue).average().orElse(0);
         return new MatchFactor(Factor.TRUST, s, W_TRUST, parts);

@@ -32,6 +32,7 @@ import vn.htxconnect.organization.TrustSignalSource;
 import vn.htxconnect.organization.TrustSignals;
 import vn.htxconnect.platform.ApiException;
 import vn.htxconnect.platform.ErrorCode;
+import vn.htxconnect.platform.Message;
 import vn.htxconnect.platform.VietnamTime;
 import vn.htxconnect.platform.VietnameseText;
 import vn.htxconnect.search.IndexAliases;
@@ -209,7 +210,7 @@ class Matching {
             return out;
         } catch (IOException | co.elastic.clients.elasticsearch._types.ElasticsearchException e) {
             log.warn("Lead search failed: {}", e.toString());
-            throw new ApiException(ErrorCode.SEARCH_UNAVAILABLE, "Search is temporarily unavailable; please retry shortly");
+            throw new ApiException(ErrorCode.SEARCH_UNAVAILABLE, Message.of("search.unavailable"));
         }
     }
 

@@ -14,6 +14,7 @@ import vn.htxconnect.platform.ApiException;
 import vn.htxconnect.platform.Connection;
 import vn.htxconnect.platform.Cursors;
 import vn.htxconnect.platform.GlobalId;
+import vn.htxconnect.platform.Message;
 import vn.htxconnect.platform.NodeResolver;
 import vn.htxconnect.sourcing.Quote;
 import vn.htxconnect.sourcing.SourcingRequest;
@@ -60,7 +61,7 @@ class QuoteController implements NodeResolver {
         int n = Cursors.first(first);
         int offset = Cursors.offsetAfter(after);
         if (filter == null || filter.organizationId() == null) {
-            throw ApiException.badRequest("filter.organizationId", "filter.organizationId is required");
+            throw ApiException.badRequest("filter.organizationId", Message.of("input.required", "filter.organizationId"));
         }
         long org = GlobalId.decode("filter.organizationId", filter.organizationId(), Organization.TYPE);
         Access.requireMember(org);

@@ -20,6 +20,7 @@ import vn.htxconnect.organization.OrganizationService;
 import vn.htxconnect.platform.Access;
 import vn.htxconnect.platform.Actor;
 import vn.htxconnect.platform.GlobalId;
+import vn.htxconnect.platform.Message;
 import vn.htxconnect.platform.UserErrorCode;
 import vn.htxconnect.platform.ValidationErrors;
 import vn.htxconnect.sourcing.Quote;
@@ -70,7 +71,7 @@ class QuoteManagement {
         Long supplierId = GlobalId.tryDecode(in.supplierOrganizationId(), Organization.TYPE);
         Organization supplier = supplierId == null ? null : organizations.findById(supplierId).orElse(null);
         if (supplier == null) {
-            errors.add("supplierOrganizationId", UserErrorCode.NOT_FOUND, "No organization with this ID");
+            errors.add("supplierOrganizationId", UserErrorCode.NOT_FOUND, Message.of("organization.notFound"));
             return failed(errors, in.clientMutationId());
         }
         Actor actor = Access.requireMember(supplier.databaseId());
@@ -78,16 +79,21 @@ class QuoteManagement {
         SourcingRequestEntity request = requestId == null ? null : requests.lock(requestId).orElse(null);
         // A request the supplier may not see answers as one that does not exist.
         if (request == null || !visibleTo(request, supplier.databaseId())) {
-            errors.add("requestId", UserErrorCode.NOT_FOUND, "No sourcing request with this ID");
+            errors.add("requestId", UserErrorCode.NOT_FOUND, Message.of("sourcing.request.notFound"));
             return failed(errors, in.clientMutationId());
         }
         if (request.buyerOrganizationId == supplier.databaseId()) {
-            errors.add("supplierOrganizationId", UserErrorCode.INVALID, "An organization cannot quote on its own request");
+            errors.add("supplierOrganizationId", UserErrorCode.INVALID, Message.of("sourcing.quote.ownRequest"));
             return failed(errors, in.clientMutationId());
         }
         if (!request.toView().acceptingOffers()) {
-            String state = request.status == Status.OPEN ? "EXPIRED" : request.status.name();
-            errors.add("requestId", UserErrorCode.CONFLICT, "The request is not taking quotes (it is " + state + ")");
+            errors.add("requestId", UserErrorCode.CONFLICT, switch (request.status) {
+                case PAUSED -> Message.of("sourcing.quote.requestPaused");
+                case CLOSED -> Message.of("sourcing.quote.requestClosed");
+                case FULFILLED -> Message.of("sourcing.quote.requestFulfilled");
+                // Open but not taking offers: its expiresAt has passed.
+                case OPEN -> Message.of("sourcing.quote.requestExpired");
+            });
             return failed(errors, in.clientMutationId());
         }
         supplierChecks(supplier, request, errors);
@@ -95,7 +101,7 @@ class QuoteManagement {
         terms.apply(in, request, supplier.databaseId(), q, errors);
         if (!errors.hasErrors() && quotes.pending(request.id, supplier.databaseId(), Instant.now())) {
             errors.add("requestId", UserErrorCode.CONFLICT,
-                    "Your organization already has a quote awaiting an answer on this request; withdraw it to send another");
+                    Message.of("sourcing.quote.pending"));
         }
         if (errors.hasErrors()) {
             return failed(errors, in.clientMutationId());
@@ -124,12 +130,12 @@ class QuoteManagement {
     private static void supplierChecks(Organization supplier, SourcingRequestEntity request, ValidationErrors errors) {
         OrganizationKind kind = supplier.kind();
         if (!supplier.active()) {
-            errors.add("supplierOrganizationId", UserErrorCode.INVALID, "The organization is archived");
+            errors.add("supplierOrganizationId", UserErrorCode.INVALID, Message.of("organization.archived"));
         } else if (!kind.isCooperative() && kind != OrganizationKind.PROCESSOR && kind != OrganizationKind.DISTRIBUTOR) {
-            errors.add("supplierOrganizationId", UserErrorCode.INVALID, "Quotes come from cooperatives, processors and distributors");
+            errors.add("supplierOrganizationId", UserErrorCode.INVALID, Message.of("sourcing.quote.supplierKind"));
         } else if (request.verifiedSuppliersOnly && !supplier.verified()) {
             errors.add("supplierOrganizationId", UserErrorCode.INVALID,
-                    "This request takes quotes only from suppliers verified by the Cooperative Alliance");
+                    Message.of("sourcing.quote.verifiedOnly"));
         }
     }
 
@@ -140,8 +146,8 @@ class QuoteManagement {
         QuoteEntity q = answerable(in.quoteId(), true, errors);
         SourcingRequestEntity request = q == null ? null : requests.findById(q.requestId).orElseThrow();
         if (request != null && (request.status == Status.CLOSED || request.status == Status.FULFILLED)) {
-            errors.add("quoteId", UserErrorCode.CONFLICT, "Quotes on a " + request.status.name().toLowerCase(Locale.ROOT)
-                    + " request can no longer be accepted");
+            errors.add("quoteId", UserErrorCode.CONFLICT, request.status == Status.CLOSED
+                    ? Message.of("sourcing.quote.acceptClosed") : Message.of("sourcing.quote.acceptFulfilled"));
         }
         if (errors.hasErrors()) {
             return failed(errors, in.clientMutationId());
@@ -190,14 +196,13 @@ class QuoteManagement {
         Long id = GlobalId.tryDecode(quoteId, Quote.TYPE);
         QuoteEntity q = id == null ? null : quotes.lock(id).orElse(null);
         if (q == null) {
-            errors.add("quoteId", UserErrorCode.NOT_FOUND, "No quote with this ID");
+            errors.add("quoteId", UserErrorCode.NOT_FOUND, Message.of("sourcing.quote.notFound"));
             return null;
         }
         Access.requireMember(buyer ? q.buyerOrganizationId : q.supplierOrganizationId);
         QuoteStatus status = q.status(Instant.now());
         if (status != QuoteStatus.SENT) {
-            errors.add("quoteId", UserErrorCode.CONFLICT, "Only a quote awaiting an answer can be answered or withdrawn (this one is "
-                    + status + ")");
+            errors.add("quoteId", UserErrorCode.CONFLICT, Message.of("sourcing.quote.notAwaiting", status));
             return null;
         }
         return q;

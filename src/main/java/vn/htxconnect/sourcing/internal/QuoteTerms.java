@@ -12,6 +12,7 @@ import vn.htxconnect.catalog.ProductService;
 import vn.htxconnect.catalog.ProductStatus;
 import vn.htxconnect.catalog.Unit;
 import vn.htxconnect.platform.GlobalId;
+import vn.htxconnect.platform.Message;
 import vn.htxconnect.platform.Messages;
 import vn.htxconnect.platform.UserErrorCode;
 import vn.htxconnect.platform.ValidationErrors;
@@ -42,29 +43,30 @@ class QuoteTerms {
 
     void apply(SendQuoteInput in, SourcingRequestEntity request, long supplierId, QuoteEntity q, ValidationErrors errors) {
         if (in.pricePerUnitVnd() == null) {
-            errors.add("pricePerUnitVnd", UserErrorCode.REQUIRED, "pricePerUnitVnd is required");
+            errors.add("pricePerUnitVnd", UserErrorCode.REQUIRED, Message.of("input.required", "pricePerUnitVnd"));
         } else if (in.pricePerUnitVnd() <= 0 || in.pricePerUnitVnd() > MAX_PRICE) {
-            errors.add("pricePerUnitVnd", UserErrorCode.OUT_OF_RANGE, "pricePerUnitVnd must be more than 0 and at most 10^12 VND");
+            errors.add("pricePerUnitVnd", UserErrorCode.OUT_OF_RANGE, Message.of("sourcing.quote.price.range"));
         } else {
             q.pricePerUnitVnd = in.pricePerUnitVnd();
         }
         if (in.quantity() == null) {
-            errors.add("quantity", UserErrorCode.REQUIRED, "quantity is required");
+            errors.add("quantity", UserErrorCode.REQUIRED, Message.of("input.required", "quantity"));
         } else if (in.quantity().signum() <= 0 || in.quantity().compareTo(MAX_QUANTITY) > 0) {
-            errors.add("quantity", UserErrorCode.OUT_OF_RANGE, "quantity must be more than 0 and at most 1000000000");
+            errors.add("quantity", UserErrorCode.OUT_OF_RANGE, Message.of("sourcing.quantity.range"));
         } else if (in.quantity().stripTrailingZeros().scale() > 3) {
-            errors.add("quantity", UserErrorCode.INVALID, "quantity may have at most 3 decimals");
+            errors.add("quantity", UserErrorCode.INVALID, Message.of("input.decimals", "quantity"));
         } else if (q.pricePerUnitVnd > 0 && in.quantity().multiply(BigDecimal.valueOf(q.pricePerUnitVnd)).compareTo(MAX_TOTAL) > 0) {
-            errors.add("quantity", UserErrorCode.OUT_OF_RANGE, "pricePerUnitVnd times quantity must be at most 10^15 VND");
+            errors.add("quantity", UserErrorCode.OUT_OF_RANGE, Message.of("sourcing.quote.total.range"));
         } else {
             q.quantity = in.quantity();
         }
         Unit unit = Unit.parse(in.unit()).orElse(null);
         if (unit == null) {
-            errors.add("unit", in.unit() == null || in.unit().isBlank() ? UserErrorCode.REQUIRED : UserErrorCode.INVALID, "Unknown unit");
+            errors.add("unit", in.unit() == null || in.unit().isBlank() ? UserErrorCode.REQUIRED : UserErrorCode.INVALID,
+                    Message.of("catalog.unit.unknown"));
         } else if (unit != request.unit) {
             // Quotes are compared with each other and with the request as given: no conversions.
-            errors.add("unit", UserErrorCode.INVALID, "The quote must use the request's unit, " + request.unit.label());
+            errors.add("unit", UserErrorCode.INVALID, Message.of("sourcing.quote.unit", request.unit.label()));
         } else {
             q.unit = unit;
         }
@@ -73,7 +75,7 @@ class QuoteTerms {
         if ((in.productId() == null || in.productId().isBlank()) && request.categoryCode == null) {
             // The deal must say what is supplied: an accepted quote opens a supply linkage for a product or category.
             errors.add("productId", UserErrorCode.REQUIRED,
-                    "The request names no category: say which of your products you offer (productId)");
+                    Message.of("sourcing.quote.productRequired"));
         }
         q.deliveryTerms = errors.text("deliveryTerms", in.deliveryTerms(), 1000, false);
         q.note = errors.text("note", in.note(), 2000, false);
@@ -83,11 +85,11 @@ class QuoteTerms {
     private static void validUntil(Instant validUntil, QuoteEntity q, ValidationErrors errors) {
         Instant now = Instant.now();
         if (validUntil == null) {
-            errors.add("validUntil", UserErrorCode.REQUIRED, "validUntil is required");
+            errors.add("validUntil", UserErrorCode.REQUIRED, Message.of("input.required", "validUntil"));
         } else if (!validUntil.isAfter(now)) {
-            errors.add("validUntil", UserErrorCode.INVALID, "validUntil must be in the future");
+            errors.add("validUntil", UserErrorCode.INVALID, Message.of("sourcing.quote.validUntil.past"));
         } else if (validUntil.isAfter(now.plus(MAX_VALIDITY))) {
-            errors.add("validUntil", UserErrorCode.OUT_OF_RANGE, "A quote may be valid for at most 180 days");
+            errors.add("validUntil", UserErrorCode.OUT_OF_RANGE, Message.of("sourcing.quote.validUntil.tooLong", 180));
         } else {
             q.validUntil = validUntil;
         }
@@ -100,11 +102,11 @@ class QuoteTerms {
         Long id = GlobalId.tryDecode(productId, Product.TYPE);
         Product p = id == null ? null : products.findById(id).orElse(null);
         if (p == null) {
-            errors.add("productId", UserErrorCode.NOT_FOUND, "No product with this ID");
+            errors.add("productId", UserErrorCode.NOT_FOUND, Message.of("catalog.product.notFound"));
         } else if (p.organizationId() != supplierId) {
-            errors.add("productId", UserErrorCode.INVALID, "The product is not the supplier's");
+            errors.add("productId", UserErrorCode.INVALID, Message.of("sourcing.product.notSuppliers"));
         } else if (p.status() != ProductStatus.ACTIVE) {
-            errors.add("productId", UserErrorCode.INVALID, "Only an active product can be offered");
+            errors.add("productId", UserErrorCode.INVALID, Message.of("sourcing.quote.productInactive"));
         } else {
             q.productId = p.databaseId();
         }
@@ -115,25 +117,28 @@ class QuoteTerms {
      * written in Vietnamese, the platform's default language; the supplier's own words follow as given.
      */
     static String message(QuoteEntity q) {
-        String head = "Quote: " + q.pricePerUnitVnd + " VND per " + q.unit.label() + ", "
-                + q.quantity.stripTrailingZeros().toPlainString() + " " + q.unit.label() + " " + phrase(q.frequency)
-                + ", valid until " + WHEN.format(q.validUntil);
-        StringBuilder body = new StringBuilder(Messages.translate(head, "vi"));
+        Object[] args = {q.pricePerUnitVnd, q.unit.label(), q.quantity.stripTrailingZeros().toPlainString(), q.unit.label(),
+                WHEN.format(q.validUntil)};
+        StringBuilder body = new StringBuilder(Messages.render(head(q.frequency, args), STORED_LANGUAGE));
         if (q.deliveryTerms != null) {
-            body.append('\n').append(Messages.translate("Delivery terms", "vi")).append(": ").append(q.deliveryTerms);
+            body.append('\n').append(Messages.render(Message.of("sourcing.quote.text.deliveryTerms", q.deliveryTerms), STORED_LANGUAGE));
         }
         if (q.note != null) {
-            body.append('\n').append(Messages.translate("Note", "vi")).append(": ").append(q.note);
+            body.append('\n').append(Messages.render(Message.of("sourcing.quote.text.note", q.note), STORED_LANGUAGE));
         }
         return body.toString();
     }
 
-    private static String phrase(Frequency f) {
+    /** The text is stored once for both sides, so it is written in the platform's default language. */
+    private static final String STORED_LANGUAGE = "vi";
+
+    /** Each frequency has its own sentence: the languages place the phrase differently. */
+    private static Message head(Frequency f, Object[] args) {
         return switch (f) {
-            case ONE_OFF -> "once";
-            case WEEKLY -> "every week";
-            case MONTHLY -> "every month";
-            case PER_SEASON -> "per season";
+            case ONE_OFF -> Message.of("sourcing.quote.text.once", args);
+            case WEEKLY -> Message.of("sourcing.quote.text.weekly", args);
+            case MONTHLY -> Message.of("sourcing.quote.text.monthly", args);
+            case PER_SEASON -> Message.of("sourcing.quote.text.perSeason", args);
         };
     }
 }

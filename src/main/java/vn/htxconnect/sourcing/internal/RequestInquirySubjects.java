@@ -4,6 +4,7 @@ import org.springframework.stereotype.Component;
 
 import vn.htxconnect.inquiry.InquirySubjects;
 import vn.htxconnect.sourcing.SourcingRequest;
+import vn.htxconnect.platform.Message;
 
 /** A buyer may ask a supplier about one of its own sourcing requests that the supplier may see. */
 @Component
@@ -21,10 +22,10 @@ class RequestInquirySubjects implements InquirySubjects {
     }
 
     @Override
-    public String refusal(long id, long buyerOrganizationId, long supplierOrganizationId) {
+    public Message refusal(long id, long buyerOrganizationId, long supplierOrganizationId) {
         SourcingRequestEntity r = requests.findById(id).orElse(null);
         if (r == null || r.buyerOrganizationId != buyerOrganizationId) {
-            return "No sourcing request of the buyer with this ID";
+            return Message.of("sourcing.request.notBuyers");
         }
         return null;
     }

@@ -17,6 +17,7 @@ import vn.htxconnect.catalog.Unit;
 import vn.htxconnect.organization.Organization;
 import vn.htxconnect.organization.OrganizationService;
 import vn.htxconnect.platform.GlobalId;
+import vn.htxconnect.platform.Message;
 import vn.htxconnect.platform.UserErrorCode;
 import vn.htxconnect.platform.ValidationErrors;
 import vn.htxconnect.platform.VietnamTime;
@@ -59,10 +60,10 @@ class RequestValidator {
         delivery(in, e, errors);
         requirements(in, e, errors);
         if (in.windowFrom() == null) {
-            errors.add("windowFrom", UserErrorCode.REQUIRED, "windowFrom is required");
+            errors.add("windowFrom", UserErrorCode.REQUIRED, Message.of("input.required", "windowFrom"));
         }
         if (in.windowTo() == null) {
-            errors.add("windowTo", UserErrorCode.REQUIRED, "windowTo is required");
+            errors.add("windowTo", UserErrorCode.REQUIRED, Message.of("input.required", "windowTo"));
         }
         window(in, e, errors);
         audience(in, e, errors);
@@ -107,16 +108,16 @@ class RequestValidator {
                 e.categoryCode = null;
             } else {
                 categories.resolve(in.category()).ifPresentOrElse(c -> e.categoryCode = c.code(),
-                        () -> errors.add("category", UserErrorCode.INVALID, "Unknown category"));
+                        () -> errors.add("category", UserErrorCode.INVALID, Message.of("catalog.category.unknown")));
             }
         }
     }
 
     private static void quantity(SourcingRequestInput in, SourcingRequestEntity e, ValidationErrors errors) {
         if (in.quantity() == null) {
-            errors.add("quantity", UserErrorCode.REQUIRED, "quantity is required");
+            errors.add("quantity", UserErrorCode.REQUIRED, Message.of("input.required", "quantity"));
         } else if (in.quantity().signum() <= 0 || in.quantity().compareTo(MAX_QUANTITY) > 0) {
-            errors.add("quantity", UserErrorCode.OUT_OF_RANGE, "quantity must be more than 0 and at most 1000000000");
+            errors.add("quantity", UserErrorCode.OUT_OF_RANGE, Message.of("sourcing.quantity.range"));
         } else {
             e.quantity = in.quantity();
         }
@@ -125,7 +126,8 @@ class RequestValidator {
     private static void unit(SourcingRequestInput in, SourcingRequestEntity e, ValidationErrors errors) {
         Unit unit = Unit.parse(in.unit()).orElse(null);
         if (unit == null) {
-            errors.add("unit", in.unit() == null ? UserErrorCode.REQUIRED : UserErrorCode.INVALID, "Unknown unit");
+            errors.add("unit", in.unit() == null ? UserErrorCode.REQUIRED : UserErrorCode.INVALID,
+                    Message.of("catalog.unit.unknown"));
         } else {
             e.unit = unit;
         }
@@ -133,7 +135,7 @@ class RequestValidator {
 
     private static void frequency(SourcingRequestInput in, SourcingRequestEntity e, ValidationErrors errors) {
         if (in.frequency() == null) {
-            errors.add("frequency", UserErrorCode.REQUIRED, "frequency is required");
+            errors.add("frequency", UserErrorCode.REQUIRED, Message.of("input.required", "frequency"));
         } else {
             e.frequency = in.frequency();
         }
@@ -143,7 +145,7 @@ class RequestValidator {
     private static void requirements(SourcingRequestInput in, SourcingRequestEntity e, ValidationErrors errors) {
         if (in.maxDistanceKm() != null) {
             if (in.maxDistanceKm().isNaN() || in.maxDistanceKm() <= 0 || in.maxDistanceKm() > MAX_DISTANCE_KM) {
-                errors.add("maxDistanceKm", UserErrorCode.OUT_OF_RANGE, "maxDistanceKm must be more than 0 and at most 2000");
+                errors.add("maxDistanceKm", UserErrorCode.OUT_OF_RANGE, Message.of("sourcing.maxDistance.range"));
             } else {
                 e.maxDistanceKm = in.maxDistanceKm();
             }
@@ -151,21 +153,21 @@ class RequestValidator {
         if (in.certifications() != null && in.certifications().contains(CertificationScheme.OTHER)) {
             // OTHER stands for any scheme outside the list: requiring it would require nothing in particular.
             errors.add("certifications", UserErrorCode.INVALID,
-                    "OTHER cannot be required: name a certification scheme from the list");
+                    Message.of("sourcing.certification.otherRequired"));
         } else if (in.certifications() != null) {
             e.certifications = in.certifications().isEmpty() ? null : in.certifications().stream().distinct()
                     .map(CertificationScheme::name).collect(Collectors.joining(","));
         }
         if (in.minOcopStars() != null) {
             if (in.minOcopStars() < 1 || in.minOcopStars() > 5) {
-                errors.add("minOcopStars", UserErrorCode.OUT_OF_RANGE, "minOcopStars must be 1 to 5");
+                errors.add("minOcopStars", UserErrorCode.OUT_OF_RANGE, Message.of("input.range", "minOcopStars", 1, 5));
             } else {
                 e.minOcopStars = in.minOcopStars();
             }
         }
         if (in.targetMaxPriceVnd() != null) {
             if (in.targetMaxPriceVnd() <= 0) {
-                errors.add("targetMaxPriceVnd", UserErrorCode.OUT_OF_RANGE, "targetMaxPriceVnd must be more than 0");
+                errors.add("targetMaxPriceVnd", UserErrorCode.OUT_OF_RANGE, Message.of("sourcing.targetPrice.positive"));
             } else {
                 e.targetMaxPriceVnd = in.targetMaxPriceVnd();
             }
@@ -189,7 +191,7 @@ class RequestValidator {
         Province province = provinces.resolve(in.deliveryProvince()).orElse(null);
         if (province == null) {
             errors.add("deliveryProvince", in.deliveryProvince() == null ? UserErrorCode.REQUIRED : UserErrorCode.INVALID,
-                    "Unknown province");
+                    Message.of("region.province.unknown"));
             return;
         }
         e.deliveryProvinceCode = province.code();
@@ -221,11 +223,11 @@ class RequestValidator {
         LocalDate today = LocalDate.now(VietnamTime.ZONE);
         if (from != null && to != null) {
             if (to.isBefore(from)) {
-                errors.add("windowTo", UserErrorCode.INVALID, "windowTo must not be before windowFrom");
+                errors.add("windowTo", UserErrorCode.INVALID, Message.of("sourcing.window.toBeforeFrom"));
             } else if (in.windowTo() != null && to.isBefore(today)) {
-                errors.add("windowTo", UserErrorCode.INVALID, "windowTo must not be in the past");
+                errors.add("windowTo", UserErrorCode.INVALID, Message.of("sourcing.window.toPast"));
             } else if (from.plusYears(3).isBefore(to)) {
-                errors.add("windowTo", UserErrorCode.OUT_OF_RANGE, "The supply window may last at most 3 years");
+                errors.add("windowTo", UserErrorCode.OUT_OF_RANGE, Message.of("sourcing.window.tooLong", 3));
             }
         }
         e.windowFrom = from;
@@ -233,9 +235,9 @@ class RequestValidator {
         Instant windowEnd = to == null ? null : to.plusDays(1).atStartOfDay(VietnamTime.ZONE).toInstant();
         if (in.expiresAt() != null) {
             if (!in.expiresAt().isAfter(Instant.now())) {
-                errors.add("expiresAt", UserErrorCode.INVALID, "expiresAt must be in the future");
+                errors.add("expiresAt", UserErrorCode.INVALID, Message.of("sourcing.expiresAt.past"));
             } else if (windowEnd != null && in.expiresAt().isAfter(windowEnd)) {
-                errors.add("expiresAt", UserErrorCode.INVALID, "expiresAt must not be after the end of the supply window");
+                errors.add("expiresAt", UserErrorCode.INVALID, Message.of("sourcing.expiresAt.afterWindow"));
             } else {
                 e.expiresAt = in.expiresAt();
             }
@@ -251,14 +253,16 @@ class RequestValidator {
         }
         if (in.invitedOrganizationIds() != null) {
             if (in.invitedOrganizationIds().size() > MAX_INVITEES) {
-                errors.add("invitedOrganizationIds", UserErrorCode.OUT_OF_RANGE, "At most 100 organizations may be invited");
+                errors.add("invitedOrganizationIds", UserErrorCode.OUT_OF_RANGE,
+                        Message.of("sourcing.invited.tooMany", 100));
                 return;
             }
             Set<Long> ids = new LinkedHashSet<>();
             for (int i = 0; i < in.invitedOrganizationIds().size(); i++) {
                 Long id = GlobalId.tryDecode(in.invitedOrganizationIds().get(i), Organization.TYPE);
                 if (id == null) {
-                    errors.add("invitedOrganizationIds[" + i + "]", UserErrorCode.INVALID, "Not an organization ID");
+                    errors.add("invitedOrganizationIds[" + i + "]", UserErrorCode.INVALID,
+                            Message.of("sourcing.invited.notOrganization"));
                 } else {
                     ids.add(id);
                 }
@@ -267,7 +271,7 @@ class RequestValidator {
             List<Long> list = List.copyOf(ids);
             for (int i = 0; i < list.size(); i++) {
                 if (!found.containsKey(list.get(i))) {
-                    errors.add("invitedOrganizationIds", UserErrorCode.NOT_FOUND, "No organization with one of these IDs");
+                    errors.add("invitedOrganizationIds", UserErrorCode.NOT_FOUND, Message.of("sourcing.invited.notFound"));
                     break;
                 }
             }
@@ -275,7 +279,7 @@ class RequestValidator {
             e.invitedOrganizationIds.addAll(ids);
         }
         if (e.visibility == Visibility.INVITED && e.invitedOrganizationIds.isEmpty()) {
-            errors.add("invitedOrganizationIds", UserErrorCode.REQUIRED, "An INVITED request needs at least one invited organization");
+            errors.add("invitedOrganizationIds", UserErrorCode.REQUIRED, Message.of("sourcing.invited.none"));
         }
     }
 }

@@ -25,6 +25,7 @@ import vn.htxconnect.platform.ApiException;
 import vn.htxconnect.platform.Connection;
 import vn.htxconnect.platform.Cursors;
 import vn.htxconnect.platform.GlobalId;
+import vn.htxconnect.platform.Message;
 import vn.htxconnect.platform.NodeResolver;
 import vn.htxconnect.region.Province;
 import vn.htxconnect.region.ProvinceService;
@@ -78,7 +79,7 @@ class SourcingController implements NodeResolver {
         Actor a = Access.requireScope(SCOPE);
         SourcingRequest r = service.findById(GlobalId.decode("id", id, SourcingRequest.TYPE)).map(x -> view(a, x)).orElse(null);
         if (r == null) {
-            throw ApiException.notFound("No sourcing request with ID " + id);
+            throw ApiException.notFound(Message.of("sourcing.request.notFoundId", id));
         }
         return r;
     }
@@ -140,7 +141,7 @@ class SourcingController implements NodeResolver {
     SourcingRequestPayload closeSourcingRequest(@Argument StatusInput input) {
         Status outcome = input.outcome() == null ? Status.CLOSED : input.outcome();
         if (outcome != Status.CLOSED && outcome != Status.FULFILLED) {
-            throw ApiException.badRequest("input.outcome", "outcome must be CLOSED or FULFILLED");
+            throw ApiException.badRequest("input.outcome", Message.of("sourcing.request.outcome"));
         }
         return service.setStatus(input.id(), outcome, input.reason(), input.expectedVersion(), input.clientMutationId());
     }

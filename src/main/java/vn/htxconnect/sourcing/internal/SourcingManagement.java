@@ -21,6 +21,7 @@ import vn.htxconnect.organization.OrganizationService;
 import vn.htxconnect.platform.Access;
 import vn.htxconnect.platform.Actor;
 import vn.htxconnect.platform.GlobalId;
+import vn.htxconnect.platform.Message;
 import vn.htxconnect.platform.Outbox;
 import vn.htxconnect.platform.UserErrorCode;
 import vn.htxconnect.platform.ValidationErrors;
@@ -65,15 +66,15 @@ class SourcingManagement implements SourcingService {
         Organization buyer = orgId == null ? null : organizations.findById(orgId).orElse(null);
         if (buyer == null) {
             errors.add("buyerOrganizationId", in.buyerOrganizationId() == null ? UserErrorCode.REQUIRED : UserErrorCode.NOT_FOUND,
-                    "buyerOrganizationId must be the ID of an existing organization");
+                    Message.of("organization.id.unknown", "buyerOrganizationId"));
             return new SourcingRequestPayload(null, errors.list(), in.clientMutationId());
         }
         Actor actor = Access.requireMember(buyer.databaseId());
         if (!buyer.active()) {
-            errors.add("buyerOrganizationId", UserErrorCode.INVALID, "The organization is archived");
+            errors.add("buyerOrganizationId", UserErrorCode.INVALID, Message.of("organization.archived"));
         } else if (!BUYER_KINDS.contains(buyer.kind())) {
             errors.add("buyerOrganizationId", UserErrorCode.INVALID,
-                    "Only a retail chain, processor or distributor posts sourcing requests");
+                    Message.of("sourcing.request.buyerKind"));
         }
         SourcingRequestEntity e = new SourcingRequestEntity();
         e.buyerOrganizationId = buyer.databaseId();
@@ -97,7 +98,7 @@ class SourcingManagement implements SourcingService {
             return new SourcingRequestPayload(null, errors.list(), in.clientMutationId());
         }
         if (e.status == Status.CLOSED || e.status == Status.FULFILLED) {
-            errors.add("id", UserErrorCode.CONFLICT, "A closed or fulfilled request cannot be changed");
+            errors.add("id", UserErrorCode.CONFLICT, Message.of("sourcing.request.finished"));
             return new SourcingRequestPayload(null, errors.list(), in.clientMutationId());
         }
         validator.applyUpdate(in, e, errors);
@@ -120,9 +121,9 @@ class SourcingManagement implements SourcingService {
             case CLOSED, FULFILLED -> e.status == Status.OPEN || e.status == Status.PAUSED;
         };
         if (!allowed) {
-            errors.add("id", UserErrorCode.CONFLICT, "A request that is " + e.status + " cannot become " + status);
+            errors.add("id", UserErrorCode.CONFLICT, Message.of("sourcing.request.transition", e.status, status));
         } else if (status == Status.OPEN && !e.expiresAt.isAfter(Instant.now())) {
-            errors.add("id", UserErrorCode.CONFLICT, "The request has expired; move its expiresAt before resuming it");
+            errors.add("id", UserErrorCode.CONFLICT, Message.of("sourcing.request.expired"));
         }
         e.status = status;
         e.statusReason = why;
@@ -149,13 +150,13 @@ class SourcingManagement implements SourcingService {
         Long dbId = GlobalId.tryDecode(id, SourcingRequest.TYPE);
         SourcingRequestEntity e = dbId == null ? null : repository.findById(dbId).orElse(null);
         if (e == null) {
-            errors.add("id", UserErrorCode.NOT_FOUND, "No sourcing request with this ID");
+            errors.add("id", UserErrorCode.NOT_FOUND, Message.of("sourcing.request.notFound"));
             return null;
         }
         Access.requireMember(e.buyerOrganizationId);
         if (expectedVersion != null && expectedVersion != e.version) {
             errors.add("expectedVersion", UserErrorCode.CONFLICT,
-                    "The request was changed meanwhile (version " + e.version + "); reload it and retry");
+                    Message.of("sourcing.request.staleVersion", e.version));
             return null;
         }
         return e;

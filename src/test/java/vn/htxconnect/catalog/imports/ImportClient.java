@@ -44,8 +44,15 @@ final class ImportClient {
 
     private final RestClient rest;
 
+    /** A client whose reports come back in English (the texts these tests read). */
     ImportClient(int port, String bearerToken) {
-        RestClient.Builder builder = RestClient.builder().baseUrl("http://localhost:" + port);
+        this(port, bearerToken, "en");
+    }
+
+    /** A client asking for reports in {@code language} ("vi" or "en"). */
+    ImportClient(int port, String bearerToken, String language) {
+        RestClient.Builder builder = RestClient.builder().baseUrl("http://localhost:" + port)
+                .defaultHeader(HttpHeaders.ACCEPT_LANGUAGE, language);
         if (bearerToken != null) {
             builder.defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + bearerToken);
         }

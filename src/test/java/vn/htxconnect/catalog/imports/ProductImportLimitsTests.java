@@ -12,6 +12,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import vn.htxconnect.support.IntegrationTest;
+import vn.htxconnect.support.TestData;
 
 /** Files refused as a whole write nothing; a 10,000-row file imports in the background with progress. */
 @IntegrationTest
@@ -47,6 +48,24 @@ class ProductImportLimitsTests extends ImportTestSupport {
         assertThat(r.get("field")).isEqualTo("file");
         assertThat(r.get("message")).asString().contains("not UTF-8", "line 3", "CSV UTF-8");
         assertNothingWritten();
+    }
+
+    @Test
+    void refusalsAndReportsComeInTheUploadersLanguage() {
+        ImportClient vietnamese = new ImportClient(port, TestData.adminToken(anonymous), "vi");
+        String noPrices = ImportClient.csv("A-1,Gạo,Gạo,,kg,,,,,,,,,,,").replace(",price_min_vnd,price_max_vnd", "");
+        assertThat(vietnamese.upload(org, noPrices).get("message")).asString()
+                .startsWith("Thiếu các cột price_min_vnd, price_max_vnd; dòng tiêu đề phải có đủ các cột: external_ref,");
+        assertNothingWritten();
+        String twice = ImportClient.csv("A-1,Gạo,Gạo,,kg,,,,,,,,,,,", "A-1,Gạo,Gạo,,kg,,,,,,,,,,,");
+        ImportClient.Response vi = vietnamese.upload(org, twice);
+        assertThat(vi.status()).isEqualTo(201);
+        assertThat(vi.errors()).singleElement().satisfies(e -> assertThat(e.get("message"))
+                .isEqualTo("external_ref A-1 đã có ở dòng 2; mỗi sản phẩm chỉ được xuất hiện một lần trong tệp"));
+        // The report is stored in the language it was uploaded in; a new upload in English reads English.
+        ImportClient.Response en = client.upload(org, twice);
+        assertThat(en.errors()).singleElement().satisfies(e -> assertThat(e.get("message"))
+                .isEqualTo("external_ref A-1 already appears on row 2; each product may appear once per file"));
     }
 
     @Test
@@ -87,7 +106,8 @@ class ProductImportLimitsTests extends ImportTestSupport {
                 .variable("input", Map.of("organizationId", org, "csv", rows(2_001, tag))).execute()
                 .path("importProducts.errors[0].code").entity(String.class).isEqualTo("OUT_OF_RANGE")
                 .path("importProducts.errors[0].message").entity(String.class)
-                .satisfies(m -> assertThat(m).contains("more than 2000", "/api/organizations/" + org + "/product-imports"));
+                // In Vietnamese, the default language of a caller who names none.
+                .satisfies(m -> assertThat(m).contains("Tệp có hơn 2000 dòng sản phẩm", "/api/organizations/" + org + "/product-imports"));
         assertNothingWritten();
     }
 

@@ -26,7 +26,8 @@ class ErrorCodeInterceptorTests {
         // The same words under another classification are not graphql-java's validation message.
         var other = GraphqlErrorBuilder.newError().errorType(ErrorType.DataFetchingException)
                 .message("Validation error (x@[y]) : z").build();
-        assertThat(ErrorCodeInterceptor.textOf(other)).isEqualTo(Message.english("Validation error (x@[y]) : z"));
+        assertThat(ErrorCodeInterceptor.textOf(other)).isEqualTo(Message.of("error.asWritten", "Validation error (x@[y]) : z"));
+        assertThat(Messages.render(ErrorCodeInterceptor.textOf(other), "vi")).isEqualTo("Validation error (x@[y]) : z");
     }
 
     @Test

@@ -38,6 +38,7 @@ import vn.htxconnect.organization.OrganizationStatus;
 import vn.htxconnect.organization.VerificationStatus;
 import vn.htxconnect.platform.ApiException;
 import vn.htxconnect.platform.ErrorCode;
+import vn.htxconnect.platform.Message;
 import vn.htxconnect.platform.OutboxBatch;
 import vn.htxconnect.platform.OutboxEvent;
 import vn.htxconnect.search.IndexAliases;
@@ -106,7 +107,7 @@ class MatchDiscoveryHandlerTests {
     void requestsWhoseSearchFailedAreRetriedAndNobodyIsTold() {
         when(requests.findByIds(anyCollection())).thenReturn(Map.of(1L, request));
         when(matching.matches(request, MatchFinder.PER_RUN))
-                .thenThrow(new ApiException(ErrorCode.SEARCH_UNAVAILABLE, "Search is temporarily unavailable"));
+                .thenThrow(new ApiException(ErrorCode.SEARCH_UNAVAILABLE, Message.of("search.unavailable")));
         assertThat(handle(requestEvent(1))).containsExactly(requestEvent(1));
         verifyNoInteractions(notifications);
     }
@@ -123,7 +124,7 @@ class MatchDiscoveryHandlerTests {
                 r.version());
         when(requests.findByIds(anyCollection())).thenReturn(Map.of(1L, request, 2L, other));
         when(matching.matches(request, MatchFinder.PER_RUN))
-                .thenThrow(new ApiException(ErrorCode.SEARCH_UNAVAILABLE, "Search is temporarily unavailable"));
+                .thenThrow(new ApiException(ErrorCode.SEARCH_UNAVAILABLE, Message.of("search.unavailable")));
         when(matching.matches(other, MatchFinder.PER_RUN)).thenReturn(List.of(match(other, product, 0.81)));
         when(notices.claim(anyList(), any(Function.class))).thenAnswer(call -> call.getArgument(0));
         when(organizations.findByIds(anyCollection())).thenReturn(Map.of(7L, organization(7, "HTX Thanh long")));
@@ -148,7 +149,7 @@ class MatchDiscoveryHandlerTests {
         when(products.findByIds(anyCollection())).thenReturn(Map.of(5L, product));
         when(organizations.findByIds(anyCollection())).thenReturn(Map.of(7L, organization(7, "HTX Thanh long")));
         when(matching.leads(anyList(), anyMap(), anyInt(), any()))
-                .thenThrow(new ApiException(ErrorCode.SEARCH_UNAVAILABLE, "Search is temporarily unavailable"));
+                .thenThrow(new ApiException(ErrorCode.SEARCH_UNAVAILABLE, Message.of("search.unavailable")));
         assertThat(handle(productEvent(5))).containsExactly(productEvent(5));
         verifyNoInteractions(notifications);
     }

@@ -14,6 +14,7 @@ import vn.htxconnect.catalog.Certification;
 import vn.htxconnect.catalog.CertificationScheme;
 import vn.htxconnect.catalog.Product;
 import vn.htxconnect.catalog.Unit;
+import vn.htxconnect.platform.Messages;
 import vn.htxconnect.search.ProductCandidates.ItemMatch;
 import vn.htxconnect.search.ProductCandidates.ItemTier;
 import vn.htxconnect.sourcing.Match;
@@ -54,15 +55,20 @@ class MatchScorerTests {
         return m.factors().stream().filter(x -> x.factor() == f).findFirst().orElseThrow();
     }
 
+    /** A factor's explanation as an English reader gets it. */
+    private static List<String> english(Match.MatchFactor f) {
+        return f.explanation().stream().map(x -> Messages.render(x, "en")).toList();
+    }
+
     @Test
     void partialCoverIsSaidAndUnitsConvert() {
         Match m = MatchScorer.score(request(20, Unit.TAN, Frequency.MONTHLY, null, List.of(), null, Set.of()),
                 product(Unit.KG, 12000.0, null, 10.93, 108.10, ALL, List.of()), null, ITEM, VERIFIED, TODAY, false).orElseThrow();
         assertThat(m.coverage()).isEqualTo(0.6);
-        assertThat(factor(m, Factor.CAPACITY).explanation()).containsExactly("Covers 60% of the requested volume (partial supply)");
+        assertThat(english(factor(m, Factor.CAPACITY))).containsExactly("Covers 60% of the requested volume (partial supply)");
         assertThat(factor(m, Factor.CAPACITY).score()).isEqualTo(0.6);
         // The distance sentence carries the same kilometres the decay used.
-        assertThat(factor(m, Factor.DISTANCE).explanation().getFirst()).isEqualTo(Math.round(m.distanceKm()) + " km from the delivery point");
+        assertThat(english(factor(m, Factor.DISTANCE)).getFirst()).isEqualTo(Math.round(m.distanceKm()) + " km from the delivery point");
         // No text, no target price: those factors are absent, and the weights of the rest make the score.
         assertThat(m.factors()).extracting(Match.MatchFactor::factor).doesNotContain(Factor.RELEVANCE, Factor.PRICE);
         double expected = m.factors().stream().mapToDouble(f -> f.score() * f.weight()).sum()
@@ -91,7 +97,7 @@ class MatchScorerTests {
                 .isEmpty();
         Match m = MatchScorer.score(r, product(Unit.KG, 100.0, null, 10.8, 106.7, ALL, List.of(lasting)), null, ITEM, VERIFIED, TODAY, false)
                 .orElseThrow();
-        assertThat(factor(m, Factor.CERTIFICATION).explanation()).containsExactly("VietGAP valid until 06/2099");
+        assertThat(english(factor(m, Factor.CERTIFICATION))).containsExactly("VietGAP valid until 06/2099");
     }
 
     @Test
@@ -103,12 +109,12 @@ class MatchScorerTests {
         Match none = MatchScorer.score(r, product(Unit.KG, 100.0, null, 10.8, 106.7, ALL, List.of(expired, other)), null,
                 ITEM, VERIFIED, TODAY, false).orElseThrow();
         assertThat(factor(none, Factor.CERTIFICATION).score()).isEqualTo(0.5);
-        assertThat(factor(none, Factor.CERTIFICATION).explanation()).containsExactly("No certificate valid through the supply window");
+        assertThat(english(factor(none, Factor.CERTIFICATION))).containsExactly("No certificate valid through the supply window");
         // A new scheme on the list counts like the old ones, by its display name.
         Certification ra = new Certification(CertificationScheme.RAINFOREST_ALLIANCE, "RA1", null, null, null, LocalDate.of(2099, 6, 30));
         Match credited = MatchScorer.score(r, product(Unit.KG, 100.0, null, 10.8, 106.7, ALL, List.of(other, ra)), null,
                 ITEM, VERIFIED, TODAY, false).orElseThrow();
-        assertThat(factor(credited, Factor.CERTIFICATION).explanation()).containsExactly("Rainforest Alliance valid until 06/2099");
+        assertThat(english(factor(credited, Factor.CERTIFICATION))).containsExactly("Rainforest Alliance valid until 06/2099");
         SourcingRequest needsRa = request(1, Unit.TAN, Frequency.MONTHLY, null, List.of(CertificationScheme.RAINFOREST_ALLIANCE),
                 null, Set.of());
         assertThat(MatchScorer.score(needsRa, product(Unit.KG, 100.0, null, 10.8, 106.7, ALL, List.of(other)), null, ITEM, VERIFIED,
@@ -132,10 +138,10 @@ class MatchScorerTests {
         SourcingRequest r = request(1, Unit.KG, Frequency.MONTHLY, null, List.of(), 30000L, Set.of(ConfidentialField.TARGET_PRICE));
         Product perTon = product(Unit.TAN, 10.0, 36_000_000L, 10.8, 106.7, ALL, List.of());
         Match buyerView = MatchScorer.score(r, perTon, null, ITEM, VERIFIED, TODAY, false).orElseThrow();
-        assertThat(factor(buyerView, Factor.PRICE).explanation()).containsExactly("Lowest price 20% over the target price");
+        assertThat(english(factor(buyerView, Factor.PRICE))).containsExactly("Lowest price 20% over the target price");
         assertThat(factor(buyerView, Factor.PRICE).score()).isCloseTo(0.6, org.assertj.core.data.Offset.offset(0.0001));
         Match supplierView = MatchScorer.score(r, perTon, null, ITEM, VERIFIED, TODAY, true).orElseThrow();
-        assertThat(factor(supplierView, Factor.PRICE).explanation()).containsExactly("The target price is confidential");
+        assertThat(english(factor(supplierView, Factor.PRICE))).containsExactly("The target price is confidential");
         assertThat(supplierView.score()).isEqualTo(buyerView.score());
     }
 
@@ -147,7 +153,7 @@ class MatchScorerTests {
         assertThat(factor(now, Factor.TRUST).score()).isEqualTo(0.5);
         Match later = MatchScorer.score(r, p, null, ITEM, new MatchScorer.SupplierFacts(false, Instant.now(), 1.0, 3), TODAY, false).orElseThrow();
         assertThat(factor(later, Factor.TRUST).score()).isEqualTo(0.75);
-        assertThat(factor(later, Factor.TRUST).explanation()).contains("Answers 100% of inquiries", "3 active supply linkages");
+        assertThat(english(factor(later, Factor.TRUST))).contains("Answers 100% of inquiries", "3 active supply linkages");
     }
 
     /** The tier is said in the relevance factor, in both languages, and carried on the match to rank by. */
@@ -157,13 +163,13 @@ class MatchScorerTests {
         Match m = MatchScorer.score(request(1, Unit.TAN, Frequency.MONTHLY, null, List.of(), null, Set.of()),
                 product(Unit.KG, 2000.0, null, 10.9, 106.8, ALL, List.of()), 0.6, substitute, VERIFIED, TODAY, false).orElseThrow();
         assertThat(m.itemTier()).isEqualTo(ItemTier.SUBSTITUTE);
-        List<String> parts = factor(m, Factor.RELEVANCE).explanation();
+        List<String> parts = english(factor(m, Factor.RELEVANCE));
         assertThat(parts.getFirst()).isEqualTo("Not the item requested: the name lacks “rừng” (a substitute)");
-        assertThat(vn.htxconnect.platform.Messages.translate(parts.getFirst(), "vi"))
+        assertThat(Messages.render(factor(m, Factor.RELEVANCE).explanation().getFirst(), "vi"))
                 .isEqualTo("Không đúng mặt hàng yêu cầu: tên sản phẩm thiếu “rừng” (hàng thay thế)");
-        assertThat(vn.htxconnect.platform.Messages.translate(MatchScorer.itemSentence(new ItemMatch(ItemTier.OTHER,
+        assertThat(Messages.render(MatchScorer.itemSentence(new ItemMatch(ItemTier.OTHER,
                 List.of("xoài", "hòa lộc"))), "vi")).isEqualTo("Không đúng mặt hàng yêu cầu: tên sản phẩm thiếu “xoài”, “hòa lộc” (mặt hàng khác)");
-        assertThat(vn.htxconnect.platform.Messages.translate(MatchScorer.itemSentence(ITEM), "vi")).isEqualTo("Đúng mặt hàng yêu cầu");
+        assertThat(Messages.render(MatchScorer.itemSentence(ITEM), "vi")).isEqualTo("Đúng mặt hàng yêu cầu");
         // The tier adds no factor (without a target price six of the seven are present, as before).
         assertThat(m.factors()).hasSize(6);
     }

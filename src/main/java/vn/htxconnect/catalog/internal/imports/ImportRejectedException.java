@@ -1,5 +1,6 @@
 package vn.htxconnect.catalog.internal.imports;
 
+import vn.htxconnect.platform.Message;
 import vn.htxconnect.platform.UserErrorCode;
 
 /**
@@ -19,12 +20,20 @@ class ImportRejectedException extends RuntimeException {
     private final String column;
     private final Integer row;
 
-    ImportRejectedException(UserErrorCode code, String field, String column, Integer row, String message) {
-        super(message);
+    private final Message text;
+
+    ImportRejectedException(UserErrorCode code, String field, String column, Integer row, Message text) {
+        super(text.toString());
+        this.text = text;
         this.code = code;
         this.field = field;
         this.column = column;
         this.row = row;
+    }
+
+    /** The message, to render in the caller's language ({@link #getMessage()} is the English one, for logs). */
+    Message text() {
+        return text;
     }
 
     UserErrorCode code() {

@@ -22,6 +22,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
+import vn.htxconnect.platform.Message;
 import vn.htxconnect.platform.UserErrorCode;
 
 /**
@@ -36,10 +37,10 @@ final class ProductCsv {
     private final CSVFormat format;
     private final int[] indexOf;
     private final int headerCells;
-    private final List<String> warnings;
+    private final List<Message> warnings;
     private final int rowCount;
 
-    private ProductCsv(String text, CSVFormat format, int[] indexOf, int headerCells, List<String> warnings,
+    private ProductCsv(String text, CSVFormat format, int[] indexOf, int headerCells, List<Message> warnings,
                        int rowCount) {
         this.text = text;
         this.format = format;
@@ -64,10 +65,10 @@ final class ProductCsv {
     static String decode(byte[] bytes) {
         if (bytes.length >= 2 && ((bytes[0] == (byte) 0xFF && bytes[1] == (byte) 0xFE)
                 || (bytes[0] == (byte) 0xFE && bytes[1] == (byte) 0xFF))) {
-            throw fileError("The file is UTF-16 (Excel \"Unicode Text\"), not UTF-8: save it as \"CSV UTF-8\"");
+            throw fileError(Message.of("catalog.import.utf16"));
         }
         if (bytes.length >= 4 && bytes[0] == 'P' && bytes[1] == 'K' && bytes[2] == 3 && bytes[3] == 4) {
-            throw fileError("This is a spreadsheet workbook (.xlsx/.ods), not a CSV file: save it as \"CSV UTF-8\"");
+            throw fileError(Message.of("catalog.import.workbook"));
         }
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
@@ -85,8 +86,7 @@ final class ProductCsv {
                 }
             }
             throw new ImportRejectedException(UserErrorCode.INVALID, ImportRejectedException.FILE, null, line,
-                    "The file is not UTF-8 (first bad byte on line " + line + ", byte " + (in.position() + 1)
-                            + "); save it as \"CSV UTF-8\" (Excel: File → Save As → CSV UTF-8)");
+                    Message.of("catalog.import.notUtf8", line, in.position() + 1));
         }
         return out.flip().toString();
     }
@@ -95,13 +95,13 @@ final class ProductCsv {
      * Checks the header and counts the rows; refuses the file when anything is wrong with it as a whole.
      * {@code overLimitHint} tells the user what to do with a file of more than {@code maxRows} rows.
      */
-    static ProductCsv read(String raw, int maxRows, String overLimitHint) {
+    static ProductCsv read(String raw, int maxRows, Message overLimitHint) {
         String text = raw.startsWith("\uFEFF") ? raw.substring(1) : raw;
         if (text.isBlank()) {
-            throw fileError("The file is empty: it needs a header row and at least one product row");
+            throw fileError(Message.of("catalog.import.empty"));
         }
         CSVFormat format = CSVFormat.RFC4180.builder().setDelimiter(delimiter(text)).setIgnoreEmptyLines(false).get();
-        List<String> warnings = new ArrayList<>();
+        List<Message> warnings = new ArrayList<>();
         int[] indexOf = new int[ImportColumn.values().length];
         Arrays.fill(indexOf, -1);
         int headerCells;
@@ -118,15 +118,15 @@ final class ProductCsv {
                 }
                 if (!blank(record) && ++rows > maxRows) {
                     throw new ImportRejectedException(UserErrorCode.OUT_OF_RANGE, ImportRejectedException.FILE, null,
-                            (int) record.getRecordNumber(), "The file has more than " + maxRows
-                            + " product rows; " + overLimitHint);
+                            (int) record.getRecordNumber(),
+                                    Message.of("catalog.import.tooManyRows", maxRows, overLimitHint));
                 }
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         if (rows == 0) {
-            throw fileError("The file has a header row but no product rows");
+            throw fileError(Message.of("catalog.import.noRows"));
         }
         return new ProductCsv(text, format, indexOf, headerCells, List.copyOf(warnings), rows);
     }
@@ -137,7 +137,7 @@ final class ProductCsv {
     }
 
     /** Remarks about the file that did not stop the import (e.g. ignored columns). */
-    List<String> warnings() {
+    List<Message> warnings() {
         return warnings;
     }
 
@@ -167,7 +167,7 @@ final class ProductCsv {
         return new Row((int) record.getRecordNumber(), cells, overflows);
     }
 
-    private static void header(CSVRecord header, int[] indexOf, List<String> warnings) {
+    private static void header(CSVRecord header, int[] indexOf, List<Message> warnings) {
         Map<ImportColumn, Integer> seen = new EnumMap<>(ImportColumn.class);
         List<String> unknown = new ArrayList<>();
         for (int i = 0; i < header.size(); i++) {
@@ -180,7 +180,7 @@ final class ProductCsv {
                 unknown.add(name.strip());
             } else if (seen.putIfAbsent(column, i) != null) {
                 throw new ImportRejectedException(UserErrorCode.DUPLICATE, ImportRejectedException.FILE, column.header(), 1,
-                        "Column " + column.header() + " appears twice in the header row");
+                        Message.of("catalog.import.columnTwice", column.header()));
             } else {
                 indexOf[column.ordinal()] = i;
             }
@@ -188,14 +188,19 @@ final class ProductCsv {
         List<String> missing = Arrays.stream(ImportColumn.values()).filter(c -> !seen.containsKey(c))
                 .map(ImportColumn::header).toList();
         if (!missing.isEmpty()) {
-            String hint = seen.isEmpty() ? " (the first row must be the header row: download the template)" : "";
+            String names = String.join(", ", missing);
+            // Without one known column the first row is probably not the header at all.
+            Message text = missing.size() > 1
+                    ? seen.isEmpty() ? Message.of("catalog.import.missingColumnsNoHeader", names, allColumns())
+                            : Message.of("catalog.import.missingColumns", names, allColumns())
+                    : seen.isEmpty() ? Message.of("catalog.import.missingColumnNoHeader", names, allColumns())
+                            : Message.of("catalog.import.missingColumn", names, allColumns());
             throw new ImportRejectedException(UserErrorCode.REQUIRED, ImportRejectedException.FILE,
-                    String.join(",", missing), 1, "Missing column" + (missing.size() > 1 ? "s " : " ")
-                    + String.join(", ", missing) + hint + "; the header row must name all of: " + allColumns());
+                    String.join(",", missing), 1, text);
         }
         if (!unknown.isEmpty()) {
-            warnings.add("Ignored column" + (unknown.size() > 1 ? "s " : " ") + String.join(", ", unknown)
-                    + ": not a product column");
+            warnings.add(unknown.size() > 1 ? Message.of("catalog.import.ignoredColumns", String.join(", ", unknown))
+                    : Message.of("catalog.import.ignoredColumn", unknown.getFirst()));
         }
     }
 
@@ -209,8 +214,7 @@ final class ProductCsv {
         } catch (UncheckedIOException | IllegalStateException | NoSuchElementException e) {
             int row = (int) parser.getRecordNumber() + 1;
             throw new ImportRejectedException(UserErrorCode.INVALID, ImportRejectedException.FILE, null, row,
-                    "Malformed CSV at row " + row + ": a quoted cell is not closed, or a closing quote is followed "
-                            + "by other text; a quote inside a quoted cell must be doubled (\"\")");
+                    Message.of("catalog.import.malformed", row));
         }
     }
 
@@ -244,7 +248,7 @@ final class ProductCsv {
         return semicolons > commas && semicolons >= tabs ? ';' : tabs > commas ? '\t' : ',';
     }
 
-    private static ImportRejectedException fileError(String message) {
-        return new ImportRejectedException(UserErrorCode.INVALID, ImportRejectedException.FILE, null, null, message);
+    private static ImportRejectedException fileError(Message text) {
+        return new ImportRejectedException(UserErrorCode.INVALID, ImportRejectedException.FILE, null, null, text);
     }
 }

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 
+import graphql.GraphQLContext;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
@@ -16,6 +17,8 @@ import vn.htxconnect.platform.ApiException;
 import vn.htxconnect.platform.Connection;
 import vn.htxconnect.platform.Cursors;
 import vn.htxconnect.platform.GlobalId;
+import vn.htxconnect.platform.Message;
+import vn.htxconnect.platform.Messages;
 import vn.htxconnect.platform.NodeResolver;
 import vn.htxconnect.platform.UserError;
 import vn.htxconnect.platform.UserErrorCode;
@@ -42,20 +45,20 @@ class ProductImportGraphQlController implements NodeResolver {
     }
 
     @MutationMapping
-    ImportProductsPayload importProducts(@Argument ImportProductsInput input) {
+    ImportProductsPayload importProducts(@Argument ImportProductsInput input, GraphQLContext context) {
         try {
             Organization owner = imports.supplier(input.organizationId());
-            String upload = "upload it to POST /api/organizations/" + input.organizationId()
-                    + "/product-imports instead (up to " + ProductImportService.MAX_ROWS + " rows)";
+            Message upload = Message.of("catalog.import.hint.rest", input.organizationId(), ProductImportService.MAX_ROWS);
             if (input.csv().getBytes(StandardCharsets.UTF_8).length > MAX_BYTES) {
                 throw new ImportRejectedException(UserErrorCode.OUT_OF_RANGE, ImportRejectedException.FILE, null, null,
-                        "The file is larger than 1 MB; " + upload);
+                        Message.of("catalog.import.fileTooLarge", MAX_BYTES / (1024 * 1024), upload));
             }
-            ProductImport report = imports.submit(owner, input.fileName(), input.csv(), MAX_ROWS, upload, MAX_ROWS);
+            ProductImport report = imports.submit(owner, input.fileName(), input.csv(), MAX_ROWS, upload, MAX_ROWS,
+                    context.getOrDefault(Messages.LANGUAGE, "vi"));
             return new ImportProductsPayload(report, List.of(), input.clientMutationId());
         } catch (ImportRejectedException e) {
             // The messages name the offending columns and rows themselves.
-            return new ImportProductsPayload(null, List.of(UserError.of(e.field(), e.code(), e.getMessage())),
+            return new ImportProductsPayload(null, List.of(UserError.of(e.field(), e.code(), e.text())),
                     input.clientMutationId());
         }
     }
@@ -63,7 +66,7 @@ class ProductImportGraphQlController implements NodeResolver {
     @QueryMapping
     ProductImport productImport(@Argument String id) {
         return imports.find(GlobalId.decode("id", id, ProductImport.TYPE))
-                .orElseThrow(() -> ApiException.notFound("No product import with ID " + id));
+                .orElseThrow(() -> ApiException.notFound(Message.of("catalog.import.notFoundId", id)));
     }
 
     @SchemaMapping(typeName = "ProductImport")

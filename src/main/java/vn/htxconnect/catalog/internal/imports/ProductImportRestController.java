@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -28,6 +29,8 @@ import vn.htxconnect.platform.Access;
 import vn.htxconnect.platform.ApiException;
 import vn.htxconnect.platform.ErrorCode;
 import vn.htxconnect.platform.GlobalId;
+import vn.htxconnect.platform.Message;
+import vn.htxconnect.platform.Messages;
 import vn.htxconnect.platform.UserErrorCode;
 
 /**
@@ -49,30 +52,34 @@ class ProductImportRestController {
     }
 
     @PostMapping(path = IMPORTS, consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    ResponseEntity<ProductImportReport> upload(@PathVariable String organizationId, @RequestPart("file") MultipartFile file)
+    ResponseEntity<ProductImportReport> upload(@PathVariable String organizationId, @RequestPart("file") MultipartFile file,
+                                               HttpServletRequest request)
             throws IOException {
         Organization owner = imports.supplier(organizationId);
         if (file.getSize() > MAX_BYTES) {
             throw tooLarge();
         }
-        return start(owner, file.getOriginalFilename(), file.getBytes());
+        return start(owner, file.getOriginalFilename(), file.getBytes(), request);
     }
 
     @PostMapping(path = IMPORTS, consumes = {"text/csv", "text/plain", "application/csv", "application/octet-stream"})
     ResponseEntity<ProductImportReport> uploadBody(@PathVariable String organizationId,
-                                                   @RequestParam(required = false) String fileName, InputStream body)
+                                                   @RequestParam(required = false) String fileName, InputStream body,
+                                                   HttpServletRequest request)
             throws IOException {
         Organization owner = imports.supplier(organizationId);
         byte[] bytes = body.readNBytes(MAX_BYTES + 1);
         if (bytes.length > MAX_BYTES) {
             throw tooLarge();
         }
-        return start(owner, fileName, bytes);
+        return start(owner, fileName, bytes, request);
     }
 
-    private ResponseEntity<ProductImportReport> start(Organization owner, String fileName, byte[] bytes) {
+    private ResponseEntity<ProductImportReport> start(Organization owner, String fileName, byte[] bytes,
+                                                      HttpServletRequest request) {
         ProductImport report = imports.submit(owner, fileName, ProductCsv.decode(bytes), ProductImportService.MAX_ROWS,
-                "split it into files of at most " + ProductImportService.MAX_ROWS + " rows", ProductImportService.SYNC_MAX_ROWS);
+                Message.of("catalog.import.hint.split", ProductImportService.MAX_ROWS), ProductImportService.SYNC_MAX_ROWS,
+                language(request));
         boolean finished = report.status() == ProductImportStatus.DONE || report.status() == ProductImportStatus.FAILED;
         ProductImportReport body = finished ? full(report) : ProductImportReport.of(report, List.of(), List.of());
         return ResponseEntity.status(finished ? HttpStatus.CREATED : HttpStatus.ACCEPTED)
@@ -85,7 +92,7 @@ class ProductImportRestController {
         Access.requireMember(orgId);
         ProductImport report = imports.find(GlobalId.decode("importId", importId, ProductImport.TYPE))
                 .filter(r -> r.organizationId() == orgId)
-                .orElseThrow(() -> ApiException.notFound("No product import " + importId + " for organization " + organizationId));
+                .orElseThrow(() -> ApiException.notFound(Message.of("catalog.import.notFoundFor", importId, organizationId)));
         return full(report);
     }
 
@@ -110,7 +117,7 @@ class ProductImportRestController {
     }
 
     @ExceptionHandler(ImportRejectedException.class)
-    ResponseEntity<Problem> rejected(ImportRejectedException e) {
+    ResponseEntity<Problem> rejected(ImportRejectedException e, HttpServletRequest request) {
         boolean noOrganization = e.code() == UserErrorCode.NOT_FOUND && ImportRejectedException.ORGANIZATION.equals(e.field());
         // A file over a size limit names no row; one over the row limit names the first row too many.
         HttpStatus status = noOrganization ? HttpStatus.NOT_FOUND
@@ -118,22 +125,29 @@ class ProductImportRestController {
                 : HttpStatus.BAD_REQUEST;
         String field = ImportRejectedException.FILE.equals(e.field()) ? "file" : e.field();
         return ResponseEntity.status(status).body(new Problem(noOrganization ? ErrorCode.NOT_FOUND : ErrorCode.BAD_REQUEST,
-                e.code(), e.getMessage(), field, e.column(), e.row()));
+                e.code(), Messages.render(e.text(), language(request)), field, e.column(), e.row()));
     }
 
     @ExceptionHandler(ApiException.class)
-    ResponseEntity<Problem> apiError(ApiException e) {
+    ResponseEntity<Problem> apiError(ApiException e, HttpServletRequest request) {
         HttpStatus status = switch (e.code()) {
             case NOT_FOUND -> HttpStatus.NOT_FOUND;
             case UNAUTHENTICATED -> HttpStatus.UNAUTHORIZED;
             case FORBIDDEN -> HttpStatus.FORBIDDEN;
             default -> HttpStatus.BAD_REQUEST;
         };
-        return ResponseEntity.status(status).body(new Problem(e.code(), null, e.getMessage(), e.field(), null, null));
+        return ResponseEntity.status(status).body(new Problem(e.code(), null, Messages.render(e.text(), language(request)),
+                e.field(), null, null));
+    }
+
+    /** The caller's language, from {@code Accept-Language} as for GraphQL. */
+    private static String language(HttpServletRequest request) {
+        return Messages.languageOf(request.getHeader(HttpHeaders.ACCEPT_LANGUAGE));
     }
 
     private static ImportRejectedException tooLarge() {
         return new ImportRejectedException(UserErrorCode.OUT_OF_RANGE, ImportRejectedException.FILE, null, null,
-                "The file is larger than " + MAX_BYTES / (1024 * 1024) + " MB; split it into smaller files");
+                Message.of("catalog.import.fileTooLarge", MAX_BYTES / (1024 * 1024),
+                        Message.of("catalog.import.hint.smaller")));
     }
 }

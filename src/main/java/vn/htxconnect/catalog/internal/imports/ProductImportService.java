@@ -28,6 +28,8 @@ import vn.htxconnect.catalog.internal.ProductImportMerge.ImportRowResult;
 import vn.htxconnect.organization.Organization;
 import vn.htxconnect.platform.Access;
 import vn.htxconnect.platform.Actor;
+import vn.htxconnect.platform.Message;
+import vn.htxconnect.platform.Messages;
 import vn.htxconnect.platform.UserError;
 import vn.htxconnect.platform.UserErrorCode;
 import vn.htxconnect.platform.ValidationErrors;
@@ -72,7 +74,7 @@ class ProductImportService {
         Organization owner = products.supplier(organizationId, errors);
         if (owner == null) {
             UserError e = errors.list().getFirst();
-            throw new ImportRejectedException(e.code(), ImportRejectedException.ORGANIZATION, null, null, e.message());
+            throw new ImportRejectedException(e.code(), ImportRejectedException.ORGANIZATION, null, null, e.text());
         }
         Access.requireMember(owner.databaseId());
         return owner;
@@ -80,20 +82,22 @@ class ProductImportService {
 
     /**
      * Checks the file and imports it: within this call when it has at most {@code syncMaxRows} rows
-     * (the report comes back DONE), otherwise in the background (the report comes back QUEUED).
+     * (the report comes back DONE), otherwise in the background (the report comes back QUEUED). The
+     * report's messages are stored in {@code language}, the uploader's.
      */
-    ProductImport submit(Organization owner, String fileName, String text, int maxRows, String overLimitHint,
-                         int syncMaxRows) {
+    ProductImport submit(Organization owner, String fileName, String text, int maxRows, Message overLimitHint,
+                         int syncMaxRows, String language) {
         ProductCsv csv = ProductCsv.read(text, maxRows, overLimitHint);
         String name = fileName == null || fileName.isBlank() ? null : fileName.strip();
         if (name != null && name.length() > 255) {
             name = name.substring(0, 255);
         }
-        long id = jobs.create(owner.databaseId(), name, csv.rowCount(), csv.warnings());
+        long id = jobs.create(owner.databaseId(), name, csv.rowCount(),
+                csv.warnings().stream().map(w -> Messages.render(w, language)).toList());
         if (csv.rowCount() <= syncMaxRows) {
-            run(id, owner, csv);
+            run(id, owner, csv, language);
         } else {
-            background.execute(() -> run(id, owner, csv));
+            background.execute(() -> run(id, owner, csv, language));
         }
         return jobs.find(id).orElseThrow();
     }
@@ -122,18 +126,17 @@ class ProductImportService {
         return jobs.storedWarningCount(importId);
     }
 
-    private void run(long id, Organization owner, ProductCsv csv) {
+    private void run(long id, Organization owner, ProductCsv csv, String language) {
         if (!jobs.start(id)) {
             return;
         }
         try {
-            new Run(id, owner).importAll(csv);
+            new Run(id, owner, language).importAll(csv);
             jobs.finish(id);
         } catch (RuntimeException e) {
             String ref = UUID.randomUUID().toString();
             log.error("Product import {} failed (ref {})", id, ref, e);
-            jobs.fail(id, "Internal error (ref " + ref + "). Rows counted in this report were saved; import the "
-                    + "file again to finish: rows are matched by external_ref, so nothing is duplicated");
+            jobs.fail(id, Messages.render(Message.of("catalog.import.failed", ref), language));
         }
     }
 
@@ -142,29 +145,30 @@ class ProductImportService {
 
         private final long id;
         private final Organization owner;
+        private final String language;
         private final Map<String, Integer> firstRowOfRef = new HashMap<>();
         private final List<ImportRow> chunk = new ArrayList<>(CHUNK_ROWS);
         private final Map<Integer, List<ProductImportError>> cellErrors = new HashMap<>();
         private int errorsSoFar;
         private int warningsSoFar;
 
-        Run(long id, Organization owner) {
+        Run(long id, Organization owner, String language) {
+            this.language = language;
             this.id = id;
             this.owner = owner;
         }
 
         void importAll(ProductCsv csv) {
             csv.forEachRow(row -> {
-                ProductRowMapper.Mapped mapped = ProductRowMapper.map(row, owner.id());
+                ProductRowMapper.Mapped mapped = ProductRowMapper.map(row, owner.id(), language);
                 List<ProductImportError> errors = new ArrayList<>(mapped.errors());
                 String ref = mapped.input().externalRef();
                 if (ref != null) {
                     // The same product twice in one file is a spreadsheet mistake: keep the first, name both rows.
                     Integer first = firstRowOfRef.putIfAbsent(ref.toLowerCase(Locale.ROOT), row.number());
                     if (first != null) {
-                        errors.add(new ProductImportError(row.number(), ImportColumn.EXTERNAL_REF.header(),
-                                UserErrorCode.DUPLICATE, "external_ref " + ProductRowMapper.clip(ref)
-                                + " already appears on row " + first + "; each product may appear once per file"));
+                        errors.add(ProductImportError.of(row.number(), ImportColumn.EXTERNAL_REF.header(), UserErrorCode.DUPLICATE,
+                                Message.of("catalog.import.duplicateRef", ProductRowMapper.clip(ref), first), language));
                     }
                 }
                 if (!errors.isEmpty()) {
@@ -203,9 +207,7 @@ class ProductImportService {
             } catch (RuntimeException e) {
                 log.warn("Product import {}: row {} could not be saved: {}", id, row.rowNumber(), e.toString());
                 return new ImportRowResult(row.rowNumber(), ImportOutcome.REJECTED, null, List.of(UserError.of(
-                        "externalRef", UserErrorCode.CONFLICT, "The row could not be saved: another product of this "
-                                + "organization has the same external_ref (compared ignoring case and accents), or it "
-                                + "was changed meanwhile; import the file again")), List.of());
+                        "externalRef", UserErrorCode.CONFLICT, Message.of("catalog.import.rowConflict"))), List.of());
             }
         }
 
@@ -254,13 +256,13 @@ class ProductImportService {
         }
 
         /** The validator's errors or warnings of a row in column terms, leaving out columns already reported. */
-        private static List<ProductImportError> findings(int rowNumber, List<UserError> found, List<String> skipColumns) {
+        private List<ProductImportError> findings(int rowNumber, List<UserError> found, List<String> skipColumns) {
             List<ProductImportError> out = new ArrayList<>();
             for (UserError e : found) {
                 String field = String.join(".", e.field().subList(Math.min(1, e.field().size()), e.field().size()));
                 String column = ImportColumn.ofField(field).map(ImportColumn::header).orElse(null);
                 if (column == null || !skipColumns.contains(column)) {
-                    out.add(new ProductImportError(rowNumber, column, e.code(), ImportColumn.inColumnTerms(e.message())));
+                    out.add(ProductImportError.of(rowNumber, column, e.code(), e.text(), language));
                 }
             }
             return out;
@@ -270,9 +272,9 @@ class ProductImportService {
     /** Fails imports whose instance stopped mid-way, so their report does not stay RUNNING for ever. */
     @Scheduled(fixedDelayString = "PT1M", initialDelayString = "PT1M")
     void failStaleImports() {
-        int n = jobs.failStale(Instant.now().minus(STALE_AFTER), "Interrupted: the server stopped during the import. "
-                + "Rows counted in this report were saved; import the file again to finish (rows are matched by "
-                + "external_ref, so nothing is duplicated)");
+        // The uploader's language is not kept with the report: the platform's default is written.
+        int n = jobs.failStale(Instant.now().minus(STALE_AFTER),
+                Messages.render(Message.of("catalog.import.interrupted"), "vi"));
         if (n > 0) {
             log.warn("Marked {} interrupted product imports as failed", n);
         }

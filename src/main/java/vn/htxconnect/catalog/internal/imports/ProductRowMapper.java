@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 import vn.htxconnect.catalog.CertificationInput;
 import vn.htxconnect.catalog.CertificationScheme;
 import vn.htxconnect.catalog.ProductInput;
+import vn.htxconnect.platform.Message;
 import vn.htxconnect.platform.UserErrorCode;
 import vn.htxconnect.platform.VietnameseText;
 
@@ -45,17 +46,16 @@ final class ProductRowMapper {
     private ProductRowMapper() {
     }
 
-    static Mapped map(ProductCsv.Row row, String organizationId) {
-        Cells c = new Cells(row);
+    static Mapped map(ProductCsv.Row row, String organizationId, String language) {
+        Cells c = new Cells(row, language);
         String ref = c.text(ImportColumn.EXTERNAL_REF);
         if (ref == null) {
-            c.error(ImportColumn.EXTERNAL_REF, UserErrorCode.REQUIRED, "external_ref is required: it identifies the "
-                    + "product, so importing the file again updates it instead of adding a copy");
+            c.error(ImportColumn.EXTERNAL_REF, UserErrorCode.REQUIRED, Message.of("catalog.import.externalRefRequired"));
         }
         if (row.overflows()) {
-            c.errors.add(new ProductImportError(row.number(), null, UserErrorCode.INVALID,
-                    "The row has more cells than the header row: a cell that contains the separator must be in "
-                            + "double quotes, e.g. \"1-3,11,12\" or \"95,000\""));
+            c.errors.add(ProductImportError.of(row.number(), null, UserErrorCode.INVALID,
+                    Message.of("catalog.import.rowOverflow"),
+                    language));
         }
         Long priceMin = c.whole(ImportColumn.PRICE_MIN_VND);
         Long priceMax = c.whole(ImportColumn.PRICE_MAX_VND);
@@ -78,13 +78,15 @@ final class ProductRowMapper {
 
         private final ProductCsv.Row row;
         private final List<ProductImportError> errors = new ArrayList<>();
+        private final String language;
 
-        Cells(ProductCsv.Row row) {
+        Cells(ProductCsv.Row row, String language) {
             this.row = row;
+            this.language = language;
         }
 
-        void error(ImportColumn column, UserErrorCode code, String message) {
-            errors.add(new ProductImportError(row.number(), column.header(), code, message));
+        void error(ImportColumn column, UserErrorCode code, Message text) {
+            errors.add(ProductImportError.of(row.number(), column.header(), code, text, language));
         }
 
         String text(ImportColumn column) {
@@ -106,8 +108,8 @@ final class ProductRowMapper {
             } catch (ArithmeticException e) {
                 boolean fraction = value.stripTrailingZeros().scale() > 0;
                 error(column, fraction ? UserErrorCode.INVALID : UserErrorCode.OUT_OF_RANGE, fraction
-                        ? column.header() + " must be a whole number of đồng, got '" + clip(cell) + "'"
-                        : column.header() + " is too large: '" + clip(cell) + "'");
+                        ? Message.of("catalog.import.wholeFraction", column.header(), clip(cell))
+                        : Message.of("catalog.import.tooLarge", column.header(), clip(cell)));
                 return null;
             }
         }
@@ -141,8 +143,8 @@ final class ProductRowMapper {
                     s = kind != Kind.COORDINATE && s.matches(groups) ? s.replace(String.valueOf(sep), "") : "x";
                 } else if (kind == Kind.QUANTITY && ONE_GROUP.matcher(s).matches()) {
                     String decimal = new BigDecimal(s.replace(sep, '.')).stripTrailingZeros().toPlainString();
-                    error(column, UserErrorCode.INVALID, column.header() + " '" + s + "' is ambiguous: write "
-                            + s.replace(String.valueOf(sep), "") + " or " + decimal + " (no thousands separator)");
+                    error(column, UserErrorCode.INVALID, Message.of("catalog.import.ambiguous", column.header(), s,
+                            s.replace(String.valueOf(sep), ""), decimal));
                     return null;
                 } else {
                     s = s.replace(sep, '.');
@@ -150,10 +152,10 @@ final class ProductRowMapper {
             }
             if (!DECIMAL.matcher(s).matches()) {
                 error(column, UserErrorCode.INVALID, switch (kind) {
-                    case WHOLE -> column.header() + " must be a whole number of đồng, e.g. 95000 or 95.000";
-                    case QUANTITY -> column.header() + " must be a number, e.g. 50 or 12.5";
-                    case COORDINATE -> column.header() + " must be a decimal number of degrees, e.g. 12.6667";
-                } + "; got '" + clip(cell) + "'");
+                    case WHOLE -> Message.of("catalog.import.notWhole", column.header(), clip(cell));
+                    case QUANTITY -> Message.of("catalog.import.notNumber", column.header(), clip(cell));
+                    case COORDINATE -> Message.of("catalog.import.notCoordinate", column.header(), clip(cell));
+                });
                 return null;
             }
             return new BigDecimal(s);
@@ -176,8 +178,8 @@ final class ProductRowMapper {
                 }
                 Matcher m = MONTH_TOKEN.matcher(token);
                 if (!m.matches()) {
-                    error(ImportColumn.AVAILABLE_MONTHS, UserErrorCode.INVALID, "available_months: '" + clip(token)
-                            + "' is not a month or a range; write months 1-12 and ranges, e.g. 1-3,11,12");
+                    error(ImportColumn.AVAILABLE_MONTHS, UserErrorCode.INVALID,
+                            Message.of("catalog.import.month", clip(token)));
                     return null;
                 }
                 int from = Integer.parseInt(m.group(1));
@@ -208,8 +210,8 @@ final class ProductRowMapper {
                 }
                 String[] parts = item.split(":", -1);
                 if (parts.length > 4) {
-                    error(ImportColumn.CERTIFICATIONS, UserErrorCode.INVALID, "certifications: '" + clip(item.strip())
-                            + "' has too many ':' parts; write SCHEME:NUMBER:VALID_TO, e.g. VIETGAP:VG-0123:2027-06-30");
+                    error(ImportColumn.CERTIFICATIONS, UserErrorCode.INVALID,
+                            Message.of("catalog.import.certificationParts", clip(item.strip())));
                     return null;
                 }
                 LocalDate validTo = parts.length > 2 ? date(parts[2], item) : null;
@@ -233,8 +235,7 @@ final class ProductRowMapper {
             }
             Matcher m = STARS.matcher(cell);
             if (!m.matches()) {
-                error(ImportColumn.OCOP_STARS, UserErrorCode.INVALID, "ocop_stars must be a number of stars, 3 to 5; got '"
-                        + clip(cell) + "'");
+                error(ImportColumn.OCOP_STARS, UserErrorCode.INVALID, Message.of("catalog.import.ocopStars", clip(cell)));
                 return null;
             }
             return Integer.parseInt(m.group(1));
@@ -258,8 +259,8 @@ final class ProductRowMapper {
             } catch (DateTimeException e) {
                 // falls through to the error below
             }
-            error(ImportColumn.CERTIFICATIONS, UserErrorCode.INVALID, "certifications: '" + clip(s) + "' in '"
-                    + clip(item.strip()) + "' is not a date; write YYYY-MM-DD (or DD/MM/YYYY)");
+            error(ImportColumn.CERTIFICATIONS, UserErrorCode.INVALID,
+                    Message.of("catalog.import.certificationDate", clip(s), clip(item.strip())));
             return null;
         }
 

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 
 import vn.htxconnect.catalog.CertificationInput;
 import vn.htxconnect.catalog.ProductInput;
+import vn.htxconnect.platform.Message;
 import vn.htxconnect.platform.UserErrorCode;
 
 /** Reading product CSVs: encodings, separators, headers, and cells as Vietnamese spreadsheets write them. */
@@ -24,12 +25,12 @@ class ProductCsvTests {
 
     private static List<ProductCsv.Row> rows(String text) {
         List<ProductCsv.Row> rows = new ArrayList<>();
-        ProductCsv.read(text, 100, "split it").forEachRow(rows::add);
+        ProductCsv.read(text, 100, Message.of("catalog.import.hint.smaller")).forEachRow(rows::add);
         return rows;
     }
 
     private static ProductRowMapper.Mapped mapped(String row) {
-        return ProductRowMapper.map(rows(HEADER + "\n" + row).getFirst(), "org");
+        return ProductRowMapper.map(rows(HEADER + "\n" + row).getFirst(), "org", "en");
     }
 
     private static ImportRejectedException refused(Runnable action) {
@@ -57,9 +58,9 @@ class ProductCsvTests {
 
     @Test
     void unknownColumnsAreIgnoredWithAWarningAndMissingOnesNamed() {
-        ProductCsv csv = ProductCsv.read(HEADER + ",ghi chú\nA,Gạo,Gạo,,kg,,,,,,,,,,,,note", 10, "");
+        ProductCsv csv = ProductCsv.read(HEADER + ",ghi chú\nA,Gạo,Gạo,,kg,,,,,,,,,,,,note", 10, Message.of("catalog.import.hint.smaller"));
         assertThat(csv.warnings()).singleElement().asString().contains("ghi chú");
-        ImportRejectedException e = refused(() -> ProductCsv.read(HEADER.replace(",lat,lon", "") + "\nx", 10, ""));
+        ImportRejectedException e = refused(() -> ProductCsv.read(HEADER.replace(",lat,lon", "") + "\nx", 10, Message.of("catalog.import.hint.smaller")));
         assertThat(e.code()).isEqualTo(UserErrorCode.REQUIRED);
         assertThat(e.column()).isEqualTo("lat,lon");
         assertThat(e.getMessage()).contains("Missing columns lat, lon");
@@ -67,11 +68,11 @@ class ProductCsvTests {
 
     @Test
     void wholeFileProblemsAreRefusedWithTheirRow() {
-        assertThat(refused(() -> ProductCsv.read("", 10, "")).getMessage()).contains("empty");
-        assertThat(refused(() -> ProductCsv.read(HEADER + "\n\n", 10, "")).getMessage()).contains("no product rows");
-        ImportRejectedException quotes = refused(() -> ProductCsv.read(HEADER + "\nA,B\nC,\"D,E\n", 10, ""));
+        assertThat(refused(() -> ProductCsv.read("", 10, Message.of("catalog.import.hint.smaller"))).getMessage()).contains("empty");
+        assertThat(refused(() -> ProductCsv.read(HEADER + "\n\n", 10, Message.of("catalog.import.hint.smaller"))).getMessage()).contains("no product rows");
+        ImportRejectedException quotes = refused(() -> ProductCsv.read(HEADER + "\nA,B\nC,\"D,E\n", 10, Message.of("catalog.import.hint.smaller")));
         assertThat(quotes.row()).isEqualTo(3);
-        ImportRejectedException tooMany = refused(() -> ProductCsv.read(HEADER + "\na\nb\nc\n", 2, "split it"));
+        ImportRejectedException tooMany = refused(() -> ProductCsv.read(HEADER + "\na\nb\nc\n", 2, Message.of("catalog.import.hint.smaller")));
         assertThat(tooMany.code()).isEqualTo(UserErrorCode.OUT_OF_RANGE);
         assertThat(tooMany.row()).isEqualTo(4);
         assertThat(tooMany.getMessage()).contains("more than 2", "split it");
@@ -156,7 +157,7 @@ class ProductCsvTests {
     void templateIsReadableAndComplete() {
         String template = ImportTemplate.csv(LocalDate.of(2026, 3, 15));
         assertThat(template).startsWith("\uFEFF" + HEADER);
-        ProductRowMapper.Mapped m = ProductRowMapper.map(rows(template).getFirst(), "org");
+        ProductRowMapper.Mapped m = ProductRowMapper.map(rows(template).getFirst(), "org", "en");
         assertThat(m.errors()).isEmpty();
         assertThat(m.input().availableMonths()).containsExactly(1, 10, 11, 12);
         assertThat(m.input().certifications()).extracting(CertificationInput::validTo)
