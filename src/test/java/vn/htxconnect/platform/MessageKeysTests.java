@@ -29,8 +29,8 @@ import org.junit.jupiter.api.Test;
  */
 class MessageKeysTests {
 
-    /** A key written where a message is made: {@code Message.of("key"…} (or a module's {@code keyed("key"…} helper). */
-    static final Pattern KEY_USE = Pattern.compile("\\b(?:Message\\.of|keyed)\\(\\s*\"([^\"]*)\"");
+    /** A key written where a message is made: {@code Message.of("key"…}. */
+    static final Pattern KEY_USE = Pattern.compile("\\bMessage\\.of\\(\\s*\"([^\"]*)\"");
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\d+)[^}]*}");
 
@@ -72,7 +72,7 @@ class MessageKeysTests {
                 errors.add("name", UserErrorCode.REQUIRED, Message.of("input.required", "name"));
                 throw ApiException.notFound(Message.of(
                         "organization.notFoundId", id));
-                x = keyed("inquiry.blocked");
+                x = Message.of("inquiry.blocked");
                 y = Message.of(key);
                 z = errors.text("name", in.name(), 120, true);
                 w = Message.of(   "paging.cursor.invalid");

@@ -80,7 +80,7 @@ class ConversationFieldsController {
     }
 
     @SchemaMapping(typeName = "Conversation", field = "messages")
-    CompletableFuture<Connection<Message>> messages(Conversation conversation, @Argument Integer first,
+    CompletableFuture<Connection<ConversationMessage>> messages(Conversation conversation, @Argument Integer first,
                                                     @Argument String after, @Argument Integer last,
                                                     @Argument String before, DataFetchingEnvironment env) {
         return MessagePages.page(env.getDataLoader(MessagePages.NAME), conversation, first, after, last, before);

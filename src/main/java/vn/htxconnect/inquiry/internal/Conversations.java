@@ -27,6 +27,7 @@ import vn.htxconnect.platform.Actor;
 import vn.htxconnect.platform.ApiException;
 import vn.htxconnect.platform.ErrorCode;
 import vn.htxconnect.platform.GlobalId;
+import vn.htxconnect.platform.Message;
 import vn.htxconnect.platform.UserErrorCode;
 import vn.htxconnect.platform.ValidationErrors;
 
@@ -38,7 +39,7 @@ import vn.htxconnect.platform.ValidationErrors;
 @Service
 class Conversations {
 
-    private static final vn.htxconnect.platform.Message NOT_YOURS = keyed("inquiry.conversation.notYours");
+    private static final Message NOT_YOURS = Message.of("inquiry.conversation.notYours");
 
     private final ConversationStore store;
     private final Blocks blocks;
@@ -68,19 +69,19 @@ class Conversations {
         Organization buyer = buyerId == null ? null : orgs.get(buyerId);
         Organization supplier = supplierId == null ? null : orgs.get(supplierId);
         if (buyerId != null && buyer == null) {
-            errors.add("buyerOrganizationId", UserErrorCode.NOT_FOUND, keyed("organization.notFound"));
+            errors.add("buyerOrganizationId", UserErrorCode.NOT_FOUND, Message.of("organization.notFound"));
         } else if (buyer != null && (!buyer.active() || buyer.kind() == OrganizationKind.PARTNER)) {
-            errors.add("buyerOrganizationId", UserErrorCode.INVALID, keyed("inquiry.buyer.cannotSend"));
+            errors.add("buyerOrganizationId", UserErrorCode.INVALID, Message.of("inquiry.buyer.cannotSend"));
         }
         if (supplier == null) {
-            errors.add("supplierId", UserErrorCode.NOT_FOUND, keyed("organization.notFound"));
+            errors.add("supplierId", UserErrorCode.NOT_FOUND, Message.of("organization.notFound"));
         } else if (supplier.databaseId() == (buyerId == null ? -1 : buyerId)
                 || actor.memberOf(supplier.databaseId())) {
-            errors.add("supplierId", UserErrorCode.INVALID, keyed("inquiry.supplier.self"));
+            errors.add("supplierId", UserErrorCode.INVALID, Message.of("inquiry.supplier.self"));
         } else if (!supplier.active() || !(supplier.kind().isCooperative() || supplier.kind() == OrganizationKind.PROCESSOR
                 || supplier.kind() == OrganizationKind.DISTRIBUTOR)) {
             errors.add("supplierId", UserErrorCode.INVALID,
-                    keyed("inquiry.supplier.kind"));
+                    Message.of("inquiry.supplier.kind"));
         }
         String subjectId = subject(in.subjectId(), buyerId, supplierId, errors);
         String title = InquiryText.subject(errors, "subject", in.subject());
@@ -107,7 +108,7 @@ class Conversations {
         if (given != null) {
             Long id = GlobalId.tryDecode(given, Organization.TYPE);
             if (id == null) {
-                errors.add("buyerOrganizationId", UserErrorCode.NOT_FOUND, keyed("organization.notFound"));
+                errors.add("buyerOrganizationId", UserErrorCode.NOT_FOUND, Message.of("organization.notFound"));
                 return null;
             }
             Access.requireMember(id);
@@ -117,7 +118,7 @@ class Conversations {
             return actor.memberships().keySet().iterator().next();
         }
         errors.add("buyerOrganizationId", UserErrorCode.REQUIRED,
-                keyed("inquiry.buyer.required"));
+                Message.of("inquiry.buyer.required"));
         return null;
     }
 
@@ -130,17 +131,17 @@ class Conversations {
         try {
             gid = GlobalId.decode("subjectId", subjectId);
         } catch (ApiException e) {
-            errors.add("subjectId", UserErrorCode.INVALID, keyed("inquiry.subject.invalid"));
+            errors.add("subjectId", UserErrorCode.INVALID, Message.of("inquiry.subject.invalid"));
             return null;
         }
         if (gid.type().equals(Product.TYPE)) {
             Product p = products.findById(gid.id()).orElse(null);
             if (p == null || p.status() != ProductStatus.ACTIVE) {
-                errors.add("subjectId", UserErrorCode.NOT_FOUND, keyed("inquiry.subject.noProduct"));
+                errors.add("subjectId", UserErrorCode.NOT_FOUND, Message.of("inquiry.subject.noProduct"));
                 return null;
             }
             if (supplierId == null || p.organizationId() != supplierId) {
-                errors.add("subjectId", UserErrorCode.INVALID, keyed("inquiry.subject.notSuppliers"));
+                errors.add("subjectId", UserErrorCode.INVALID, Message.of("inquiry.subject.notSuppliers"));
                 return null;
             }
             return p.id();
@@ -148,7 +149,7 @@ class Conversations {
         // Other modules' records (sourcing requests) are checked by those modules.
         for (InquirySubjects checker : subjects) {
             if (checker.type().equals(gid.type())) {
-                vn.htxconnect.platform.Message refusal = buyerId == null || supplierId == null ? keyed("inquiry.subject.sidesUnknown")
+                Message refusal = buyerId == null || supplierId == null ? Message.of("inquiry.subject.sidesUnknown")
                         : checker.refusal(gid.id(), buyerId, supplierId);
                 if (refusal != null) {
                     errors.add("subjectId", UserErrorCode.NOT_FOUND, refusal);
@@ -157,7 +158,7 @@ class Conversations {
                 return GlobalId.encode(gid.type(), gid.id());
             }
         }
-        errors.add("subjectId", UserErrorCode.INVALID, keyed("inquiry.subject.invalid"));
+        errors.add("subjectId", UserErrorCode.INVALID, Message.of("inquiry.subject.invalid"));
         return null;
     }
 
@@ -168,7 +169,7 @@ class Conversations {
         if (recent.size() >= properties.dailyLimit()) {
             Instant freed = recent.get(recent.size() - properties.dailyLimit()).plus(Duration.ofDays(1));
             long minutes = Math.max(1, (Duration.between(now, freed).toSeconds() + 59) / 60);
-            throw new ApiException(ErrorCode.RATE_LIMITED, keyed("inquiry.dailyLimit",
+            throw new ApiException(ErrorCode.RATE_LIMITED, Message.of("inquiry.dailyLimit",
                     properties.dailyLimit(), minutes));
         }
     }
@@ -191,7 +192,7 @@ class Conversations {
         Instant now = Instant.now();
         long messageId = store.addMessage(c, side, actor.userId(), body, now);
         Conversation after = store.find(c.databaseId()).orElseThrow().viewedAs(side);
-        Message message = new Message(messageId, c.databaseId(), side, body, now, false);
+        ConversationMessage message = new ConversationMessage(messageId, c.databaseId(), side, body, now, false);
         return new SendMessagePayload(message, after, List.of(), in.clientMutationId());
     }
 
@@ -217,7 +218,7 @@ class Conversations {
         Conversation c = dbId == null ? null : store.find(dbId).orElse(null);
         if (c == null || !party(c, actor)) {
             if (actor.isAdmin()) {
-                throw ApiException.notFound(keyed("inquiry.conversation.notFoundId", id));
+                throw ApiException.notFound(Message.of("inquiry.conversation.notFoundId", id));
             }
             throw new ApiException(ErrorCode.FORBIDDEN, NOT_YOURS);
         }
@@ -239,7 +240,7 @@ class Conversations {
             throw new ApiException(ErrorCode.FORBIDDEN, NOT_YOURS);
         }
         if (c == null) {
-            errors.add("conversationId", UserErrorCode.NOT_FOUND, keyed("inquiry.conversation.notFound"));
+            errors.add("conversationId", UserErrorCode.NOT_FOUND, Message.of("inquiry.conversation.notFound"));
         }
         return c;
     }
@@ -250,7 +251,7 @@ class Conversations {
             Long org = GlobalId.tryDecode(organizationId, Organization.TYPE);
             ConversationRole role = org == null ? null : c.roleOf(org);
             if (role == null) {
-                errors.add("organizationId", UserErrorCode.INVALID, keyed("inquiry.conversation.notASide"));
+                errors.add("organizationId", UserErrorCode.INVALID, Message.of("inquiry.conversation.notASide"));
                 return null;
             }
             Access.requireMember(org);
@@ -262,7 +263,7 @@ class Conversations {
             return buyer ? ConversationRole.BUYER : ConversationRole.SUPPLIER;
         }
         errors.add("organizationId", UserErrorCode.REQUIRED,
-                keyed("inquiry.conversation.sideRequired"));
+                Message.of("inquiry.conversation.sideRequired"));
         return null;
     }
 
@@ -275,10 +276,5 @@ class Conversations {
             return ConversationRole.BUYER;
         }
         return actor.memberOf(c.supplierOrganizationId()) ? ConversationRole.SUPPLIER : null;
-    }
-
-    /** A user-facing text by key ({@code Message} in this package is the conversation message). */
-    private static vn.htxconnect.platform.Message keyed(String key, Object... args) {
-        return vn.htxconnect.platform.Message.of(key, args);
     }
 }

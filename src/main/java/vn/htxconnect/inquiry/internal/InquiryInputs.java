@@ -30,7 +30,7 @@ final class InquiryInputs {
     record ConversationPayload(Conversation conversation, List<UserError> errors, String clientMutationId) {
     }
 
-    record SendMessagePayload(Message message, Conversation conversation, List<UserError> errors,
+    record SendMessagePayload(ConversationMessage message, Conversation conversation, List<UserError> errors,
                               String clientMutationId) {
     }
 

@@ -16,6 +16,7 @@ import reactor.core.publisher.Mono;
 import vn.htxconnect.platform.ApiException;
 import vn.htxconnect.platform.Connection;
 import vn.htxconnect.platform.Cursors;
+import vn.htxconnect.platform.Message;
 
 /**
  * Pages of messages for every conversation of a response in one SQL statement (per distinct paging
@@ -37,26 +38,26 @@ class MessagePages {
 
     MessagePages(BatchLoaderRegistry registry, ConversationStore store) {
         this.store = store;
-        registry.<Key, Connection<Message>>forName(NAME)
+        registry.<Key, Connection<ConversationMessage>>forName(NAME)
                 .registerMappedBatchLoader((keys, env) -> Mono.fromCallable(() -> load(keys)));
     }
 
     /** Validates the paging arguments and asks the request's loader for the page. */
-    static CompletableFuture<Connection<Message>> page(DataLoader<Key, Connection<Message>> loader, Conversation c,
+    static CompletableFuture<Connection<ConversationMessage>> page(DataLoader<Key, Connection<ConversationMessage>> loader, Conversation c,
                                                         Integer first, String after, Integer last, String before) {
         if (first != null && last != null) {
-            throw ApiException.badRequest("last", keyed("paging.firstOrLast"));
+            throw ApiException.badRequest("last", Message.of("paging.firstOrLast"));
         }
         boolean backward = last != null || (first == null && before != null);
         if (backward && after != null || !backward && before != null) {
             throw ApiException.badRequest(backward ? "after" : "before",
-                    keyed("paging.cursorDirection"));
+                    Message.of("paging.cursorDirection"));
         }
         int size = Cursors.first(backward ? last : first);
         return loader.load(new Key(c, backward, messageId(backward ? "before" : "after", backward ? before : after), size));
     }
 
-    static String cursor(Message m) {
+    static String cursor(ConversationMessage m) {
         return Cursors.encode("m:" + m.databaseId());
     }
 
@@ -72,12 +73,12 @@ class MessagePages {
             }
             return id;
         } catch (NumberFormatException e) {
-            throw ApiException.badRequest(field, keyed("paging.cursor.invalid"));
+            throw ApiException.badRequest(field, Message.of("paging.cursor.invalid"));
         }
     }
 
-    private Map<Key, Connection<Message>> load(Set<Key> keys) {
-        Map<Key, Connection<Message>> pages = new HashMap<>();
+    private Map<Key, Connection<ConversationMessage>> load(Set<Key> keys) {
+        Map<Key, Connection<ConversationMessage>> pages = new HashMap<>();
         Map<Group, List<Key>> groups = keys.stream()
                 .collect(Collectors.groupingBy(k -> new Group(k.backward(), k.cursorId(), k.size())));
         groups.forEach((g, members) -> {
@@ -91,25 +92,20 @@ class MessagePages {
         return pages;
     }
 
-    private static Connection<Message> page(Key k, List<ConversationStore.MessageRow> rows) {
+    private static Connection<ConversationMessage> page(Key k, List<ConversationStore.MessageRow> rows) {
         Conversation c = k.conversation();
         boolean more = rows.size() > k.size();
         // Rows come oldest first; one extra row beyond the page tells that more exist on that end.
         List<ConversationStore.MessageRow> page = !more ? rows
                 : k.backward() ? rows.subList(1, rows.size()) : rows.subList(0, k.size());
-        List<Message> messages = new ArrayList<>(page.size());
+        List<ConversationMessage> messages = new ArrayList<>(page.size());
         for (ConversationStore.MessageRow r : page) {
             ConversationRole sender = c.roleOf(r.senderOrganizationId());
-            messages.add(new Message(r.id(), r.conversationId(), sender, r.body(), r.sentAt(),
+            messages.add(new ConversationMessage(r.id(), r.conversationId(), sender, r.body(), r.sentAt(),
                     c.readByRecipient(r.id(), sender)));
         }
         boolean hasNext = k.backward() ? k.cursorId() != 0 : more;
         boolean hasPrevious = k.backward() ? more : k.cursorId() != 0;
         return Connection.fromKeyed(messages, MessagePages::cursor, hasNext, hasPrevious, c.messageCount());
-    }
-
-    /** A user-facing text by key ({@code Message} in this package is the conversation message). */
-    private static vn.htxconnect.platform.Message keyed(String key, Object... args) {
-        return vn.htxconnect.platform.Message.of(key, args);
     }
 }

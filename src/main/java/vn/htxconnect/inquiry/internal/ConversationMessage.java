@@ -5,7 +5,7 @@ import java.time.Instant;
 import vn.htxconnect.platform.GlobalId;
 
 /** One message as the API shows it. */
-record Message(long databaseId, long conversationId, ConversationRole senderRole, String body, Instant sentAt,
+record ConversationMessage(long databaseId, long conversationId, ConversationRole senderRole, String body, Instant sentAt,
                boolean readByRecipient) {
 
     static final String TYPE = "Message";
