@@ -69,6 +69,14 @@ final class IntentWords {
         this.sellerKinds = List.copyOf(sellers);
     }
 
+    /**
+     * The phrases of buying (not the protected ones), as normalised tokens, longest first: the one list
+     * that matching's item gate ({@link ItemIdentity}) also leaves out of what a request asks for.
+     */
+    List<List<String>> buyingPhrases() {
+        return phrases.stream().filter(p -> !protectedPhrases.contains(p)).toList();
+    }
+
     /** Whether the (folded) query names a kind of seller ("htx", "hợp tác xã", "tổ hợp tác"). */
     boolean namesSeller(String folded) {
         String padded = " " + folded + " ";

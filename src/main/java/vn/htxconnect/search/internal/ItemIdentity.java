@@ -2,6 +2,7 @@ package vn.htxconnect.search.internal;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -35,19 +36,30 @@ import vn.htxconnect.search.ProductCandidates.ItemTier;
 @Component
 class ItemIdentity {
 
-    /** Words of buying that open a request ("Cần mua …", "Thu mua …"): dropped before the first item word. */
-    private static final Set<String> LEADING = Set.of("cần", "mua", "tìm", "thu", "gom", "nhập", "đặt", "nguồn",
-            "hàng", "cung", "cấp", "ứng", "yêu", "cầu", "báo", "giá", "sỉ", "lẻ", "số", "lượng", "lớn");
-    /** Units, packaging, certificates and connectives: never the item, wherever they stand. */
+    /**
+     * Syllables of buying phrases that open a request on their own, in any order ("Thu gom, nhập …",
+     * "Yêu cầu báo giá …"): dropped only before the first item word. Matching's own, beside the
+     * one-word phrases of the shared list ({@link IntentWords}): search, which drops words anywhere in a
+     * query, cannot drop them alone ("hàng khô", "cấp 1", "số 1" are product words there).
+     */
+    private static final Set<String> REQUEST_OPENERS = Set.of("thu", "gom", "nhập", "đặt", "nguồn", "hàng", "cung",
+            "cấp", "ứng", "yêu", "cầu", "báo", "lẻ", "số", "lượng", "lớn");
+    /**
+     * Units, packaging, certificates and connectives: never the item, wherever they stand. Not the
+     * shared list's {@code units:}, which count only after a number and would take "con" (heo con) or,
+     * folded, "bo" (bò) for a unit here.
+     */
     private static final Set<String> NOISE = Set.of("kg", "tấn", "tạ", "yến", "lít", "gam", "gói", "hộp", "chai",
             "thùng", "bao", "túi", "vietgap", "globalgap", "ocop", "haccp", "iso", "và", "các", "những", "cho",
             "của", "từ", "tại", "ở", "theo", "có", "đạt", "mỗi", "loại", "hạng", "size", "cỡ", "sao", "tuần",
             "tháng", "hàng");
-    /** Phrases of the same kind whose words alone are items ("tiêu" is pepper, "tiêu chuẩn" a standard). */
-    private static final List<List<String>> NOISE_PHRASES = List.of(List.of("tiêu", "chuẩn"), List.of("chứng", "nhận"),
-            List.of("chất", "lượng", "cao"), List.of("chất", "lượng"), List.of("số", "lượng"), List.of("siêu", "thị"),
-            List.of("xuất", "khẩu"), List.of("nội", "địa"), List.of("cửa", "hàng"), List.of("nhà", "hàng"),
-            List.of("bếp", "ăn"), List.of("chuỗi", "cửa", "hàng"));
+    /**
+     * Phrases of a request that are not the item and whose words alone may be items ("tiêu" is pepper,
+     * "tiêu chuẩn" a standard), beside the shared list's buying phrases: matching's own, as search
+     * keeps these words (a listing may say "chứng nhận", and "số lượng" without "lớn" is no buying).
+     */
+    private static final List<List<String>> OWN_NOISE_PHRASES = List.of(List.of("chứng", "nhận"),
+            List.of("số", "lượng"), List.of("nội", "địa"), List.of("bếp", "ăn"));
     /** Unaccented forms too common as other words to drop ("tan" is also Tân, "cho" Chợ, "gia" Gia Lai). */
     private static final Set<String> AMBIGUOUS_UNACCENTED = Set.of("tan", "cho", "gia", "so", "cua", "tu", "o", "co",
             "thi", "tai", "can", "tim", "thu", "dat", "hang", "ta", "yen", "sao", "le", "si", "lon", "moi");
@@ -64,11 +76,22 @@ class ItemIdentity {
     private final QueryExpander expander;
     private final ProvinceService provinces;
     private final CategoryService categories;
+    /** Words that open a request: the shared list's one-word buying phrases and matching's own openers. */
+    private final Set<String> leading;
+    /** Phrases dropped wherever they stand after the first word: the shared list's and matching's own. */
+    private final List<List<String>> noisePhrases;
 
     ItemIdentity(QueryExpander expander, ProvinceService provinces, CategoryService categories) {
         this.expander = expander;
         this.provinces = provinces;
         this.categories = categories;
+        List<List<String>> buying = IntentWords.fromClasspath().buyingPhrases();
+        Set<String> words = new HashSet<>(REQUEST_OPENERS);
+        buying.stream().filter(p -> p.size() == 1).forEach(p -> words.add(p.getFirst()));
+        this.leading = Set.copyOf(words);
+        List<List<String>> phrases = new ArrayList<>(buying.stream().filter(p -> p.size() > 1).toList());
+        phrases.addAll(OWN_NOISE_PHRASES);
+        this.noisePhrases = List.copyOf(phrases);
     }
 
     /** One unit of the request: the ways it may be written (token lists), or the province it names. */
@@ -148,7 +171,7 @@ class ItemIdentity {
             }
             String t = tokens.get(i);
             boolean last = i == tokens.size() - 1;
-            if (dropped[i] || isWord(t, NOISE) || (units.isEmpty() && isWord(t, LEADING))
+            if (dropped[i] || isWord(t, NOISE) || (units.isEmpty() && isWord(t, leading))
                     || (!units.isEmpty() && isWord(t, ADJECTIVES))
                     || (units.isEmpty() && FRUIT_PREFIXES.contains(t) && !last)
                     || (isDigits(t) && (i > 0 && isWord(tokens.get(i - 1), NOISE) || !last && isWord(tokens.get(i + 1), NOISE)))) {
@@ -320,9 +343,9 @@ class ItemIdentity {
     }
 
     /** Tokens inside a noise phrase (not already part of a synonym or province unit). */
-    private static boolean[] noisePhrases(List<String> tokens, Unit[] at) {
+    private boolean[] noisePhrases(List<String> tokens, Unit[] at) {
         boolean[] dropped = new boolean[tokens.size()];
-        for (List<String> phrase : NOISE_PHRASES) {
+        for (List<String> phrase : noisePhrases) {
             for (int i = 1; i + phrase.size() <= tokens.size(); i++) {
                 boolean all = true;
                 for (int k = 0; k < phrase.size() && all; k++) {

@@ -81,5 +81,9 @@ class ItemIdentityTests {
         assertThat(identity.judge("Nhãn lồng Hưng Yên", named("Nhãn lồng đặc sản", hungYen)).tier()).isEqualTo(ItemTier.REQUESTED);
         assertThat(identity.judge("Nhãn lồng Hưng Yên", named("Nhãn lồng đặc sản", "01")).tier()).isEqualTo(ItemTier.SUBSTITUTE);
         assertThat(tier("", "Anything")).isEqualTo(ItemTier.REQUESTED);
+        // Buying phrases come from the list search uses too (search-config/query/vi-intent-words.txt).
+        assertThat(tier("Muốn mua xoài cát Hòa Lộc giá tốt, uy tín, đạt chuẩn", "Xoài cát Hòa Lộc Cái Bè"))
+                .isEqualTo(ItemTier.REQUESTED);
+        assertThat(tier("Muốn mua xoài cát Hòa Lộc giá tốt", "Xoài cát chu")).isEqualTo(ItemTier.SUBSTITUTE);
     }
 }

@@ -22,16 +22,16 @@ class ProductTextQueryTests {
 
     @Test
     void shortSyllablesAndWordsWithDigitsAreNeverFuzzy() {
-        assertThat(ProductTextQuery.fuzzable("robsuta")).isTrue();
-        assertThat(ProductTextQuery.fuzzable("logn")).isTrue();
-        assertThat(ProductTextQuery.fuzzable("nam")).isFalse();
-        assertThat(ProductTextQuery.fuzzable("st25")).isFalse();
-        assertThat(ProductTextQuery.fuzzable("ri6")).isFalse();
+        assertThat(QueryClauses.fuzzable("robsuta")).isTrue();
+        assertThat(QueryClauses.fuzzable("logn")).isTrue();
+        assertThat(QueryClauses.fuzzable("nam")).isFalse();
+        assertThat(QueryClauses.fuzzable("st25")).isFalse();
+        assertThat(QueryClauses.fuzzable("ri6")).isFalse();
         assertThat(json("gạo ST25")).doesNotContain("fuzziness");
         // Products that need no typo correction form tiers above the typo tier.
         assertThat(json("ca phe robsuta")).contains("fuzziness")
-                .contains("\"constant_score\":{\"boost\":" + ProductTextQuery.Tier.TYPOS.score)
-                .contains("\"constant_score\":{\"boost\":" + ProductTextQuery.Tier.ALL_WORDS.score);
+                .contains("\"constant_score\":{\"boost\":" + TierLadder.Tier.TYPOS.score)
+                .contains("\"constant_score\":{\"boost\":" + TierLadder.Tier.ALL_WORDS.score);
     }
 
     @Test
@@ -46,8 +46,8 @@ class ProductTextQueryTests {
     @Test
     void namesWithoutToneMarksCountAsExactAndSellerSearchesRankTheSellerFirst() {
         assertThat(json("tôm khô")).contains("name_unmarked");
-        assertThat(json("HTX Ea Tu")).contains("\"boost\":" + ProductTextQuery.Tier.SELLER_NAMED.score);
-        assertThat(json("Ea Tu")).doesNotContain("\"boost\":" + ProductTextQuery.Tier.SELLER_NAMED.score);
+        assertThat(json("HTX Ea Tu")).contains("\"boost\":" + TierLadder.Tier.SELLER_NAMED.score);
+        assertThat(json("Ea Tu")).doesNotContain("\"boost\":" + TierLadder.Tier.SELLER_NAMED.score);
     }
 
     @Test
