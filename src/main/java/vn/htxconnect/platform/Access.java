@@ -30,7 +30,7 @@ public final class Access {
     public static Actor requireSignedIn() {
         Actor a = current();
         if (!a.signedIn()) {
-            throw new ApiException(ErrorCode.UNAUTHENTICATED, "Sign in (or send an API key) to do this");
+            throw new ApiException(ErrorCode.UNAUTHENTICATED, Message.of("access.signIn"));
         }
         return a;
     }
@@ -38,7 +38,7 @@ public final class Access {
     public static Actor requireUser() {
         Actor a = requireSignedIn();
         if (!a.isUser()) {
-            throw new ApiException(ErrorCode.FORBIDDEN, "Only a signed-in user may do this, not an API key");
+            throw new ApiException(ErrorCode.FORBIDDEN, Message.of("access.userOnly"));
         }
         return a;
     }
@@ -82,7 +82,7 @@ public final class Access {
     public static Actor requireScope(String scope) {
         Actor a = current();
         if (!a.hasScope(scope)) {
-            throw new ApiException(ErrorCode.FORBIDDEN, "This API key lacks the scope " + scope);
+            throw new ApiException(ErrorCode.FORBIDDEN, Message.of("access.scope", scope));
         }
         return a;
     }
@@ -102,6 +102,6 @@ public final class Access {
     }
 
     private static ApiException forbidden() {
-        return new ApiException(ErrorCode.FORBIDDEN, "You may not do this");
+        return new ApiException(ErrorCode.FORBIDDEN, Message.of("access.forbidden"));
     }
 }

@@ -20,7 +20,7 @@ public final class Cursors {
             return DEFAULT_FIRST;
         }
         if (first < 1 || first > MAX_FIRST) {
-            throw ApiException.badRequest("first", "first must be between 1 and " + MAX_FIRST + " (got " + first + ")");
+            throw ApiException.badRequest("first", Message.of("paging.first.range", MAX_FIRST, first));
         }
         return first;
     }
@@ -31,12 +31,12 @@ public final class Cursors {
 
     public static String decode(String field, String cursor) {
         if (cursor == null || cursor.length() > 2000) {
-            throw ApiException.badRequest(field, "Invalid cursor");
+            throw ApiException.badRequest(field, Message.of("paging.cursor.invalid"));
         }
         try {
             return new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest(field, "Invalid cursor");
+            throw ApiException.badRequest(field, Message.of("paging.cursor.invalid"));
         }
     }
 
@@ -51,16 +51,16 @@ public final class Cursors {
         }
         String raw = decode("after", after);
         if (!raw.startsWith("o:")) {
-            throw ApiException.badRequest("after", "Invalid cursor");
+            throw ApiException.badRequest("after", Message.of("paging.cursor.invalid"));
         }
         try {
             int offset = Integer.parseInt(raw.substring(2));
             if (offset < 0) {
-                throw ApiException.badRequest("after", "Invalid cursor");
+                throw ApiException.badRequest("after", Message.of("paging.cursor.invalid"));
             }
             return offset;
         } catch (NumberFormatException e) {
-            throw ApiException.badRequest("after", "Invalid cursor");
+            throw ApiException.badRequest("after", Message.of("paging.cursor.invalid"));
         }
     }
 }

@@ -17,17 +17,17 @@ public record GlobalId(String type, long id) {
     /** Decodes an ID of any type; a malformed ID is a BAD_REQUEST naming the argument. */
     public static GlobalId decode(String field, String globalId) {
         if (globalId == null || globalId.isBlank() || globalId.length() > 200) {
-            throw ApiException.badRequest(field, "Invalid ID");
+            throw ApiException.badRequest(field, Message.of("id.invalid"));
         }
         try {
             String raw = new String(Base64.getUrlDecoder().decode(globalId), StandardCharsets.UTF_8);
             int colon = raw.indexOf(':');
             if (colon <= 0) {
-                throw ApiException.badRequest(field, "Invalid ID");
+                throw ApiException.badRequest(field, Message.of("id.invalid"));
             }
             return new GlobalId(raw.substring(0, colon), Long.parseLong(raw.substring(colon + 1)));
         } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest(field, "Invalid ID");
+            throw ApiException.badRequest(field, Message.of("id.invalid"));
         }
     }
 
@@ -35,7 +35,7 @@ public record GlobalId(String type, long id) {
     public static long decode(String field, String globalId, String expectedType) {
         GlobalId id = decode(field, globalId);
         if (!id.type().equals(expectedType)) {
-            throw ApiException.badRequest(field, "ID is not a " + expectedType + " ID");
+            throw ApiException.badRequest(field, Message.of("id.wrongType", expectedType));
         }
         return id.id();
     }

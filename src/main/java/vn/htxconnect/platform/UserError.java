@@ -1,17 +1,29 @@
 package vn.htxconnect.platform;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A validation problem returned in a mutation payload's {@code errors} list.
+ * A validation problem returned in a mutation payload's {@code errors} list; its text is rendered in
+ * the caller's language when sent.
  *
  * @param field path to the offending input field, e.g. {@code ["input", "priceMinVnd"]}
  */
-public record UserError(List<String> field, UserErrorCode code, String message) {
+public record UserError(List<String> field, UserErrorCode code, Message text) {
+
+    /** A plain English sentence (code not yet converted to message keys). */
+    public UserError(List<String> field, UserErrorCode code, String message) {
+        this(field, code, Message.english(message));
+    }
+
+    /** The English text (for logs and for code that reports it in English). */
+    public String message() {
+        return text.toString();
+    }
 
     /** {@code field} may be a dotted path with indexes: {@code certifications[0].validTo} → input, certifications, 0, validTo. */
-    public static UserError of(String field, UserErrorCode code, String message) {
-        List<String> path = new java.util.ArrayList<>();
+    public static UserError of(String field, UserErrorCode code, Message text) {
+        List<String> path = new ArrayList<>();
         path.add("input");
         for (String part : field.split("\\.")) {
             int bracket = part.indexOf('[');
@@ -22,6 +34,11 @@ public record UserError(List<String> field, UserErrorCode code, String message) 
                 path.add(part);
             }
         }
-        return new UserError(List.copyOf(path), code, message);
+        return new UserError(List.copyOf(path), code, text);
+    }
+
+    /** A plain English sentence (code not yet converted to message keys). */
+    public static UserError of(String field, UserErrorCode code, String message) {
+        return of(field, code, Message.english(message));
     }
 }

@@ -12,28 +12,38 @@ public final class ValidationErrors {
     private final List<UserError> errors = new ArrayList<>();
     private final List<UserError> warnings = new ArrayList<>();
 
-    public ValidationErrors add(String field, UserErrorCode code, String message) {
-        errors.add(UserError.of(field, code, message));
+    public ValidationErrors add(String field, UserErrorCode code, Message text) {
+        errors.add(UserError.of(field, code, text));
         return this;
     }
 
+    /** A plain English sentence (code not yet converted to message keys). */
+    public ValidationErrors add(String field, UserErrorCode code, String message) {
+        return add(field, code, Message.english(message));
+    }
+
     /** A remark that does not stop the input being accepted. */
-    public ValidationErrors warn(String field, UserErrorCode code, String message) {
-        warnings.add(UserError.of(field, code, message));
+    public ValidationErrors warn(String field, UserErrorCode code, Message text) {
+        warnings.add(UserError.of(field, code, text));
         return this;
+    }
+
+    /** A plain English sentence (code not yet converted to message keys). */
+    public ValidationErrors warn(String field, UserErrorCode code, String message) {
+        return warn(field, code, Message.english(message));
     }
 
     /** Required non-blank text no longer than {@code max} characters; returns the trimmed value. */
     public String text(String field, String value, int max, boolean required) {
         if (value == null || value.isBlank()) {
             if (required) {
-                add(field, UserErrorCode.REQUIRED, field + " is required");
+                add(field, UserErrorCode.REQUIRED, Message.of("input.required", field));
             }
             return null;
         }
         String trimmed = value.strip();
         if (trimmed.length() > max) {
-            add(field, UserErrorCode.TOO_LONG, field + " must be at most " + max + " characters");
+            add(field, UserErrorCode.TOO_LONG, Message.of("input.tooLong", field, max));
         }
         return trimmed;
     }
@@ -46,12 +56,17 @@ public final class ValidationErrors {
         if (lat == null && lon == null) {
             return null;
         }
+        // The plain lat/lon pair has Vietnamese names of its own; other pairs (deliveryLat…) are named as written.
+        boolean plain = latField.equals("lat") && lonField.equals("lon");
         if (lat == null || lon == null) {
-            add(lat == null ? latField : lonField, UserErrorCode.REQUIRED, latField + " and " + lonField + " go together");
+            add(lat == null ? latField : lonField, UserErrorCode.REQUIRED,
+                    plain ? Message.of("input.latLon.together") : Message.of("input.point.together", latField, lonField));
         } else if (lat.isNaN() || lat < -90 || lat > 90) {
-            add(latField, UserErrorCode.OUT_OF_RANGE, latField + " must be between -90 and 90");
+            add(latField, UserErrorCode.OUT_OF_RANGE,
+                    plain ? Message.of("input.lat.range") : Message.of("input.point.latitude", latField));
         } else if (lon.isNaN() || lon < -180 || lon > 180) {
-            add(lonField, UserErrorCode.OUT_OF_RANGE, lonField + " must be between -180 and 180");
+            add(lonField, UserErrorCode.OUT_OF_RANGE,
+                    plain ? Message.of("input.lon.range") : Message.of("input.point.longitude", lonField));
         } else {
             return new double[] {lat, lon};
         }

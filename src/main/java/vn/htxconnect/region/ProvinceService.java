@@ -19,6 +19,8 @@ import org.springframework.stereotype.Service;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
+import vn.htxconnect.platform.Message;
+
 /**
  * The 34 current province-level units, loaded once from {@code region/provinces.json}, and a
  * lenient resolver from anything people write for a province (current or pre-2025 name, code,
@@ -73,7 +75,7 @@ public class ProvinceService {
      */
     public @Nullable String codeOf(String field, @Nullable String value) {
         return value == null || value.isBlank() ? null : resolve(value).map(Province::code)
-                .orElseThrow(() -> vn.htxconnect.platform.ApiException.badRequest(field, "Unknown province"));
+                .orElseThrow(() -> vn.htxconnect.platform.ApiException.badRequest(field, Message.of("region.province.unknown")));
     }
 
     /**

@@ -32,6 +32,7 @@ import vn.htxconnect.platform.Actor;
 import vn.htxconnect.platform.ApiException;
 import vn.htxconnect.platform.ErrorCode;
 import vn.htxconnect.platform.GlobalId;
+import vn.htxconnect.platform.Message;
 import vn.htxconnect.platform.UserError;
 import vn.htxconnect.platform.UserErrorCode;
 import vn.htxconnect.platform.ValidationErrors;
@@ -70,7 +71,7 @@ class AccountManagement {
     RegisterOrganizationPayload register(RegisterOrganizationInput in) {
         ValidationErrors errors = new ValidationErrors();
         if (in.organization() == null) {
-            errors.add("organization", UserErrorCode.REQUIRED, "organization is required");
+            errors.add("organization", UserErrorCode.REQUIRED, Message.of("input.required", "organization"));
         }
         UserEntity owner = newUser(in.owner(), "owner", null, errors);
         if (errors.hasErrors()) {
@@ -79,7 +80,7 @@ class AccountManagement {
         OrganizationPayload created = organizations.create(in.organization());
         if (!created.errors().isEmpty()) {
             List<UserError> nested = created.errors().stream().map(e -> new UserError(
-                    prefixed("organization", e.field()), e.code(), e.message())).toList();
+                    prefixed("organization", e.field()), e.code(), e.text())).toList();
             return new RegisterOrganizationPayload(null, null, null, null, nested, in.clientMutationId());
         }
         users.save(owner);
@@ -102,16 +103,16 @@ class AccountManagement {
     /** Validates a new user's details; returns an unsaved entity. {@code fixedEmail} comes from an invitation. */
     private UserEntity newUser(NewUser in, String prefix, String fixedEmail, ValidationErrors errors) {
         if (in == null) {
-            errors.add(prefix, UserErrorCode.REQUIRED, prefix + " is required");
+            errors.add(prefix, UserErrorCode.REQUIRED, Message.of("input.required", prefix));
             return null;
         }
         String p = prefix.isEmpty() ? "" : prefix + ".";
         UserEntity u = new UserEntity();
         String email = fixedEmail != null ? fixedEmail : normalizeEmail(in.email());
         if (email == null || !EMAIL.matcher(email).matches() || email.length() > 254) {
-            errors.add(p + "email", UserErrorCode.INVALID, "A valid e-mail address is required");
+            errors.add(p + "email", UserErrorCode.INVALID, Message.of("account.email.invalid"));
         } else if (users.findByEmail(email).isPresent()) {
-            errors.add(p + "email", UserErrorCode.DUPLICATE, "An account with this e-mail already exists");
+            errors.add(p + "email", UserErrorCode.DUPLICATE, Message.of("account.email.taken"));
         }
         u.email = email;
         u.name = errors.text(p + "name", in.name(), 120, true);
@@ -124,9 +125,9 @@ class AccountManagement {
 
     private static void checkPassword(String password, String field, ValidationErrors errors) {
         if (password == null || password.length() < 10) {
-            errors.add(field, UserErrorCode.INVALID, "The password must have at least 10 characters");
+            errors.add(field, UserErrorCode.INVALID, Message.of("account.password.tooShort", 10));
         } else if (password.length() > 200) {
-            errors.add(field, UserErrorCode.TOO_LONG, "The password may have at most 200 characters");
+            errors.add(field, UserErrorCode.TOO_LONG, Message.of("account.password.tooLong", 200));
         }
     }
 
@@ -139,7 +140,7 @@ class AccountManagement {
         String email = normalizeEmail(in.email());
         if (email == null || email.length() > 254 || in.password() == null || in.password().length() > 200) {
             return new LoginPayload(null, null, null, List.of(UserError.of("password", UserErrorCode.INVALID,
-                    "Wrong e-mail or password")), in.clientMutationId());
+                    Message.of("account.login.wrong"))), in.clientMutationId());
         }
         String from = address == null ? "unknown" : address.substring(0, Math.min(address.length(), 64));
         Instant since = Instant.now().minus(properties.failureWindow());
@@ -148,8 +149,8 @@ class AccountManagement {
         Integer byAddress = jdbc.queryForObject("SELECT COUNT(*) FROM login_failure WHERE address = ? AND failed_at > ?",
                 Integer.class, from, since);
         if (byEmail >= properties.maxFailuresPerAccount() || byAddress >= properties.maxFailuresPerAddress()) {
-            throw new ApiException(ErrorCode.RATE_LIMITED, "Too many failed sign-ins; try again in "
-                    + properties.failureWindow().toMinutes() + " minutes");
+            throw new ApiException(ErrorCode.RATE_LIMITED, Message.of("account.login.throttled",
+                    properties.failureWindow().toMinutes()));
         }
         UserEntity user = email == null ? null : users.findByEmail(email).orElse(null);
         // Same answer for an unknown e-mail and a wrong password: do not reveal who has an account.
@@ -157,7 +158,7 @@ class AccountManagement {
             jdbc.update("INSERT INTO login_failure (email, address, failed_at) VALUES (?, ?, ?)",
                     String.valueOf(email), from, Instant.now());
             return new LoginPayload(null, null, null, List.of(UserError.of("password", UserErrorCode.INVALID,
-                    "Wrong e-mail or password")), in.clientMutationId());
+                    Message.of("account.login.wrong"))), in.clientMutationId());
         }
         jdbc.update("DELETE FROM login_failure WHERE email = ?", email);
         // A plain update: concurrent sign-ins of one account (two devices) must not conflict on the version.
@@ -176,10 +177,10 @@ class AccountManagement {
         ValidationErrors errors = new ValidationErrors();
         String email = normalizeEmail(in.email());
         if (email == null || !EMAIL.matcher(email).matches()) {
-            errors.add("email", UserErrorCode.INVALID, "A valid e-mail address is required");
+            errors.add("email", UserErrorCode.INVALID, Message.of("account.email.invalid"));
         }
         if (organizations.findById(orgId).isEmpty()) {
-            errors.add("organizationId", UserErrorCode.NOT_FOUND, "No organization with this ID");
+            errors.add("organizationId", UserErrorCode.NOT_FOUND, Message.of("organization.notFound"));
         }
         if (errors.hasErrors()) {
             return new InviteMemberPayload(null, null, errors.list(), in.clientMutationId());
@@ -201,7 +202,7 @@ class AccountManagement {
         ValidationErrors errors = new ValidationErrors();
         InvitationEntity inv = in.token() == null ? null : invitations.findByTokenHash(Secrets.sha256(in.token())).orElse(null);
         if (inv == null || inv.acceptedAt != null || inv.expiresAt.isBefore(Instant.now())) {
-            errors.add("token", UserErrorCode.INVALID, "The invitation is unknown, used or expired");
+            errors.add("token", UserErrorCode.INVALID, Message.of("account.invitation.unknown"));
             return new UserPayload(null, null, null, errors.list(), in.clientMutationId());
         }
         Actor actor = Access.current();
@@ -209,13 +210,13 @@ class AccountManagement {
         if (actor.isUser()) {
             user = users.findById(actor.userId()).orElseThrow();
             if (!user.email.equalsIgnoreCase(inv.email)) {
-                errors.add("token", UserErrorCode.FORBIDDEN, "This invitation was sent to another e-mail address");
+                errors.add("token", UserErrorCode.FORBIDDEN, Message.of("account.invitation.otherEmail"));
                 return new UserPayload(null, null, null, errors.list(), in.clientMutationId());
             }
         } else {
             user = users.findByEmail(inv.email).orElse(null);
             if (user != null) {
-                errors.add("token", UserErrorCode.CONFLICT, "An account with this e-mail exists: sign in, then accept");
+                errors.add("token", UserErrorCode.CONFLICT, Message.of("account.invitation.accountExists"));
                 return new UserPayload(null, null, null, errors.list(), in.clientMutationId());
             }
             user = newUser(new NewUser(inv.email, in.name(), in.phone(), in.password(), null), "", inv.email, errors);
@@ -239,7 +240,7 @@ class AccountManagement {
         UserEntity user = id == null ? null : users.findById(id).orElse(null);
         if (user == null) {
             return new UserPayload(null, null, null, List.of(UserError.of("userId", UserErrorCode.NOT_FOUND,
-                    "No user with this ID")), in.clientMutationId());
+                    Message.of("account.user.notFound"))), in.clientMutationId());
         }
         user.platformRole = in.role();
         return new UserPayload(view(user), null, null, List.of(), in.clientMutationId());

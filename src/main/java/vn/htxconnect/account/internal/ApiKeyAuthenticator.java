@@ -5,11 +5,11 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
 
-import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import vn.htxconnect.platform.Actor;
+import vn.htxconnect.platform.Message;
 
 /** Checks a partner's API key ({@code htx_<prefix>_<secret>}) and records when it was last used. */
 @Component
@@ -28,14 +28,15 @@ class ApiKeyAuthenticator {
     Actor authenticate(String token) {
         String[] parts = token.split("_");
         if (parts.length != 3 || !token.startsWith(PREFIX) || token.length() > 100) {
-            throw new InvalidBearerTokenException("Malformed API key");
+            throw new TokenRefusedException(Message.of("account.apiKey.malformed"));
         }
         ApiKeyEntity key = keys.findByPrefix(parts[1])
                 .filter(k -> Secrets.sameDigest(k.secretHash, Secrets.sha256(token)))
-                .orElseThrow(() -> new InvalidBearerTokenException("Unknown API key"));
+                .orElseThrow(() -> new TokenRefusedException(Message.of("account.apiKey.unknown")));
         Instant now = Instant.now();
         if (!key.usable(now)) {
-            throw new InvalidBearerTokenException(key.revokedAt != null ? "API key revoked" : "API key expired");
+            throw new TokenRefusedException(key.revokedAt != null ? Message.of("account.apiKey.revoked")
+                    : Message.of("account.apiKey.expired"));
         }
         // A write per request would be wasteful: minute resolution is enough for "last used".
         if (key.lastUsedAt == null || key.lastUsedAt.isBefore(now.minus(LAST_USED_RESOLUTION))) {

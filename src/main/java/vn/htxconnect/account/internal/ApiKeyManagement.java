@@ -17,6 +17,7 @@ import vn.htxconnect.account.ApiKey;
 import vn.htxconnect.platform.Access;
 import vn.htxconnect.platform.Actor;
 import vn.htxconnect.platform.GlobalId;
+import vn.htxconnect.platform.Message;
 import vn.htxconnect.platform.UserErrorCode;
 import vn.htxconnect.platform.ValidationErrors;
 
@@ -37,16 +38,16 @@ class ApiKeyManagement {
         String name = errors.text("name", in.name(), 120, true);
         List<String> scopes = in.scopes() == null ? List.of() : in.scopes();
         if (scopes.isEmpty()) {
-            errors.add("scopes", UserErrorCode.REQUIRED, "At least one scope is required: " + ApiKey.SCOPES);
+            errors.add("scopes", UserErrorCode.REQUIRED, Message.of("account.apiKey.scopeRequired", ApiKey.SCOPES));
         }
         for (String s : scopes) {
             if (!ApiKey.SCOPES.contains(s)) {
-                errors.add("scopes", UserErrorCode.INVALID, "Unknown scope " + s + "; known: " + ApiKey.SCOPES);
+                errors.add("scopes", UserErrorCode.INVALID, Message.of("account.apiKey.scopeUnknown", s, ApiKey.SCOPES));
                 break;
             }
         }
         if (in.expiresAt() != null && !in.expiresAt().isAfter(Instant.now())) {
-            errors.add("expiresAt", UserErrorCode.OUT_OF_RANGE, "expiresAt must be in the future");
+            errors.add("expiresAt", UserErrorCode.OUT_OF_RANGE, Message.of("account.apiKey.expiresInPast"));
         }
         if (errors.hasErrors()) {
             return new CreateApiKeyPayload(null, null, errors.list(), in.clientMutationId());
@@ -71,7 +72,7 @@ class ApiKeyManagement {
         ApiKeyEntity key = id == null ? null : keys.findById(id).orElse(null);
         if (key == null) {
             return new ApiKeyPayload(null, new ValidationErrors().add("id", UserErrorCode.NOT_FOUND,
-                    "No API key with this ID").list(), in.clientMutationId());
+                    Message.of("account.apiKey.notFound")).list(), in.clientMutationId());
         }
         if (key.revokedAt == null) {
             key.revokedAt = Instant.now();

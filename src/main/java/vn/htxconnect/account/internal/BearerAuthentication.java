@@ -2,10 +2,11 @@ package vn.htxconnect.account.internal;
 
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
-import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 import org.springframework.security.oauth2.server.resource.authentication.BearerTokenAuthenticationToken;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
 import org.springframework.stereotype.Component;
+
+import vn.htxconnect.platform.Message;
 
 /**
  * Turns a bearer token into an authenticated {@code Actor}: a sign-in JWT (checked by Spring
@@ -25,10 +26,10 @@ class BearerAuthentication {
             try {
                 userId = Long.parseLong(token.getSubject());
             } catch (NumberFormatException e) {
-                throw new InvalidBearerTokenException("Invalid token subject");
+                throw new TokenRefusedException(Message.of("account.token.subject"));
             }
             return new ActorAuthentication(actors.forUser(userId)
-                    .orElseThrow(() -> new InvalidBearerTokenException("The token's user no longer exists")), token.getTokenValue());
+                    .orElseThrow(() -> new TokenRefusedException(Message.of("account.token.userGone"))), token.getTokenValue());
         });
         this.jwt = new ProviderManager(jwtProvider);
         this.keys = authentication -> {

@@ -19,6 +19,7 @@ import org.springframework.security.oauth2.server.resource.InvalidBearerTokenExc
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 
+import vn.htxconnect.platform.Message;
 import vn.htxconnect.platform.Messages;
 
 /**
@@ -40,8 +41,7 @@ class SecurityConfig {
             response.setStatus(401);
             response.setContentType(MediaType.APPLICATION_JSON_VALUE);
             response.setHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
-            String message = Messages.translate(ex instanceof InvalidBearerTokenException ? ex.getMessage()
-                    : "Authentication required", Messages.languageOf(request.getHeader("Accept-Language")));
+            String message = Messages.render(textOf(ex), Messages.languageOf(request.getHeader("Accept-Language")));
             String safe = message.replaceAll("[\\p{Cntrl}\"\\\\]", " ");
             response.getOutputStream().write(("{\"errors\":[{\"message\":\"" + safe
                     + "\",\"extensions\":{\"code\":\"UNAUTHENTICATED\"}}]}").getBytes(StandardCharsets.UTF_8));
@@ -67,4 +67,30 @@ class SecurityConfig {
     WebSocketGraphQlInterceptor webSocketAuthentication(BearerAuthentication bearer) {
         return new AuthenticationWebSocketInterceptor(new BearerTokenAuthenticationExtractor(), bearer.manager());
     }
+
+    /**
+     * Our own refusals carry their message; Spring's JWT decoder writes English sentences of its own,
+     * of which the expired token (the usual case) and any other undecodable one are told apart.
+     */
+    static Message textOf(Exception ex) {
+        if (ex instanceof TokenRefusedException refused) {
+            return refused.text();
+        }
+        if (!(ex instanceof InvalidBearerTokenException) || ex.getMessage() == null) {
+            return Message.of("account.authRequired");
+        }
+        String message = ex.getMessage();
+        if (message.startsWith(JWT_DECODE_FAILED + ": Jwt expired")) {
+            return Message.of("account.token.expired");
+        }
+        if (message.startsWith(JWT_DECODE_FAILED)) {
+            return Message.of("account.token.invalid");
+        }
+        if (message.equals("Invalid or expired token")) {
+            return Message.of("account.token.invalidOrExpired");
+        }
+        return Message.english(message);
+    }
+
+    private static final String JWT_DECODE_FAILED = "An error occurred while attempting to decode the Jwt";
 }

@@ -19,6 +19,7 @@ import vn.htxconnect.platform.Actor;
 import vn.htxconnect.platform.Connection;
 import vn.htxconnect.platform.Cursors;
 import vn.htxconnect.platform.GlobalId;
+import vn.htxconnect.platform.Message;
 import vn.htxconnect.platform.UserErrorCode;
 import vn.htxconnect.platform.ValidationErrors;
 
@@ -29,7 +30,7 @@ import vn.htxconnect.platform.ValidationErrors;
 @Service
 class Blocks {
 
-    static final String BLOCKED = "This organization does not accept inquiries or messages from yours";
+    static final Message BLOCKED = Message.of("inquiry.blocked");
 
     private final JdbcTemplate jdbc;
     private final OrganizationService organizations;
@@ -55,12 +56,12 @@ class Blocks {
                 : List.of(blocker, blockedId));
         Organization blocked = blockedId == null ? null : found.get(blockedId);
         if (!found.containsKey(blocker)) {
-            errors.add("organizationId", UserErrorCode.NOT_FOUND, "No organization with this ID");
+            errors.add("organizationId", UserErrorCode.NOT_FOUND, Message.of("organization.notFound"));
         }
         if (blocked == null) {
-            errors.add("blockedOrganizationId", UserErrorCode.NOT_FOUND, "No organization with this ID");
+            errors.add("blockedOrganizationId", UserErrorCode.NOT_FOUND, Message.of("organization.notFound"));
         } else if (Objects.equals(blockedId, blocker)) {
-            errors.add("blockedOrganizationId", UserErrorCode.INVALID, "An organization cannot block itself");
+            errors.add("blockedOrganizationId", UserErrorCode.INVALID, Message.of("inquiry.block.self"));
         }
         if (errors.hasErrors()) {
             return new BlockSenderPayload(null, false, errors.list(), in.clientMutationId());

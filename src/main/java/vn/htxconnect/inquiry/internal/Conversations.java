@@ -35,7 +35,7 @@ import vn.htxconnect.platform.ValidationErrors;
 @Service
 class Conversations {
 
-    private static final String NOT_YOURS = "You may not see this conversation";
+    private static final vn.htxconnect.platform.Message NOT_YOURS = keyed("inquiry.conversation.notYours");
 
     private final ConversationStore store;
     private final Blocks blocks;
@@ -65,19 +65,19 @@ class Conversations {
         Organization buyer = buyerId == null ? null : orgs.get(buyerId);
         Organization supplier = supplierId == null ? null : orgs.get(supplierId);
         if (buyerId != null && buyer == null) {
-            errors.add("buyerOrganizationId", UserErrorCode.NOT_FOUND, "No organization with this ID");
+            errors.add("buyerOrganizationId", UserErrorCode.NOT_FOUND, keyed("organization.notFound"));
         } else if (buyer != null && (!buyer.active() || buyer.kind() == OrganizationKind.PARTNER)) {
-            errors.add("buyerOrganizationId", UserErrorCode.INVALID, "This organization cannot send inquiries");
+            errors.add("buyerOrganizationId", UserErrorCode.INVALID, keyed("inquiry.buyer.cannotSend"));
         }
         if (supplier == null) {
-            errors.add("supplierId", UserErrorCode.NOT_FOUND, "No organization with this ID");
+            errors.add("supplierId", UserErrorCode.NOT_FOUND, keyed("organization.notFound"));
         } else if (supplier.databaseId() == (buyerId == null ? -1 : buyerId)
                 || actor.memberOf(supplier.databaseId())) {
-            errors.add("supplierId", UserErrorCode.INVALID, "You cannot send an inquiry to your own organization");
+            errors.add("supplierId", UserErrorCode.INVALID, keyed("inquiry.supplier.self"));
         } else if (!supplier.active() || !(supplier.kind().isCooperative() || supplier.kind() == OrganizationKind.PROCESSOR
                 || supplier.kind() == OrganizationKind.DISTRIBUTOR)) {
             errors.add("supplierId", UserErrorCode.INVALID,
-                    "Inquiries go to active cooperatives, processors and distributors");
+                    keyed("inquiry.supplier.kind"));
         }
         String subjectId = subject(in.subjectId(), buyerId, supplierId, errors);
         String title = InquiryText.subject(errors, "subject", in.subject());
@@ -104,7 +104,7 @@ class Conversations {
         if (given != null) {
             Long id = GlobalId.tryDecode(given, Organization.TYPE);
             if (id == null) {
-                errors.add("buyerOrganizationId", UserErrorCode.NOT_FOUND, "No organization with this ID");
+                errors.add("buyerOrganizationId", UserErrorCode.NOT_FOUND, keyed("organization.notFound"));
                 return null;
             }
             Access.requireMember(id);
@@ -114,7 +114,7 @@ class Conversations {
             return actor.memberships().keySet().iterator().next();
         }
         errors.add("buyerOrganizationId", UserErrorCode.REQUIRED,
-                "buyerOrganizationId is required unless you are a member of exactly one organization");
+                keyed("inquiry.buyer.required"));
         return null;
     }
 
@@ -127,17 +127,17 @@ class Conversations {
         try {
             gid = GlobalId.decode("subjectId", subjectId);
         } catch (ApiException e) {
-            errors.add("subjectId", UserErrorCode.INVALID, "subjectId must be the ID of a product or a sourcing request");
+            errors.add("subjectId", UserErrorCode.INVALID, keyed("inquiry.subject.invalid"));
             return null;
         }
         if (gid.type().equals(Product.TYPE)) {
             Product p = products.findById(gid.id()).orElse(null);
             if (p == null || p.status() != ProductStatus.ACTIVE) {
-                errors.add("subjectId", UserErrorCode.NOT_FOUND, "No product with this ID");
+                errors.add("subjectId", UserErrorCode.NOT_FOUND, keyed("inquiry.subject.noProduct"));
                 return null;
             }
             if (supplierId == null || p.organizationId() != supplierId) {
-                errors.add("subjectId", UserErrorCode.INVALID, "The product is not the supplier's");
+                errors.add("subjectId", UserErrorCode.INVALID, keyed("inquiry.subject.notSuppliers"));
                 return null;
             }
             return p.id();
@@ -145,8 +145,10 @@ class Conversations {
         // Other modules' records (sourcing requests) are checked by those modules.
         for (vn.htxconnect.inquiry.InquirySubjects checker : subjects) {
             if (checker.type().equals(gid.type())) {
-                String refusal = buyerId == null || supplierId == null ? "The buyer and supplier must be known"
-                        : checker.refusal(gid.id(), buyerId, supplierId);
+                // Checkers still answer in English (converted to keys when their modules are).
+                String answer = buyerId == null || supplierId == null ? null : checker.refusal(gid.id(), buyerId, supplierId);
+                vn.htxconnect.platform.Message refusal = buyerId == null || supplierId == null ? keyed("inquiry.subject.sidesUnknown")
+                        : answer == null ? null : vn.htxconnect.platform.Message.english(answer);
                 if (refusal != null) {
                     errors.add("subjectId", UserErrorCode.NOT_FOUND, refusal);
                     return null;
@@ -154,7 +156,7 @@ class Conversations {
                 return GlobalId.encode(gid.type(), gid.id());
             }
         }
-        errors.add("subjectId", UserErrorCode.INVALID, "subjectId must be the ID of a product or a sourcing request");
+        errors.add("subjectId", UserErrorCode.INVALID, keyed("inquiry.subject.invalid"));
         return null;
     }
 
@@ -165,8 +167,8 @@ class Conversations {
         if (recent.size() >= properties.dailyLimit()) {
             Instant freed = recent.get(recent.size() - properties.dailyLimit()).plus(Duration.ofDays(1));
             long minutes = Math.max(1, (Duration.between(now, freed).toSeconds() + 59) / 60);
-            throw new ApiException(ErrorCode.RATE_LIMITED, "Your organization may start at most "
-                    + properties.dailyLimit() + " inquiries in 24 hours; try again in " + minutes + " minutes");
+            throw new ApiException(ErrorCode.RATE_LIMITED, keyed("inquiry.dailyLimit",
+                    properties.dailyLimit(), minutes));
         }
     }
 
@@ -214,7 +216,7 @@ class Conversations {
         Conversation c = dbId == null ? null : store.find(dbId).orElse(null);
         if (c == null || !party(c, actor)) {
             if (actor.isAdmin()) {
-                throw ApiException.notFound("No conversation with ID " + id);
+                throw ApiException.notFound(keyed("inquiry.conversation.notFoundId", id));
             }
             throw new ApiException(ErrorCode.FORBIDDEN, NOT_YOURS);
         }
@@ -236,7 +238,7 @@ class Conversations {
             throw new ApiException(ErrorCode.FORBIDDEN, NOT_YOURS);
         }
         if (c == null) {
-            errors.add("conversationId", UserErrorCode.NOT_FOUND, "No conversation with this ID");
+            errors.add("conversationId", UserErrorCode.NOT_FOUND, keyed("inquiry.conversation.notFound"));
         }
         return c;
     }
@@ -247,7 +249,7 @@ class Conversations {
             Long org = GlobalId.tryDecode(organizationId, Organization.TYPE);
             ConversationRole role = org == null ? null : c.roleOf(org);
             if (role == null) {
-                errors.add("organizationId", UserErrorCode.INVALID, "organizationId must be one of the conversation's organizations");
+                errors.add("organizationId", UserErrorCode.INVALID, keyed("inquiry.conversation.notASide"));
                 return null;
             }
             Access.requireMember(org);
@@ -259,7 +261,7 @@ class Conversations {
             return buyer ? ConversationRole.BUYER : ConversationRole.SUPPLIER;
         }
         errors.add("organizationId", UserErrorCode.REQUIRED,
-                "organizationId is required when you are on both sides or on neither");
+                keyed("inquiry.conversation.sideRequired"));
         return null;
     }
 
@@ -272,5 +274,10 @@ class Conversations {
             return ConversationRole.BUYER;
         }
         return actor.memberOf(c.supplierOrganizationId()) ? ConversationRole.SUPPLIER : null;
+    }
+
+    /** A user-facing text by key ({@code Message} in this package is the conversation message). */
+    private static vn.htxconnect.platform.Message keyed(String key, Object... args) {
+        return vn.htxconnect.platform.Message.of(key, args);
     }
 }

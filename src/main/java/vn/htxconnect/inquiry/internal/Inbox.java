@@ -14,6 +14,7 @@ import vn.htxconnect.platform.ApiException;
 import vn.htxconnect.platform.Connection;
 import vn.htxconnect.platform.Cursors;
 import vn.htxconnect.platform.GlobalId;
+import vn.htxconnect.platform.Message;
 
 /**
  * An organization's conversations, newest activity first, paged by keyset (last activity, ID) so
@@ -31,7 +32,7 @@ class Inbox {
     @Transactional(readOnly = true)
     public Connection<Conversation> list(ConversationFilter filter, int first, String after) {
         if (filter == null || filter.organizationId() == null) {
-            throw ApiException.badRequest("filter.organizationId", "filter.organizationId is required");
+            throw ApiException.badRequest("filter.organizationId", Message.of("input.required", "filter.organizationId"));
         }
         long org = GlobalId.decode("filter.organizationId", filter.organizationId(), Organization.TYPE);
         Access.requireMember(org);
@@ -47,7 +48,7 @@ class Inbox {
                 afterAt = Instant.EPOCH.plus(Long.parseLong(parts[1]), ChronoUnit.MICROS);
                 afterId = Long.parseLong(parts[2]);
             } catch (IllegalArgumentException | ArithmeticException | java.time.DateTimeException e) {
-                throw ApiException.badRequest("after", "Invalid cursor");
+                throw ApiException.badRequest("after", Message.of("paging.cursor.invalid"));
             }
         }
         List<Conversation> fetched = store.inbox(org, unreadOnly, afterAt, afterId, first + 1);

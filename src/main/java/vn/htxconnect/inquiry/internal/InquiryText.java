@@ -2,6 +2,7 @@ package vn.htxconnect.inquiry.internal;
 
 import java.util.regex.Pattern;
 
+import vn.htxconnect.platform.Message;
 import vn.htxconnect.platform.UserErrorCode;
 import vn.htxconnect.platform.ValidationErrors;
 import vn.htxconnect.platform.VietnameseText;
@@ -44,11 +45,11 @@ final class InquiryText {
 
     private static String bounded(ValidationErrors errors, String field, String text, int max) {
         if (text.isEmpty()) {
-            errors.add(field, UserErrorCode.REQUIRED, field + " is required");
+            errors.add(field, UserErrorCode.REQUIRED, Message.of("input.required", field));
             return null;
         }
         if (text.codePointCount(0, text.length()) > max) {
-            errors.add(field, UserErrorCode.TOO_LONG, field + " must be at most " + max + " characters");
+            errors.add(field, UserErrorCode.TOO_LONG, Message.of("input.tooLong", field, max));
             return null;
         }
         return text;

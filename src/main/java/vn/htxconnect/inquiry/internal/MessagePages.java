@@ -45,12 +45,12 @@ class MessagePages {
     static CompletableFuture<Connection<Message>> page(DataLoader<Key, Connection<Message>> loader, Conversation c,
                                                         Integer first, String after, Integer last, String before) {
         if (first != null && last != null) {
-            throw ApiException.badRequest("last", "Give first or last, not both");
+            throw ApiException.badRequest("last", keyed("paging.firstOrLast"));
         }
         boolean backward = last != null || (first == null && before != null);
         if (backward && after != null || !backward && before != null) {
             throw ApiException.badRequest(backward ? "after" : "before",
-                    "Use after with first, before with last");
+                    keyed("paging.cursorDirection"));
         }
         int size = Cursors.first(backward ? last : first);
         return loader.load(new Key(c, backward, messageId(backward ? "before" : "after", backward ? before : after), size));
@@ -72,7 +72,7 @@ class MessagePages {
             }
             return id;
         } catch (NumberFormatException e) {
-            throw ApiException.badRequest(field, "Invalid cursor");
+            throw ApiException.badRequest(field, keyed("paging.cursor.invalid"));
         }
     }
 
@@ -106,5 +106,10 @@ class MessagePages {
         boolean hasNext = k.backward() ? k.cursorId() != 0 : more;
         boolean hasPrevious = k.backward() ? more : k.cursorId() != 0;
         return Connection.fromKeyed(messages, MessagePages::cursor, hasNext, hasPrevious, c.messageCount());
+    }
+
+    /** A user-facing text by key ({@code Message} in this package is the conversation message). */
+    private static vn.htxconnect.platform.Message keyed(String key, Object... args) {
+        return vn.htxconnect.platform.Message.of(key, args);
     }
 }

@@ -28,6 +28,7 @@ import vn.htxconnect.platform.ApiException;
 import vn.htxconnect.platform.Connection;
 import vn.htxconnect.platform.Cursors;
 import vn.htxconnect.platform.ErrorCode;
+import vn.htxconnect.platform.Message;
 import vn.htxconnect.platform.Messages;
 import vn.htxconnect.region.Province;
 import vn.htxconnect.region.ProvinceService;
@@ -66,7 +67,7 @@ class ActivityStatusController {
         Actor a = Access.requireSignedIn();
         if (a.kind() == Actor.Kind.API_KEY ? !a.hasScope(SCOPE) : !a.isAlliance()) {
             throw new ApiException(ErrorCode.FORBIDDEN,
-                    "The cooperative activity report is for the Alliance and partner keys with the scope " + SCOPE);
+                    Message.of("insight.activity.forbidden", SCOPE));
         }
         return a;
     }
@@ -86,7 +87,7 @@ class ActivityStatusController {
     ActivityStatusReport cooperativeActivityReport(@Argument String province, DataFetchingFieldSelectionSet selection) {
         requireReportReader();
         Province p = provinces.resolve(province)
-                .orElseThrow(() -> ApiException.badRequest("province", "Unknown province: " + province));
+                .orElseThrow(() -> ApiException.badRequest("province", Message.of("region.province.unknownNamed", province)));
         return service.report(p.code(), selection.contains("trend"));
     }
 

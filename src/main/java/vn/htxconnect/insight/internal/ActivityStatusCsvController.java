@@ -34,6 +34,7 @@ import vn.htxconnect.insight.ActivityStatusReport.Row;
 import vn.htxconnect.insight.CooperativeActivity;
 import vn.htxconnect.platform.ApiException;
 import vn.htxconnect.platform.ErrorCode;
+import vn.htxconnect.platform.Message;
 import vn.htxconnect.platform.Messages;
 import vn.htxconnect.region.Province;
 import vn.htxconnect.region.ProvinceService;
@@ -67,12 +68,12 @@ class ActivityStatusCsvController {
              @RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String acceptLanguage,
              HttpServletResponse response) throws IOException {
         Province p = provinces.resolve(province)
-                .orElseThrow(() -> ApiException.badRequest("province", "Unknown province: " + province));
+                .orElseThrow(() -> ApiException.badRequest("province", Message.of("region.province.unknownNamed", province)));
         String language = Messages.languageOf(acceptLanguage);
         if (token != null) {
             Map<String, Object> claims = links.verify(PURPOSE, token).filter(c -> p.code().equals(c.get("province")))
                     .orElseThrow(() -> new ApiException(ErrorCode.FORBIDDEN,
-                            "This download link is invalid or has expired; open the report again to get a new one"));
+                            Message.of("insight.activity.linkExpired")));
             language = "en".equals(claims.get("lang")) ? "en" : "vi";
         } else {
             ActivityStatusController.requireReportReader();
@@ -139,6 +140,6 @@ class ActivityStatusCsvController {
             default -> HttpStatus.BAD_REQUEST;
         };
         return ResponseEntity.status(status).body(new Problem(e.code(),
-                Messages.translate(e.getMessage(), Messages.languageOf(request.getHeader(HttpHeaders.ACCEPT_LANGUAGE))), e.field()));
+                Messages.render(e.text(), Messages.languageOf(request.getHeader(HttpHeaders.ACCEPT_LANGUAGE))), e.field()));
     }
 }

@@ -6,47 +6,60 @@ import java.util.List;
 import vn.htxconnect.insight.CooperativeActivity;
 import vn.htxconnect.organization.ActivityKind;
 
-/**
- * The sentences that explain a status, in English; {@code i18n/vi.tsv} has their Vietnamese patterns and
- * the API renders them in the reader's language.
- */
+import vn.htxconnect.platform.Message;
+
+/** The sentences that explain a status, as messages the API renders in the reader's language. */
 final class ActivityStatusExplanations {
 
     private ActivityStatusExplanations() {
     }
 
     /** Why the status is what it is, with the month of the latest activity. */
-    static String summary(CooperativeActivity a) {
+    static Message summaryMessage(CooperativeActivity a) {
         if (a.lastActivityAt() == null) {
             String registered = ActivityStatusRules.month(a.registeredAt());
             return switch (a.status()) {
-                case NEW -> "Registered in " + registered + "; no activity yet";
-                default -> "Never active since registration in " + registered + " ("
-                        + ActivityStatusRules.monthsBetween(a.registeredAt(), a.evaluatedAt()) + " months ago)";
+                case NEW -> Message.of("insight.activity.new", registered);
+                default -> Message.of("insight.activity.neverActive", registered,
+                        ActivityStatusRules.monthsBetween(a.registeredAt(), a.evaluatedAt()));
             };
         }
         String latest = ActivityStatusRules.month(a.lastActivityAt());
         return switch (a.status()) {
-            case ACTIVE -> "Active in the last " + ActivityStatusRules.ACTIVE_MONTHS + " months: latest activity in " + latest;
-            default -> "No activity for " + ActivityStatusRules.monthsBetween(a.lastActivityAt(), a.evaluatedAt())
-                    + " months (latest in " + latest + ")";
+            case ACTIVE -> Message.of("insight.activity.active", ActivityStatusRules.ACTIVE_MONTHS, latest);
+            default -> Message.of("insight.activity.inactive",
+                    ActivityStatusRules.monthsBetween(a.lastActivityAt(), a.evaluatedAt()), latest);
         };
     }
 
     /** One signal: when its kind of activity last happened, or that it never did. */
-    static String signal(CooperativeActivity.Signal s) {
+    static Message signalMessage(CooperativeActivity.Signal s) {
         String at = s.lastAt() == null ? null : ActivityStatusRules.month(s.lastAt());
         return switch (s.kind()) {
-            case SIGNED_IN -> at == null ? "No member has signed in" : "Last member sign-in: " + at;
-            case PRODUCT_UPDATED -> at == null ? "No product listed" : "Last product update: " + at;
-            case INQUIRY_ANSWERED -> at == null ? "No inquiry answered" : "Last inquiry answered: " + at;
-            case QUOTE_SENT -> at == null ? "No quote sent" : "Last quote sent: " + at;
-            case SUPPLY_EVENT -> at == null ? "No supply event recorded" : "Last supply event: " + at;
-            case EVENT_ATTENDED -> at == null ? "No trade promotion event attended" : "Last trade promotion event attended: " + at;
+            case SIGNED_IN -> at == null ? Message.of("insight.signal.signedIn.never") : Message.of("insight.signal.signedIn", at);
+            case PRODUCT_UPDATED -> at == null ? Message.of("insight.signal.productUpdated.never")
+                    : Message.of("insight.signal.productUpdated", at);
+            case INQUIRY_ANSWERED -> at == null ? Message.of("insight.signal.inquiryAnswered.never")
+                    : Message.of("insight.signal.inquiryAnswered", at);
+            case QUOTE_SENT -> at == null ? Message.of("insight.signal.quoteSent.never") : Message.of("insight.signal.quoteSent", at);
+            case SUPPLY_EVENT -> at == null ? Message.of("insight.signal.supplyEvent.never")
+                    : Message.of("insight.signal.supplyEvent", at);
+            case EVENT_ATTENDED -> at == null ? Message.of("insight.signal.eventAttended.never")
+                    : Message.of("insight.signal.eventAttended", at);
         };
     }
 
-    /** The summary, then every signal. */
+    /** The summary in English. */
+    static String summary(CooperativeActivity a) {
+        return summaryMessage(a).toString();
+    }
+
+    /** A signal's sentence in English. */
+    static String signal(CooperativeActivity.Signal s) {
+        return signalMessage(s).toString();
+    }
+
+    /** The summary, then every signal, in English. */
     static List<String> all(CooperativeActivity a) {
         List<String> out = new ArrayList<>();
         out.add(summary(a));

@@ -21,7 +21,7 @@ class ActivityStatusFieldsController {
 
     @SchemaMapping(typeName = "CooperativeActivity", field = "summary")
     String summary(CooperativeActivity a, GraphQLContext context) {
-        return Messages.translate(ActivityStatusExplanations.summary(a), language(context));
+        return Messages.render(ActivityStatusExplanations.summaryMessage(a), language(context));
     }
 
     @SchemaMapping(typeName = "CooperativeActivity", field = "explanation")
@@ -31,15 +31,15 @@ class ActivityStatusFieldsController {
 
     /** The summary, then each signal: "No activity for 14 months (latest in 09/2024). Last product update: …; …". */
     static String explain(CooperativeActivity a, String language) {
-        String signals = a.signals().stream().map(s -> Messages.translate(ActivityStatusExplanations.signal(s), language))
+        String signals = a.signals().stream().map(s -> Messages.render(ActivityStatusExplanations.signalMessage(s), language))
                 .collect(Collectors.joining("; "));
-        String summary = Messages.translate(ActivityStatusExplanations.summary(a), language);
+        String summary = Messages.render(ActivityStatusExplanations.summaryMessage(a), language);
         return signals.isEmpty() ? summary : summary + ". " + signals;
     }
 
     @SchemaMapping(typeName = "ActivitySignal", field = "explanation")
     String signal(CooperativeActivity.Signal s, GraphQLContext context) {
-        return Messages.translate(ActivityStatusExplanations.signal(s), language(context));
+        return Messages.render(ActivityStatusExplanations.signalMessage(s), language(context));
     }
 
     @SchemaMapping(typeName = "ActivityStatusCounts", field = "new")

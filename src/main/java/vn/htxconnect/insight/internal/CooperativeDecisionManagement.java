@@ -21,6 +21,7 @@ import vn.htxconnect.organization.OrganizationStatus;
 import vn.htxconnect.platform.Access;
 import vn.htxconnect.platform.Actor;
 import vn.htxconnect.platform.GlobalId;
+import vn.htxconnect.platform.Message;
 import vn.htxconnect.platform.UserErrorCode;
 import vn.htxconnect.platform.ValidationErrors;
 
@@ -65,21 +66,21 @@ class CooperativeDecisionManagement {
         Organization org = orgId == null ? null : locked.get(orgId);
         Organization target = targetId == null ? null : locked.get(targetId);
         if (org == null) {
-            errors.add("organizationId", UserErrorCode.NOT_FOUND, "No organization with this ID");
+            errors.add("organizationId", UserErrorCode.NOT_FOUND, Message.of("organization.notFound"));
         } else if (!org.kind().isCooperative()) {
             errors.add("organizationId", UserErrorCode.INVALID,
-                    "Decisions are recorded on cooperatives, cooperative unions and cooperative groups");
+                    Message.of("insight.decision.notCooperative"));
         } else if (!org.active()) {
-            errors.add("organizationId", UserErrorCode.CONFLICT, "The cooperative is archived");
+            errors.add("organizationId", UserErrorCode.CONFLICT, Message.of("insight.decision.archived"));
         }
         if (in.kind() == null) {
-            errors.add("kind", UserErrorCode.REQUIRED, "kind is required");
+            errors.add("kind", UserErrorCode.REQUIRED, Message.of("input.required", "kind"));
         }
         String note = errors.text("note", in.note(), MAX_NOTE, in.kind() == Kind.SUPPORT_PLAN);
         if (in.kind() == Kind.MERGED) {
             checkTarget(in.mergedIntoOrganizationId(), orgId, target, errors);
         } else if (in.mergedIntoOrganizationId() != null) {
-            errors.add("mergedIntoOrganizationId", UserErrorCode.INVALID, "mergedIntoOrganizationId applies only to MERGED decisions");
+            errors.add("mergedIntoOrganizationId", UserErrorCode.INVALID, Message.of("insight.decision.mergedIntoOnlyMerged"));
         }
         if (errors.hasErrors()) {
             return RecordCooperativeDecisionPayload.refused(errors.list(), in.clientMutationId());
@@ -109,16 +110,16 @@ class CooperativeDecisionManagement {
     private static void checkTarget(String given, Long orgId, Organization target, ValidationErrors errors) {
         String field = "mergedIntoOrganizationId";
         if (given == null || given.isBlank()) {
-            errors.add(field, UserErrorCode.REQUIRED, field + " is required");
+            errors.add(field, UserErrorCode.REQUIRED, Message.of("input.required", field));
         } else if (target == null) {
-            errors.add(field, UserErrorCode.NOT_FOUND, field + " must be the ID of an organization");
+            errors.add(field, UserErrorCode.NOT_FOUND, Message.of("organization.id.invalid", field));
         } else if (target.databaseId() == (orgId == null ? -1 : orgId)) {
-            errors.add(field, UserErrorCode.INVALID, "A cooperative cannot merge into itself");
+            errors.add(field, UserErrorCode.INVALID, Message.of("insight.decision.mergeSelf"));
         } else if (!target.kind().isCooperative()) {
             errors.add(field, UserErrorCode.INVALID,
-                    "A cooperative merges into another cooperative, cooperative union or cooperative group");
+                    Message.of("insight.decision.mergeTarget"));
         } else if (!target.active()) {
-            errors.add(field, UserErrorCode.CONFLICT, "The cooperative it merges into is archived");
+            errors.add(field, UserErrorCode.CONFLICT, Message.of("insight.decision.targetArchived"));
         }
     }
 }

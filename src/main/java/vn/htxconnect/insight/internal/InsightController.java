@@ -16,6 +16,7 @@ import vn.htxconnect.linkage.LinkageFigures;
 import vn.htxconnect.organization.OrganizationFigures;
 import vn.htxconnect.organization.OrganizationService;
 import vn.htxconnect.platform.ApiException;
+import vn.htxconnect.platform.Message;
 import vn.htxconnect.program.EventFigures;
 import vn.htxconnect.region.Province;
 import vn.htxconnect.region.ProvinceService;
@@ -171,7 +172,7 @@ class InsightController {
     private static int limit(Integer first) {
         int n = first == null ? 10 : first;
         if (n < 1 || n > MAX_CELLS) {
-            throw ApiException.badRequest("first", "first must be between 1 and " + MAX_CELLS);
+            throw ApiException.badRequest("first", Message.of("insight.first.range", MAX_CELLS));
         }
         return n;
     }

@@ -8,6 +8,7 @@ import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;
 
 import vn.htxconnect.platform.ApiException;
+import vn.htxconnect.platform.Message;
 import vn.htxconnect.search.SearchMisses;
 
 /** Searches that found nothing, and why: what buyers look for and do not find, for the Alliance and insight:read keys. */
@@ -29,7 +30,7 @@ class UnmetSearchController {
         Period p = Period.of(from, to);
         int n = first == null ? 10 : first;
         if (n < 1 || n > MAX_MISSES) {
-            throw ApiException.badRequest("first", "first must be between 1 and " + MAX_MISSES);
+            throw ApiException.badRequest("first", Message.of("insight.first.range", MAX_MISSES));
         }
         return misses.top(p.from(), p.to(), containing == null || containing.isBlank() ? null : containing, cause, n);
     }
@@ -48,7 +49,7 @@ class UnmetSearchController {
             LocalDate end = to == null ? LocalDate.now(SupplyDemandGaps.VIETNAM) : to;
             LocalDate start = from == null ? end.minusDays(29) : from;
             if (start.isAfter(end)) {
-                throw ApiException.badRequest("from", "from must not be after to");
+                throw ApiException.badRequest("from", Message.of("insight.period.reversed"));
             }
             return new Period(start, end);
         }

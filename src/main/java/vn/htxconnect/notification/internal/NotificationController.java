@@ -23,9 +23,10 @@ import vn.htxconnect.platform.Access;
 import vn.htxconnect.platform.Actor;
 import vn.htxconnect.platform.ApiException;
 import vn.htxconnect.platform.CredentialCheck;
-import vn.htxconnect.platform.ErrorCode;
 import vn.htxconnect.platform.Cursors;
+import vn.htxconnect.platform.ErrorCode;
 import vn.htxconnect.platform.GlobalId;
+import vn.htxconnect.platform.Message;
 import vn.htxconnect.platform.Messages;
 import vn.htxconnect.platform.NodeResolver;
 
@@ -70,10 +71,10 @@ class NotificationController implements NodeResolver {
             Actor now = credentials.current(openedWith).orElse(null);
             if (now == null) {
                 return Mono.error(new ApiException(ErrorCode.UNAUTHENTICATED,
-                        "The sign-in this subscription was opened with is no longer valid; sign in and subscribe again"));
+                        Message.of("notification.subscription.signInGone")));
             }
             if (!now.memberOf(org) && !now.isAdmin()) {
-                return Mono.error(new ApiException(ErrorCode.FORBIDDEN, "No longer a member of this organization"));
+                return Mono.error(new ApiException(ErrorCode.FORBIDDEN, Message.of("notification.subscription.notMember")));
             }
             return Mono.just(n);
         });

@@ -24,6 +24,7 @@ import vn.htxconnect.platform.ApiException;
 import vn.htxconnect.platform.Connection;
 import vn.htxconnect.platform.Cursors;
 import vn.htxconnect.platform.GlobalId;
+import vn.htxconnect.platform.Message;
 import vn.htxconnect.platform.UserErrorCode;
 import vn.htxconnect.platform.ValidationErrors;
 
@@ -63,7 +64,7 @@ class NotificationManagement implements NotificationService {
                 }
                 before = Long.parseLong(raw.substring(2));
             } catch (NumberFormatException e) {
-                throw ApiException.badRequest("after", "Invalid cursor");
+                throw ApiException.badRequest("after", Message.of("paging.cursor.invalid"));
             }
         }
         boolean unread = Boolean.TRUE.equals(unreadOnly);
@@ -88,20 +89,20 @@ class NotificationManagement implements NotificationService {
         ValidationErrors errors = new ValidationErrors();
         Long org = GlobalId.tryDecode(in.organizationId(), Organization.TYPE);
         if (org == null) {
-            errors.add("organizationId", UserErrorCode.INVALID, "organizationId must be the ID of an existing organization");
+            errors.add("organizationId", UserErrorCode.INVALID, Message.of("organization.id.unknown", "organizationId"));
             return new MarkNotificationsReadPayload(0, 0, errors.list(), in.clientMutationId());
         }
         Access.requireMember(org);
         List<Long> ids = null;
         if (in.ids() != null) {
             if (in.ids().size() > MAX_IDS) {
-                errors.add("ids", UserErrorCode.OUT_OF_RANGE, "At most " + MAX_IDS + " notification IDs at a time");
+                errors.add("ids", UserErrorCode.OUT_OF_RANGE, Message.of("notification.ids.tooMany", MAX_IDS));
             } else {
                 ids = new ArrayList<>();
                 for (int i = 0; i < in.ids().size(); i++) {
                     Long id = GlobalId.tryDecode(in.ids().get(i), Notification.TYPE);
                     if (id == null) {
-                        errors.add("ids[" + i + "]", UserErrorCode.INVALID, "Not a notification ID");
+                        errors.add("ids[" + i + "]", UserErrorCode.INVALID, Message.of("notification.id.invalid"));
                     } else {
                         ids.add(id);
                     }
@@ -111,7 +112,7 @@ class NotificationManagement implements NotificationService {
                     Long id = GlobalId.tryDecode(in.ids().get(i), Notification.TYPE);
                     if (id != null && !owned.contains(id)) {
                         // Another organization's notification is reported like a missing one.
-                        errors.add("ids[" + i + "]", UserErrorCode.NOT_FOUND, "No notification with this ID");
+                        errors.add("ids[" + i + "]", UserErrorCode.NOT_FOUND, Message.of("notification.notFound"));
                     }
                 }
             }

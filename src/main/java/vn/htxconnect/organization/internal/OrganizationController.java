@@ -19,6 +19,7 @@ import vn.htxconnect.platform.ApiException;
 import vn.htxconnect.platform.Connection;
 import vn.htxconnect.platform.Cursors;
 import vn.htxconnect.platform.GlobalId;
+import vn.htxconnect.platform.Message;
 import vn.htxconnect.platform.NodeResolver;
 
 @Controller
@@ -34,7 +35,7 @@ class OrganizationController implements NodeResolver {
     Organization organization(@Argument String id) {
         Access.requireScope("catalog:read");
         return organizations.findById(GlobalId.decode("id", id, Organization.TYPE))
-                .orElseThrow(() -> ApiException.notFound("No organization with ID " + id));
+                .orElseThrow(() -> ApiException.notFound(Message.of("organization.notFoundId", id)));
     }
 
     @QueryMapping

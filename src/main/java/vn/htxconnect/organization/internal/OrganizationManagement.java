@@ -29,6 +29,7 @@ import vn.htxconnect.organization.VerificationStatus;
 import vn.htxconnect.platform.Access;
 import vn.htxconnect.platform.Connection;
 import vn.htxconnect.platform.GlobalId;
+import vn.htxconnect.platform.Message;
 import vn.htxconnect.platform.Outbox;
 import vn.htxconnect.platform.UserErrorCode;
 import vn.htxconnect.platform.ValidationErrors;
@@ -63,13 +64,13 @@ class OrganizationManagement implements OrganizationService {
     public OrganizationPayload create(OrganizationInput in) {
         ValidationErrors errors = new ValidationErrors();
         if (in.kind() == null) {
-            errors.add("kind", UserErrorCode.REQUIRED, "kind is required");
+            errors.add("kind", UserErrorCode.REQUIRED, Message.of("input.required", "kind"));
         }
         if (in.province() == null || in.province().isBlank()) {
-            errors.add("province", UserErrorCode.REQUIRED, "province is required");
+            errors.add("province", UserErrorCode.REQUIRED, Message.of("input.required", "province"));
         }
         if (in.name() == null || in.name().isBlank()) {
-            errors.add("name", UserErrorCode.REQUIRED, "name is required");
+            errors.add("name", UserErrorCode.REQUIRED, Message.of("input.required", "name"));
         }
         OrganizationEntity e = new OrganizationEntity();
         e.kind = in.kind();
@@ -88,13 +89,13 @@ class OrganizationManagement implements OrganizationService {
         Long id = GlobalId.tryDecode(in.id(), Organization.TYPE);
         OrganizationEntity e = id == null ? null : repository.findById(id).orElse(null);
         if (e == null) {
-            errors.add("id", UserErrorCode.NOT_FOUND, "No organization with this ID");
+            errors.add("id", UserErrorCode.NOT_FOUND, Message.of("organization.notFound"));
             return new OrganizationPayload(null, errors.list(), in.clientMutationId());
         }
         Access.requireMember(e.id);
         if (in.expectedVersion() != null && in.expectedVersion() != e.version) {
             errors.add("expectedVersion", UserErrorCode.CONFLICT,
-                    "The organization was changed meanwhile (version " + e.version + "); reload it and retry");
+                    Message.of("organization.staleVersion", e.version));
             return new OrganizationPayload(null, errors.list(), in.clientMutationId());
         }
         if (in.kind() != null) {
@@ -122,10 +123,10 @@ class OrganizationManagement implements OrganizationService {
             Access.requireOwner(e.id);
         }
         if (e == null) {
-            errors.add("id", UserErrorCode.NOT_FOUND, "No organization with this ID");
+            errors.add("id", UserErrorCode.NOT_FOUND, Message.of("organization.notFound"));
         } else if (expectedVersion != null && expectedVersion != e.version) {
             errors.add("expectedVersion", UserErrorCode.CONFLICT,
-                    "The organization was changed meanwhile (version " + e.version + "); reload it and retry");
+                    Message.of("organization.staleVersion", e.version));
         }
         if (errors.hasErrors()) {
             return new OrganizationPayload(null, errors.list(), clientMutationId);
@@ -144,7 +145,7 @@ class OrganizationManagement implements OrganizationService {
         OrganizationEntity e = id == null ? null : repository.findById(id).orElse(null);
         if (e == null) {
             return new OrganizationPayload(null, new ValidationErrors()
-                    .add("id", UserErrorCode.NOT_FOUND, "No organization with this ID").list(), clientMutationId);
+                    .add("id", UserErrorCode.NOT_FOUND, Message.of("organization.notFound")).list(), clientMutationId);
         }
         e.verificationStatus = verified ? VerificationStatus.VERIFIED : VerificationStatus.UNVERIFIED;
         e.verifiedAt = verified ? Instant.now() : null;
@@ -161,21 +162,21 @@ class OrganizationManagement implements OrganizationService {
         if (in.taxCode() != null) {
             String tax = in.taxCode().strip();
             if (!TAX_CODE.matcher(tax).matches()) {
-                errors.add("taxCode", UserErrorCode.INVALID, "taxCode must be 10 digits, or 10 digits, a dash and 3 digits");
+                errors.add("taxCode", UserErrorCode.INVALID, Message.of("organization.taxCode.invalid"));
             } else if (!tax.equals(e.taxCode) && repository.existsByTaxCode(tax)) {
-                errors.add("taxCode", UserErrorCode.DUPLICATE, "Another organization already has this taxCode");
+                errors.add("taxCode", UserErrorCode.DUPLICATE, Message.of("organization.taxCode.taken"));
             }
             e.taxCode = tax;
         }
         if (in.foundedYear() != null) {
             if (in.foundedYear() < 1945 || in.foundedYear() > Year.now().getValue()) {
-                errors.add("foundedYear", UserErrorCode.OUT_OF_RANGE, "foundedYear must be between 1945 and this year");
+                errors.add("foundedYear", UserErrorCode.OUT_OF_RANGE, Message.of("organization.foundedYear.range"));
             }
             e.foundedYear = in.foundedYear();
         }
         if (in.memberCount() != null) {
             if (in.memberCount() < 0 || in.memberCount() > 1_000_000) {
-                errors.add("memberCount", UserErrorCode.OUT_OF_RANGE, "memberCount must be between 0 and 1,000,000");
+                errors.add("memberCount", UserErrorCode.OUT_OF_RANGE, Message.of("organization.memberCount.range"));
             }
             e.memberCount = in.memberCount();
         }
@@ -187,7 +188,7 @@ class OrganizationManagement implements OrganizationService {
                 }
             }
             if (sectors.size() > 20 || sectors.stream().anyMatch(s -> s.length() > 60)) {
-                errors.add("sectors", UserErrorCode.TOO_LONG, "At most 20 sectors of at most 60 characters each");
+                errors.add("sectors", UserErrorCode.TOO_LONG, Message.of("organization.sectors.tooMany"));
             }
             e.sectors = String.join(",", sectors);
         }
@@ -195,7 +196,7 @@ class OrganizationManagement implements OrganizationService {
         if (in.province() != null && !in.province().isBlank()) {
             province = provinces.resolve(in.province()).orElse(null);
             if (province == null) {
-                errors.add("province", UserErrorCode.NOT_FOUND, "Unknown province: " + in.province());
+                errors.add("province", UserErrorCode.NOT_FOUND, Message.of("region.province.unknownNamed", in.province()));
             } else {
                 e.provinceCode = province.code();
             }
@@ -214,24 +215,24 @@ class OrganizationManagement implements OrganizationService {
         }
         e.contactName = errors.text("contactName", in.contactName() != null ? in.contactName() : e.contactName, 120, false);
         if (in.contactPhone() != null) {
-            e.contactPhone = checked(errors, "contactPhone", in.contactPhone(), PHONE, "a phone number of 8 to 20 digits");
+            e.contactPhone = checked(errors, "contactPhone", in.contactPhone(), PHONE, Message.of("organization.phone.invalid", "contactPhone"));
         }
         if (in.contactEmail() != null) {
-            e.contactEmail = checked(errors, "contactEmail", in.contactEmail(), EMAIL, "an email address");
+            e.contactEmail = checked(errors, "contactEmail", in.contactEmail(), EMAIL, Message.of("organization.email.invalid", "contactEmail"));
         }
         if (in.website() != null) {
-            e.website = checked(errors, "website", in.website(), URL, "an http(s) URL");
+            e.website = checked(errors, "website", in.website(), URL, Message.of("organization.url.invalid", "website"));
         }
         e.description = errors.text("description", in.description() != null ? in.description() : e.description, 5000, false);
     }
 
-    private static String checked(ValidationErrors errors, String field, String value, Pattern pattern, String what) {
+    private static String checked(ValidationErrors errors, String field, String value, Pattern pattern, Message invalid) {
         String v = value.strip();
         if (v.isEmpty()) {
             return null;
         }
         if (!pattern.matcher(v).matches()) {
-            errors.add(field, UserErrorCode.INVALID, field + " must be " + what);
+            errors.add(field, UserErrorCode.INVALID, invalid);
         }
         return v;
     }

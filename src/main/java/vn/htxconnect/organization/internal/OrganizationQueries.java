@@ -15,6 +15,7 @@ import vn.htxconnect.organization.OrganizationStatus;
 import vn.htxconnect.platform.ApiException;
 import vn.htxconnect.platform.Connection;
 import vn.htxconnect.platform.Cursors;
+import vn.htxconnect.platform.Message;
 import vn.htxconnect.platform.OffsetPage;
 import vn.htxconnect.platform.VietnameseText;
 import vn.htxconnect.region.ProvinceService;
@@ -43,12 +44,12 @@ class OrganizationQueries {
         String provinceCode = null;
         if (f.province() != null && !f.province().isBlank()) {
             provinceCode = provinces.resolve(f.province())
-                    .orElseThrow(() -> ApiException.badRequest("filter.province", "Unknown province: " + f.province()))
+                    .orElseThrow(() -> ApiException.badRequest("filter.province", Message.of("region.province.unknownNamed", f.province())))
                     .code();
         }
         String text = f.text() == null || f.text().isBlank() ? null : VietnameseText.fold(f.text());
         if (text != null && text.length() > 200) {
-            throw ApiException.badRequest("filter.text", "filter.text must be at most 200 characters");
+            throw ApiException.badRequest("filter.text", Message.of("input.tooLong", "filter.text", 200));
         }
         String province = provinceCode;
         return (root, query, cb) -> {

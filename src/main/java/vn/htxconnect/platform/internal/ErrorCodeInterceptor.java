@@ -3,6 +3,8 @@ package vn.htxconnect.platform.internal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import graphql.ErrorClassification;
 import graphql.GraphQLError;
@@ -14,14 +16,28 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 import vn.htxconnect.platform.ErrorCode;
+import vn.htxconnect.platform.Message;
 import vn.htxconnect.platform.Messages;
 
 /**
- * Translates every error message into the caller's language and gives every error a code, including those graphql-java raises before any data fetcher runs
+ * Renders every error message in the caller's language and gives every error a code, including those graphql-java raises before any data fetcher runs
  * (syntax, validation, variable coercion): they are the client's mistakes, so BAD_REQUEST.
  */
 @Component
 class ErrorCodeInterceptor implements WebGraphQlInterceptor {
+
+    /**
+     * graphql-java's own messages that are translated, by classification: the pattern of its English
+     * text and the key that says it again with the captured parts.
+     */
+    private record Known(String classification, Pattern english, String key) {
+    }
+
+    private static final List<Known> KNOWN = List.of(
+            new Known("ValidationError", Pattern.compile("Validation error \\((\\w+)@\\[(.*)\\]\\) : (.*)"),
+                    "graphql.validation"),
+            new Known("InvalidSyntax", Pattern.compile("Invalid syntax (.*)"), "graphql.syntax"),
+            new Known("ExecutionAborted", Pattern.compile("maximum query depth exceeded (\\d+) > (\\d+)"), "graphql.depth"));
 
     @Override
     public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
@@ -31,18 +47,38 @@ class ErrorCodeInterceptor implements WebGraphQlInterceptor {
             if (errors.isEmpty()) {
                 return response;
             }
-            List<GraphQLError> coded = errors.stream().map(e -> translated(withCode(e), language)).toList();
+            List<GraphQLError> coded = errors.stream().map(e -> rendered(withCode(e), language)).toList();
             return response.transform(b -> b.errors(coded));
         });
     }
 
-    private static GraphQLError translated(GraphQLError e, String language) {
-        String message = Messages.translate(e.getMessage(), language);
+    private static GraphQLError rendered(GraphQLError e, String language) {
+        String message = Messages.render(textOf(e), language);
         if (message.equals(e.getMessage())) {
             return e;
         }
         return GraphqlErrorBuilder.newError().message(message).locations(e.getLocations()).path(e.getPath())
                 .errorType(e.getErrorType()).extensions(e.getExtensions()).build();
+    }
+
+    /** The error's message: ours by key, graphql-java's known ones by key too, anything else as written. */
+    static Message textOf(GraphQLError e) {
+        if (e instanceof KeyedError keyed) {
+            return keyed.text();
+        }
+        String type = e.getErrorType() == null ? "" : e.getErrorType().toString();
+        String message = e.getMessage() == null ? "" : e.getMessage();
+        for (Known k : KNOWN) {
+            Matcher m = k.english().matcher(message);
+            if (k.classification().equals(type) && m.matches()) {
+                Object[] parts = new Object[m.groupCount()];
+                for (int i = 0; i < parts.length; i++) {
+                    parts[i] = m.group(i + 1);
+                }
+                return Message.of(k.key(), parts);
+            }
+        }
+        return Message.english(message);
     }
 
     private static boolean hasCode(GraphQLError e) {
@@ -65,8 +101,8 @@ class ErrorCodeInterceptor implements WebGraphQlInterceptor {
             default -> ErrorCode.INTERNAL;
         };
         ext.put("code", code.name());
-        String message = code == ErrorCode.INTERNAL ? "Internal error" : e.getMessage();
-        return GraphqlErrorBuilder.newError().message(message).locations(e.getLocations()).path(e.getPath())
-                .errorType(type).extensions(ext).build();
+        GraphQLError coded = GraphqlErrorBuilder.newError().message(code == ErrorCode.INTERNAL ? "Internal error" : e.getMessage()).locations(e.getLocations())
+                .path(e.getPath()).errorType(type).extensions(ext).build();
+        return code == ErrorCode.INTERNAL ? new KeyedError(coded, Message.of("error.internal")) : new KeyedError(coded, textOf(e));
     }
 }

@@ -17,6 +17,7 @@ import org.springframework.stereotype.Component;
 
 import vn.htxconnect.platform.ApiException;
 import vn.htxconnect.platform.ErrorCode;
+import vn.htxconnect.platform.Message;
 
 /**
  * Turns exceptions thrown by data fetchers into GraphQL errors with {@code extensions.code}.
@@ -35,25 +36,27 @@ class GraphQlErrorResolver extends DataFetcherExceptionResolverAdapter {
             if (api.field() != null) {
                 ext.put("field", api.field());
             }
-            return error(env, api.code(), api.getMessage(), ext);
+            return error(env, api.code(), api.text(), ext);
         }
         if (ex instanceof ConstraintViolationException cve) {
-            return error(env, ErrorCode.BAD_REQUEST, cve.getConstraintViolations().stream()
+            // Bean Validation's own texts, as it writes them.
+            return error(env, ErrorCode.BAD_REQUEST, Message.english(cve.getConstraintViolations().stream()
                     .map(v -> v.getPropertyPath() + ": " + v.getMessage()).sorted().reduce((a, b) -> a + "; " + b)
-                    .orElse("Invalid input"), Map.of("code", ErrorCode.BAD_REQUEST.name()));
+                    .orElse("Invalid input")), Map.of("code", ErrorCode.BAD_REQUEST.name()));
         }
         if (ex instanceof OptimisticLockingFailureException) {
-            return error(env, ErrorCode.BAD_REQUEST, "The object was changed by someone else; reload it and try again",
+            return error(env, ErrorCode.BAD_REQUEST, Message.of("error.staleVersion"),
                     Map.of("code", ErrorCode.BAD_REQUEST.name(), "reason", "STALE_VERSION"));
         }
         String ref = UUID.randomUUID().toString();
         log.error("Unexpected error in {} (ref {})", env.getExecutionStepInfo().getPath(), ref, ex);
-        return error(env, ErrorCode.INTERNAL, "Internal error (ref " + ref + ")",
+        return error(env, ErrorCode.INTERNAL, Message.of("error.internal.ref", ref),
                 Map.of("code", ErrorCode.INTERNAL.name(), "ref", ref));
     }
 
-    private static GraphQLError error(DataFetchingEnvironment env, ErrorCode code, String message, Map<String, Object> ext) {
-        return GraphqlErrorBuilder.newError(env).message(message).errorType(typeOf(code)).extensions(ext).build();
+    private static GraphQLError error(DataFetchingEnvironment env, ErrorCode code, Message message, Map<String, Object> ext) {
+        return new KeyedError(GraphqlErrorBuilder.newError(env).message(message.toString()).errorType(typeOf(code))
+                .extensions(ext).build(), message);
     }
 
     static ErrorType typeOf(ErrorCode code) {

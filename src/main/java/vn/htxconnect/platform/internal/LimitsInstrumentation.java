@@ -23,6 +23,7 @@ import org.springframework.stereotype.Component;
 
 import vn.htxconnect.platform.ApiException;
 import vn.htxconnect.platform.ErrorCode;
+import vn.htxconnect.platform.Message;
 
 /**
  * Refuses writes with API keys, and enforces the calculated cost (per query and against the caller's leaky-bucket budget), the alias
@@ -70,17 +71,16 @@ class LimitsInstrumentation extends SimplePerformantInstrumentation {
         if (op.getOperation() == OperationDefinition.Operation.MUTATION
                 && ctx.getGraphQLContext().get(AuditInstrumentation.ACTOR) instanceof vn.htxconnect.platform.Actor a
                 && a.kind() == vn.htxconnect.platform.Actor.Kind.API_KEY) {
-            throw abort(ErrorCode.FORBIDDEN, "API keys are read-only: sign in as a user to make changes", Map.of());
+            throw abort(ErrorCode.FORBIDDEN, Message.of("limits.apiKeyReadOnly"), Map.of());
         }
         QueryCost cost = QueryCost.of(op.getSelectionSet(), ctx.getFragmentsByName(), ctx.getCoercedVariables().toMap());
         s.requested = cost.cost();
         if (cost.aliases() > limits.maxAliases()) {
-            throw abort(ErrorCode.BAD_REQUEST, "The document uses " + cost.aliases() + " aliases; at most "
-                    + limits.maxAliases() + " are allowed", Map.of());
+            throw abort(ErrorCode.BAD_REQUEST, Message.of("limits.aliases", cost.aliases(), limits.maxAliases()), Map.of());
         }
         if (s.requested > limits.maxCost()) {
-            throw abort(ErrorCode.BAD_REQUEST, "The query may return " + (s.requested == Long.MAX_VALUE ? "too many" : s.requested)
-                    + " nodes; at most " + limits.maxCost() + " are allowed per query (lower `first`)",
+            throw abort(ErrorCode.BAD_REQUEST, Message.of("limits.cost",
+                            s.requested == Long.MAX_VALUE ? "too many" : s.requested, limits.maxCost()),
                     Map.of("cost", Map.of("requested", s.requested, "limit", limits.maxCost())));
         }
         Object caller = ctx.getGraphQLContext().get(CALLER);
@@ -88,8 +88,8 @@ class LimitsInstrumentation extends SimplePerformantInstrumentation {
         RateBudgets.Result r = budgets.take(s.caller, s.requested);
         s.remaining = r.remaining();
         if (!r.granted()) {
-            throw abort(ErrorCode.RATE_LIMITED, "Rate limit exceeded: this query costs " + s.requested + " points and "
-                    + r.remaining() + " remain; retry in " + r.retryAfterSeconds() + " s",
+            throw abort(ErrorCode.RATE_LIMITED, Message.of("limits.rate",
+                            s.requested, r.remaining(), r.retryAfterSeconds()),
                     Map.of("retryAfterSeconds", r.retryAfterSeconds(),
                             "cost", Map.of("requested", s.requested, "remaining", r.remaining())));
         }
@@ -97,10 +97,11 @@ class LimitsInstrumentation extends SimplePerformantInstrumentation {
         return super.beginExecuteOperation(parameters, state);
     }
 
-    private static AbortExecutionException abort(ErrorCode code, String message, Map<String, Object> extra) {
+    private static AbortExecutionException abort(ErrorCode code, Message message, Map<String, Object> extra) {
         Map<String, Object> ext = new LinkedHashMap<>(extra);
         ext.put("code", code.name());
-        GraphQLError error = GraphqlErrorBuilder.newError().message(message).extensions(ext).build();
+        GraphQLError error = new KeyedError(GraphqlErrorBuilder.newError().message(message.toString()).extensions(ext).build(),
+                message);
         return new AbortExecutionException(List.of(error));
     }
 
@@ -114,8 +115,7 @@ class LimitsInstrumentation extends SimplePerformantInstrumentation {
         }
         return env -> {
             if (System.nanoTime() - s.started > limits.timeout().toNanos()) {
-                throw new ApiException(ErrorCode.BAD_REQUEST, "The query ran longer than " + limits.timeout().toSeconds()
-                        + " s and was stopped; ask for less");
+                throw new ApiException(ErrorCode.BAD_REQUEST, Message.of("limits.timeout", limits.timeout().toSeconds()));
             }
             return dataFetcher.get(env);
         };

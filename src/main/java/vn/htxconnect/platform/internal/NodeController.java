@@ -11,6 +11,7 @@ import org.springframework.stereotype.Controller;
 
 import vn.htxconnect.platform.ApiException;
 import vn.htxconnect.platform.GlobalId;
+import vn.htxconnect.platform.Message;
 import vn.htxconnect.platform.NodeResolver;
 
 /** {@code node(id:)}: dispatches a global ID to the module that owns its type. */
@@ -28,9 +29,9 @@ class NodeController {
         GlobalId gid = GlobalId.decode("id", id);
         NodeResolver resolver = resolvers.get(gid.type());
         if (resolver == null) {
-            throw ApiException.notFound("No object with ID " + id);
+            throw ApiException.notFound(Message.of("node.notFound", id));
         }
-        return resolver.load(gid.id()).orElseThrow(() -> ApiException.notFound("No object with ID " + id));
+        return resolver.load(gid.id()).orElseThrow(() -> ApiException.notFound(Message.of("node.notFound", id)));
     }
 
     @org.springframework.graphql.data.method.annotation.MutationMapping

@@ -13,6 +13,7 @@ import org.springframework.stereotype.Component;
 
 import vn.htxconnect.platform.ApiException;
 import vn.htxconnect.platform.ErrorCode;
+import vn.htxconnect.platform.Message;
 
 /**
  * The subscription counterpart of {@link GraphQlErrorResolver}: a subscription refused when it
@@ -38,7 +39,7 @@ class SubscriptionErrorResolver extends SubscriptionExceptionResolverAdapter {
         }
         String ref = UUID.randomUUID().toString();
         log.error("Unexpected error in a subscription (ref {})", ref, ex);
-        return GraphqlErrorBuilder.newError().message("Internal error (ref " + ref + ")")
+        return GraphqlErrorBuilder.newError().message(Message.of("error.internal.ref", ref).toString())
                 .errorType(GraphQlErrorResolver.typeOf(ErrorCode.INTERNAL))
                 .extensions(Map.of("code", ErrorCode.INTERNAL.name(), "ref", ref)).build();
     }

@@ -13,6 +13,6 @@ class UserErrorController {
 
     @SchemaMapping(typeName = "UserError", field = "message")
     String message(UserError error, GraphQLContext context) {
-        return Messages.translate(error.message(), context.getOrDefault(Messages.LANGUAGE, "vi"));
+        return Messages.render(error.text(), context.getOrDefault(Messages.LANGUAGE, "vi"));
     }
 }

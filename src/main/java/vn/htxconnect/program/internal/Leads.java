@@ -18,6 +18,7 @@ import vn.htxconnect.platform.Actor;
 import vn.htxconnect.platform.ApiException;
 import vn.htxconnect.platform.ErrorCode;
 import vn.htxconnect.platform.GlobalId;
+import vn.htxconnect.platform.Message;
 import vn.htxconnect.platform.UserError;
 import vn.htxconnect.platform.UserErrorCode;
 import vn.htxconnect.platform.ValidationErrors;
@@ -62,22 +63,22 @@ class Leads {
         Long supplier = organization("supplierOrganizationId", in.supplierOrganizationId(), errors);
         if (buyer != null && !actor.memberOf(buyer) && !actor.isAlliance()) {
             throw new ApiException(ErrorCode.FORBIDDEN, "input.buyerOrganizationId",
-                    "Leads are recorded by the buyer's members or by the Cooperative Alliance");
+                    Message.of("program.lead.forbidden"));
         }
         TradeEventEntity event = participations.event(in.eventId(), errors);
         if (event != null && LocalDate.now(TradeEvent.ZONE).isBefore(event.startsOn)) {
-            errors.add("eventId", UserErrorCode.CONFLICT, "Leads are recorded from the event's first day");
+            errors.add("eventId", UserErrorCode.CONFLICT, Message.of("program.lead.tooEarly"));
         }
         if (buyer != null && buyer.equals(supplier)) {
-            errors.add("supplierOrganizationId", UserErrorCode.INVALID, "The buyer and the supplier must be different organizations");
+            errors.add("supplierOrganizationId", UserErrorCode.INVALID, Message.of("program.lead.sameSides"));
         } else if (event != null) {
             Map<Long, Participant> found = participants.find(event.id,
                     java.util.stream.Stream.of(buyer, supplier).filter(java.util.Objects::nonNull).toList());
             if (buyer != null && !found.containsKey(buyer)) {
-                errors.add("buyerOrganizationId", UserErrorCode.INVALID, "The organization is not a participant of this event");
+                errors.add("buyerOrganizationId", UserErrorCode.INVALID, Message.of("program.lead.notParticipant"));
             }
             if (supplier != null && !found.containsKey(supplier)) {
-                errors.add("supplierOrganizationId", UserErrorCode.INVALID, "The organization is not a participant of this event");
+                errors.add("supplierOrganizationId", UserErrorCode.INVALID, Message.of("program.lead.notParticipant"));
             }
         }
         Long product = product(in.productId(), supplier, errors);
@@ -92,7 +93,7 @@ class Leads {
     private static Long organization(String field, String id, ValidationErrors errors) {
         Long dbId = id == null ? null : GlobalId.tryDecode(id, Organization.TYPE);
         if (dbId == null) {
-            errors.add(field, id == null ? UserErrorCode.REQUIRED : UserErrorCode.NOT_FOUND, field + " must be the ID of an organization");
+            errors.add(field, id == null ? UserErrorCode.REQUIRED : UserErrorCode.NOT_FOUND, Message.of("organization.id.invalid", field));
         }
         return dbId;
     }
@@ -104,11 +105,11 @@ class Leads {
         Long pid = GlobalId.tryDecode(id, Product.TYPE);
         Product p = pid == null ? null : products.findById(pid).orElse(null);
         if (p == null || p.status() == ProductStatus.ARCHIVED) {
-            errors.add("productId", UserErrorCode.NOT_FOUND, "No product with this ID");
+            errors.add("productId", UserErrorCode.NOT_FOUND, Message.of("program.product.notFound"));
             return null;
         }
         if (supplier != null && p.organizationId() != supplier) {
-            errors.add("productId", UserErrorCode.INVALID, "The product is not the supplier's");
+            errors.add("productId", UserErrorCode.INVALID, Message.of("program.lead.productNotSuppliers"));
         }
         return p.databaseId();
     }
@@ -122,14 +123,14 @@ class Leads {
         TradeEventLead lead = id == null ? null : store.lock(id).orElse(null);
         // Like conversations, a lead answers FORBIDDEN to outsiders whether it exists or not.
         if (!actor.isAdmin() && (lead == null || !actor.memberOf(lead.buyerOrganizationId()))) {
-            throw new ApiException(ErrorCode.FORBIDDEN, "input.leadId", "Only the buyer's members turn a lead into an inquiry");
+            throw new ApiException(ErrorCode.FORBIDDEN, "input.leadId", Message.of("program.lead.inquiryForbidden"));
         }
         if (lead == null) {
-            errors.add("leadId", UserErrorCode.NOT_FOUND, "No lead with this ID");
+            errors.add("leadId", UserErrorCode.NOT_FOUND, Message.of("program.lead.notFound"));
             return new LeadPayload(null, errors.list(), in.clientMutationId());
         }
         if (lead.conversationId() != null) {
-            errors.add("leadId", UserErrorCode.CONFLICT, "The lead has already been turned into an inquiry");
+            errors.add("leadId", UserErrorCode.CONFLICT, Message.of("program.lead.alreadyInquiry"));
             return new LeadPayload(null, errors.list(), in.clientMutationId());
         }
         String subject = in.subject() != null && !in.subject().isBlank() ? in.subject()
@@ -138,7 +139,7 @@ class Leads {
         InquiryStarter.Started started = inquiries.start(lead.buyerOrganizationId(), lead.supplierOrganizationId(), subjectId,
                 subject, in.message());
         if (!started.errors().isEmpty()) {
-            started.errors().forEach(e -> errors.add(field(e), e.code(), e.message()));
+            started.errors().forEach(e -> errors.add(field(e), e.code(), e.text()));
             return new LeadPayload(null, errors.list(), in.clientMutationId());
         }
         store.setConversation(lead.databaseId(), started.conversationId());

@@ -23,6 +23,7 @@ import vn.htxconnect.platform.Actor;
 import vn.htxconnect.platform.ApiException;
 import vn.htxconnect.platform.ErrorCode;
 import vn.htxconnect.platform.GlobalId;
+import vn.htxconnect.platform.Message;
 import vn.htxconnect.platform.UserErrorCode;
 import vn.htxconnect.platform.ValidationErrors;
 import vn.htxconnect.program.TradeEvent;
@@ -66,28 +67,28 @@ class Participations {
         Organization org = orgId == null ? null : organizations.findById(orgId).orElse(null);
         if (org == null) {
             errors.add("organizationId", in.organizationId() == null ? UserErrorCode.REQUIRED : UserErrorCode.NOT_FOUND,
-                    "organizationId must be the ID of an existing organization");
+                    Message.of("organization.id.unknown", "organizationId"));
             return new ParticipantPayload(null, errors.list(), in.clientMutationId());
         }
         if (!actor.memberOf(org.databaseId()) && !actor.isAdmin()) {
             throw new ApiException(ErrorCode.FORBIDDEN, "input.organizationId",
-                    "You may only register an organization you are a member of");
+                    Message.of("program.registration.notMember"));
         }
         TradeEventEntity event = openEvent(in.eventId(), errors);
         if (!org.active()) {
-            errors.add("organizationId", UserErrorCode.INVALID, "The organization is archived");
+            errors.add("organizationId", UserErrorCode.INVALID, Message.of("program.registration.archived"));
         }
         if (in.role() == null) {
-            errors.add("role", UserErrorCode.REQUIRED, "role is required");
+            errors.add("role", UserErrorCode.REQUIRED, Message.of("input.required", "role"));
         } else if (!(in.role() == Role.EXHIBITOR ? EXHIBITOR_KINDS : VISITOR_KINDS).contains(org.kind())) {
             errors.add("role", UserErrorCode.INVALID, in.role() == Role.EXHIBITOR
-                    ? "Cooperatives, processors and distributors exhibit"
-                    : "Retail chains, processors and distributors visit as buyers");
+                    ? Message.of("program.registration.exhibitorKind")
+                    : Message.of("program.registration.visitorKind"));
         }
         String booth = errors.text("booth", in.booth(), 100, false);
         List<Long> shown = shownProducts(in, org, errors);
         if (event != null && store.find(event.id, org.databaseId()).isPresent()) {
-            errors.add("organizationId", UserErrorCode.DUPLICATE, "The organization is already registered for this event");
+            errors.add("organizationId", UserErrorCode.DUPLICATE, Message.of("program.registration.duplicate"));
         }
         if (errors.hasErrors()) {
             return new ParticipantPayload(null, errors.list(), in.clientMutationId());
@@ -104,7 +105,7 @@ class Participations {
             return e;
         }
         if (e != null) {
-            errors.add("eventId", UserErrorCode.CONFLICT, "Registration is closed: the event has ended");
+            errors.add("eventId", UserErrorCode.CONFLICT, Message.of("program.registration.closed"));
         }
         return null;
     }
@@ -114,11 +115,11 @@ class Participations {
         Long dbId = id == null ? null : GlobalId.tryDecode(id, TradeEvent.TYPE);
         TradeEventEntity e = dbId == null ? null : events.lockShared(dbId).orElse(null);
         if (e == null) {
-            errors.add("eventId", id == null ? UserErrorCode.REQUIRED : UserErrorCode.NOT_FOUND, "No trade event with this ID");
+            errors.add("eventId", id == null ? UserErrorCode.REQUIRED : UserErrorCode.NOT_FOUND, Message.of("program.event.notFound"));
             return null;
         }
         if (e.status == TradeEventEntity.Stored.CANCELLED) {
-            errors.add("eventId", UserErrorCode.CONFLICT, "The event is cancelled");
+            errors.add("eventId", UserErrorCode.CONFLICT, Message.of("program.event.cancelled"));
             return null;
         }
         return e;
@@ -130,11 +131,11 @@ class Participations {
             return List.of();
         }
         if (in.role() == Role.VISITOR) {
-            errors.add("productIds", UserErrorCode.INVALID, "Visitors show no products; register as EXHIBITOR to show them");
+            errors.add("productIds", UserErrorCode.INVALID, Message.of("program.products.visitor"));
             return List.of();
         }
         if (in.productIds().size() > MAX_PRODUCTS) {
-            errors.add("productIds", UserErrorCode.OUT_OF_RANGE, "At most " + MAX_PRODUCTS + " products may be shown");
+            errors.add("productIds", UserErrorCode.OUT_OF_RANGE, Message.of("program.products.tooMany", MAX_PRODUCTS));
             return List.of();
         }
         List<Long> ids = new ArrayList<>();
@@ -148,11 +149,11 @@ class Participations {
             Product p = found.get(ids.get(i));
             String field = "productIds[" + i + "]";
             if (p == null || p.status() == ProductStatus.ARCHIVED) {
-                errors.add(field, UserErrorCode.NOT_FOUND, "No product with this ID");
+                errors.add(field, UserErrorCode.NOT_FOUND, Message.of("program.product.notFound"));
             } else if (p.organizationId() != org.databaseId()) {
-                errors.add(field, UserErrorCode.INVALID, "The product is not the organization's");
+                errors.add(field, UserErrorCode.INVALID, Message.of("program.products.notOrganizations"));
             } else if (p.status() != ProductStatus.ACTIVE) {
-                errors.add(field, UserErrorCode.INVALID, "Only active products can be shown");
+                errors.add(field, UserErrorCode.INVALID, Message.of("program.products.inactive"));
             } else {
                 shown.add(p.databaseId());
             }
@@ -166,12 +167,12 @@ class Participations {
         ValidationErrors errors = new ValidationErrors();
         TradeEventEntity event = event(in.eventId(), errors);
         if (event != null && LocalDate.now(TradeEvent.ZONE).isBefore(event.startsOn)) {
-            errors.add("eventId", UserErrorCode.CONFLICT, "Check-in opens on the event's first day");
+            errors.add("eventId", UserErrorCode.CONFLICT, Message.of("program.checkIn.tooEarly"));
         }
         Long orgId = in.organizationId() == null ? null : GlobalId.tryDecode(in.organizationId(), Organization.TYPE);
         Participant p = event == null || orgId == null ? null : store.find(event.id, orgId).orElse(null);
         if (event != null && p == null) {
-            errors.add("organizationId", UserErrorCode.NOT_FOUND, "The organization is not registered for this event");
+            errors.add("organizationId", UserErrorCode.NOT_FOUND, Message.of("program.checkIn.notRegistered"));
         }
         if (errors.hasErrors()) {
             return new ParticipantPayload(null, errors.list(), in.clientMutationId());

@@ -15,6 +15,7 @@ import vn.htxconnect.platform.ApiException;
 import vn.htxconnect.platform.Connection;
 import vn.htxconnect.platform.Cursors;
 import vn.htxconnect.platform.GlobalId;
+import vn.htxconnect.platform.Message;
 import vn.htxconnect.platform.NodeResolver;
 import vn.htxconnect.program.TradeEvent;
 import vn.htxconnect.program.TradeEventEnums.Kind;
@@ -49,7 +50,7 @@ class TradeEventController implements NodeResolver {
     TradeEvent tradeEvent(@Argument String id) {
         reader();
         return service.findById(GlobalId.decode("id", id, TradeEvent.TYPE))
-                .orElseThrow(() -> ApiException.notFound("No trade event with ID " + id));
+                .orElseThrow(() -> ApiException.notFound(Message.of("program.event.notFoundId", id)));
     }
 
     record Filter(String province, Kind kind, LocalDate from, LocalDate to, String organizationId, Status status) {

@@ -15,6 +15,7 @@ import org.springframework.transaction.interceptor.TransactionAspectSupport;
 import vn.htxconnect.platform.Access;
 import vn.htxconnect.platform.Actor;
 import vn.htxconnect.platform.GlobalId;
+import vn.htxconnect.platform.Message;
 import vn.htxconnect.platform.UserErrorCode;
 import vn.htxconnect.platform.ValidationErrors;
 import vn.htxconnect.program.TradeEvent;
@@ -58,7 +59,7 @@ class TradeEventManagement implements TradeEventService {
         ValidationErrors errors = new ValidationErrors();
         TradeEventEntity e = existing(in.id(), in.expectedVersion(), errors);
         if (e != null && e.status == TradeEventEntity.Stored.CANCELLED) {
-            errors.add("id", UserErrorCode.CONFLICT, "A cancelled event cannot be changed");
+            errors.add("id", UserErrorCode.CONFLICT, Message.of("program.event.cancelledNoChange"));
         }
         if (errors.hasErrors()) {
             return new TradeEventPayload(null, errors.list(), in.clientMutationId());
@@ -77,9 +78,9 @@ class TradeEventManagement implements TradeEventService {
         }
         String why = errors.text("reason", reason, 500, false);
         if (e.status == TradeEventEntity.Stored.CANCELLED) {
-            errors.add("id", UserErrorCode.CONFLICT, "The event is already cancelled");
+            errors.add("id", UserErrorCode.CONFLICT, Message.of("program.event.alreadyCancelled"));
         } else if (e.endsOn.isBefore(LocalDate.now(TradeEvent.ZONE))) {
-            errors.add("id", UserErrorCode.CONFLICT, "An event that has ended cannot be cancelled");
+            errors.add("id", UserErrorCode.CONFLICT, Message.of("program.event.endedNoCancel"));
         }
         e.status = TradeEventEntity.Stored.CANCELLED;
         e.cancelReason = why;
@@ -101,12 +102,12 @@ class TradeEventManagement implements TradeEventService {
         Long dbId = GlobalId.tryDecode(id, TradeEvent.TYPE);
         TradeEventEntity e = dbId == null ? null : repository.findById(dbId).orElse(null);
         if (e == null) {
-            errors.add("id", UserErrorCode.NOT_FOUND, "No trade event with this ID");
+            errors.add("id", UserErrorCode.NOT_FOUND, Message.of("program.event.notFound"));
             return null;
         }
         if (expectedVersion != null && expectedVersion != e.version) {
             errors.add("expectedVersion", UserErrorCode.CONFLICT,
-                    "The event was changed meanwhile (version " + e.version + "); reload it and retry");
+                    Message.of("program.event.staleVersion", e.version));
             return null;
         }
         return e;
