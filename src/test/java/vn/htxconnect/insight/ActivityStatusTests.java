@@ -83,7 +83,7 @@ class ActivityStatusTests {
                 .path("organization.activity.summary").entity(String.class).satisfies(s ->
                         assertThat(s).startsWith("Active in the last 6 months: latest activity in "))
                 .path("organization.activity.signals[*].kind").entityList(String.class)
-                .containsExactly("SIGNED_IN", "PRODUCT_UPDATED", "INQUIRY_ANSWERED", "QUOTE_SENT", "SUPPLY_EVENT", "EVENT_ATTENDED");
+                .containsExactly("SIGNED_IN", "PRODUCT_UPDATED", "INQUIRY_ANSWERED", "QUOTE_SENT", "SUPPLY_EVENT", "EVENT_ATTENDED", "COURSE_ATTENDED");
 
         activity(in(admin, "en"), signedIn).path("organization.activity.status").entity(String.class).isEqualTo("DORMANT")
                 .path("organization.activity.summary").entity(String.class)
@@ -245,7 +245,7 @@ class ActivityStatusTests {
                 .getRecords();
         assertThat(rows.getFirst().values()).containsExactly("organization_id", "name", "tax_code", "kind", "province_code",
                 "registered_on", "status", "last_activity_on", "last_activity_kind", "last_signed_in", "last_product_updated",
-                "last_inquiry_answered", "last_quote_sent", "last_supply_event", "last_event_attended", "explanation");
+                "last_inquiry_answered", "last_quote_sent", "last_supply_event", "last_event_attended", "last_course_attended", "explanation");
         assertThat(rows).hasSize(total + 1);
         CSVRecord row = rows.stream().filter(x -> x.get(0).equals(stale.id())).findFirst().orElseThrow();
         assertThat(row.get(1)).isEqualTo(stale.name());
