@@ -100,7 +100,7 @@ class CourseFieldsController implements NodeResolver {
 
     @SchemaMapping(typeName = "Course", field = "figures")
     CompletableFuture<Counts> figures(Course c, DataLoader<Long, Counts> courseCounts) {
-        if (!CourseAccess.readsFigures(Access.current(), c)) {
+        if (!CourseAccess.readsFigures(Access.requireSignedIn(), c)) {
             throw new ApiException(ErrorCode.FORBIDDEN, Message.of("access.forbidden"));
         }
         return courseCounts.load(c.databaseId());
