@@ -304,7 +304,24 @@ class AuthorizationMatrixTests {
             return new Call("mutation($i: RecordCourseAttendanceInput!) { recordCourseAttendance(input: $i) { errors { code } } }",
                     Map.of("i", Map.of("courseId", course, "entries", List.of(Map.of("registrationId", registration, "attended", true)))));
         }));
+        rows.add(new Row("createSupportProgram", ALLIANCE, w -> new Call(
+                "mutation($i: CreateSupportProgramInput!) { createSupportProgram(input: $i) { errors { code } } }",
+                Map.of("i", programInput("Hỗ trợ " + w)))));
         return rows;
+    }
+
+    private static Map<String, Object> programInput(String name) {
+        return Map.of("name", name, "kind", "GRANT", "legalBasisKind", "PROVINCIAL_RESOLUTION", "legalBasis", "Nghị quyết HĐND tỉnh",
+                "provider", "UBND tỉnh", "budgetVnd", 1_000_000_000L, "opensOn", java.time.LocalDate.now().toString(),
+                "closesOn", java.time.LocalDate.now().plusDays(30).toString(),
+                "rules", List.of(Map.of("kind", "ORGANIZATION_KINDS", "organizationKinds", List.of("COOPERATIVE"))));
+    }
+
+    private String freshProgram() {
+        return admin.document("mutation($i: CreateSupportProgramInput!) { createSupportProgram(input: $i) { program { id } errors { code } } }")
+                .variable("i", programInput(TestData.unique("Chương trình "))).execute()
+                .path("createSupportProgram.errors").entityList(Object.class).hasSize(0)
+                .path("createSupportProgram.program.id").entity(String.class).get();
     }
 
     private static Map<String, Object> courseInput(String title, boolean publish) {
@@ -489,6 +506,11 @@ class AuthorizationMatrixTests {
                 "{ courseFigures { courses registered founders { attended } } }", Map.of())));
         rows.add(new Row("Course.figures", EnumSet.of(Who.ALLIANCE, Who.ADMIN, Who.PARTNER_WITHOUT_SCOPE), w -> new Call(
                 "query($id: ID!) { course(id: $id) { figures { registered } } }", Map.of("id", freshCourse(true)))));
+        // Eligibility of organization A: its members and the Alliance; the reverse list: the Alliance.
+        rows.add(new Row("eligiblePrograms", MEMBERS_AND_ALLIANCE_OF_A, w -> new Call(
+                "query($o: ID!) { eligiblePrograms(organizationId: $o) { eligible lacking } }", Map.of("o", orgA))));
+        rows.add(new Row("eligibleCooperatives", ALLIANCE, w -> new Call(
+                "query($p: ID!) { eligibleCooperatives(programId: $p, first: 5) { totalCount } }", Map.of("p", freshProgram()))));
         return rows;
     }
 

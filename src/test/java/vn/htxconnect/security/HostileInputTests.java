@@ -128,6 +128,7 @@ class HostileInputTests {
                 .path("createCourse.course.id").entity(String.class).get();
         int courses = count("course");
         int registrations = count("course_registration");
+        int programs = count("support_program");
         for (String p : PAYLOADS) {
             Map<String, Object> v = Map.of("p", p);
             assertHandled(anonymous, "query($p: ID!) { course(id: $p) { id } }", v);
@@ -149,7 +150,17 @@ class HostileInputTests {
                     mutation($c: ID!, $p: ID!) { recordCourseAttendance(input: {courseId: $c, entries: [{registrationId: $p,
                       attended: true}]}) { errors { code } } }""", Map.of("c", course, "p", p));
             assertHandled(admin, "mutation($p: ID!) { cancelCourse(input: {id: $p, reason: $p}) { errors { code } } }", v);
+            assertHandled(anonymous, "query($p: ID!) { supportProgram(id: $p) { id } }", v);
+            assertHandled(admin, "query($p: ID!) { eligiblePrograms(organizationId: $p) { eligible } }", v);
+            assertHandled(admin, "query($p: ID!) { eligibleCooperatives(programId: $p) { totalCount } }", v);
+            assertHandled(admin, """
+                    mutation($p: String!, $d: Date!) { createSupportProgram(input: {name: $p, kind: GRANT, legalBasisKind: OTHER,
+                      legalBasis: $p, provider: $p, description: $p, budgetVnd: -1, opensOn: $d, closesOn: $d,
+                      rules: [{kind: PROVINCES, provinces: [$p]}, {kind: SECTORS, sectors: [$p]},
+                        {kind: VALID_CERTIFICATION, certificationSchemes: [$p]}]}) { errors { field code } } }""",
+                    Map.of("p", p, "d", java.time.LocalDate.now().toString()));
         }
+        assertThat(count("support_program")).isEqualTo(programs);
         assertThat(count("course")).isEqualTo(courses);
         assertThat(count("course_registration")).isEqualTo(registrations);
 

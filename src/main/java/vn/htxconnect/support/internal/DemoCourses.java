@@ -3,6 +3,7 @@ package vn.htxconnect.support.internal;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
@@ -30,6 +31,10 @@ import vn.htxconnect.support.CourseInputs.CreateCourseInput;
 import vn.htxconnect.support.CourseInputs.RecordCourseAttendanceInput;
 import vn.htxconnect.support.CourseInputs.RegisterForCourseInput;
 import vn.htxconnect.support.CourseService;
+import vn.htxconnect.support.ProgramInputs.CreateSupportProgramInput;
+import vn.htxconnect.support.ProgramInputs.EligibilityRuleInput;
+import vn.htxconnect.support.SupportProgram;
+import vn.htxconnect.support.SupportProgram.RuleKind;
 
 /** Writes the demo courses through {@link CourseService} (so they are validated like any other), as the system. */
 @Component
@@ -43,11 +48,13 @@ class DemoCourses implements CourseDemo {
     private final CourseService courses;
     private final OrganizationService organizations;
     private final JdbcTemplate jdbc;
+    private final ProgramManagement programs;
 
-    DemoCourses(CourseService courses, OrganizationService organizations, JdbcTemplate jdbc) {
+    DemoCourses(CourseService courses, OrganizationService organizations, JdbcTemplate jdbc, ProgramManagement programs) {
         this.courses = courses;
         this.organizations = organizations;
         this.jdbc = jdbc;
+        this.programs = programs;
     }
 
     @Override
@@ -111,8 +118,51 @@ class DemoCourses implements CourseDemo {
             create(Kind.DIGITAL_TRANSFORMATION, "Chuyển đổi số cho HTX: bán hàng trên sàn thương mại điện tử",
                     "Mở gian hàng, chụp ảnh sản phẩm, mã QR truy xuất nguồn gốc.", "Hà Nội", null,
                     "https://meet.lienminhhtx.vn/chuyen-doi-so", 200, List.of(Audience.MANAGERS, Audience.MEMBERS));
+            programmes();
             return n + 1;
         });
+    }
+
+    /** Three programmes of the directory, open from a month ago for three months. */
+    private void programmes() {
+        LocalDate today = LocalDate.now(VietnamTime.ZONE);
+        List<SupportProgramInput> list = List.of(
+                new SupportProgramInput("Cho vay ưu đãi từ Quỹ hỗ trợ phát triển HTX tỉnh Đắk Lắk", SupportProgram.Kind.PREFERENTIAL_LOAN,
+                        SupportProgram.LegalBasisKind.LAW_2023_AND_DECREES, "Luật HTX số 17/2023/QH15; Nghị định 113/2024/NĐ-CP",
+                        "Quỹ hỗ trợ phát triển HTX tỉnh Đắk Lắk", 20_000_000_000L, 500_000_000L, List.of(
+                        kinds(OrganizationKind.COOPERATIVE, OrganizationKind.COOPERATIVE_UNION),
+                        new EligibilityRuleInput(RuleKind.PROVINCES, null, List.of("Đắk Lắk"), null, null, null),
+                        new EligibilityRuleInput(RuleKind.MIN_YEARS_OPERATING, null, null, null, null, 2),
+                        new EligibilityRuleInput(RuleKind.VERIFIED_ONLY, null, null, null, null, null),
+                        new EligibilityRuleInput(RuleKind.NOT_PAPER_ONLY, null, null, null, null, null))),
+                new SupportProgramInput("Hỗ trợ chứng nhận VietGAP và OCOP cho HTX", SupportProgram.Kind.GRANT,
+                        SupportProgram.LegalBasisKind.NEW_COUNTRYSIDE_PROGRAMME,
+                        "Chương trình mục tiêu quốc gia xây dựng nông thôn mới", "Sở Nông nghiệp và Môi trường",
+                        5_000_000_000L, 50_000_000L, List.of(
+                        kinds(OrganizationKind.COOPERATIVE, OrganizationKind.COOPERATIVE_GROUP),
+                        new EligibilityRuleInput(RuleKind.MIN_MEMBERS, null, null, null, null, 7),
+                        new EligibilityRuleInput(RuleKind.NOT_PAPER_ONLY, null, null, null, null, null))),
+                new SupportProgramInput("Hỗ trợ đưa cán bộ trẻ tốt nghiệp về làm việc tại HTX", SupportProgram.Kind.YOUNG_STAFF,
+                        SupportProgram.LegalBasisKind.LAW_2023_AND_DECREES, "Nghị định 113/2024/NĐ-CP",
+                        "Liên minh Hợp tác xã tỉnh", 3_000_000_000L, null, List.of(
+                        kinds(OrganizationKind.COOPERATIVE),
+                        new EligibilityRuleInput(RuleKind.MIN_YEARS_OPERATING, null, null, null, null, 1),
+                        new EligibilityRuleInput(RuleKind.VALID_CERTIFICATION, null, null, null, List.of("VietGAP", "OCOP"), null))));
+        for (SupportProgramInput p : list) {
+            var payload = programs.create(new CreateSupportProgramInput(p.name(), p.kind(), p.basisKind(), p.basis(), p.provider(), null,
+                    p.budget(), p.perBeneficiary(), today.minusDays(30), today.plusDays(90), p.rules(), null));
+            if (payload.program() == null) {
+                throw new IllegalStateException("Demo programme " + p.name() + " was refused: " + payload.errors());
+            }
+        }
+    }
+
+    private record SupportProgramInput(String name, SupportProgram.Kind kind, SupportProgram.LegalBasisKind basisKind, String basis,
+                                       String provider, long budget, Long perBeneficiary, List<EligibilityRuleInput> rules) {
+    }
+
+    private static EligibilityRuleInput kinds(OrganizationKind... kinds) {
+        return new EligibilityRuleInput(RuleKind.ORGANIZATION_KINDS, List.of(kinds), null, null, null, null);
     }
 
     private String create(Kind kind, String title, String description, String province, String place, String url, int capacity,
