@@ -4,7 +4,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 
@@ -25,7 +24,6 @@ import vn.htxconnect.platform.Connection;
 import vn.htxconnect.platform.Cursors;
 import vn.htxconnect.platform.ErrorCode;
 import vn.htxconnect.platform.Message;
-import vn.htxconnect.platform.NodeResolver;
 import vn.htxconnect.region.Province;
 import vn.htxconnect.region.ProvinceService;
 import vn.htxconnect.support.Course;
@@ -39,7 +37,7 @@ import vn.htxconnect.support.CourseService;
  * at once: registrations in two statements per kind of page, counts in one, organizations in one.
  */
 @Controller
-class CourseFieldsController implements NodeResolver {
+class CourseFieldsController {
 
     /** A page of one course's registrations; {@code visibleTo} null when the caller runs the course. */
     record PageKey(long courseId, CourseQueries.Visible visibleTo, int first, int offset) {
@@ -121,34 +119,6 @@ class CourseFieldsController implements NodeResolver {
         return provinces.findByCode(c.provinceCode()).orElse(null);
     }
 
-    @SchemaMapping(typeName = "CourseRegistration", field = "course")
-    CompletableFuture<Course> course(CourseRegistration r, DataLoader<Long, Course> courseById) {
-        return courseById.load(r.courseId());
-    }
-
-    /** The person themself and those who run the course see the phone number; others do not. */
-    @SchemaMapping(typeName = "CourseRegistration", field = "phone")
-    CompletableFuture<String> phone(CourseRegistration r, DataLoader<Long, Course> courseById) {
-        Actor a = Access.current();
-        if (r.phone() == null || !a.isUser()) {
-            return CompletableFuture.completedFuture(null);
-        }
-        if (r.userId() != null && r.userId().equals(a.userId())) {
-            return CompletableFuture.completedFuture(r.phone());
-        }
-        return courseById.load(r.courseId()).thenApply(c -> c != null && CourseAccess.manages(a, c) ? r.phone() : null);
-    }
-
-    @BatchMapping(typeName = "CourseRegistration", field = "organization")
-    Map<CourseRegistration, Organization> registrationOrganization(List<CourseRegistration> page) {
-        Map<Long, Organization> byId = organizations.findByIds(page.stream().map(CourseRegistration::organizationId)
-                .filter(Objects::nonNull).distinct().toList());
-        Map<CourseRegistration, Organization> out = new LinkedHashMap<>();
-        page.stream().filter(r -> r.organizationId() != null && byId.containsKey(r.organizationId()))
-                .forEach(r -> out.put(r, byId.get(r.organizationId())));
-        return out;
-    }
-
     @SchemaMapping(typeName = "CoursePeriodFigures", field = "byCooperative")
     List<CourseFigures.ByOrganization> byCooperative(CourseFigures.Period p, @Argument Integer first) {
         return figures.byCooperative(p.filter(), Cursors.first(first));
@@ -166,22 +136,5 @@ class CourseFieldsController implements NodeResolver {
     @SchemaMapping(typeName = "CourseProvinceFigures", field = "province")
     Province figureProvince(CourseFigures.ByProvince p) {
         return provinces.findByCode(p.provinceCode()).orElse(null);
-    }
-
-    /** {@code node(id:)} for registrations: the person, their organization's members and those who run the course. */
-    @Override
-    public String typeName() {
-        return CourseRegistration.TYPE;
-    }
-
-    @Override
-    public Optional<?> load(long id) {
-        Actor a = Access.current();
-        if (!a.isUser()) {
-            return Optional.empty();
-        }
-        return queries.registration(id).filter(r -> r.userId() != null && r.userId().equals(a.userId())
-                || r.organizationId() != null && a.memberOf(r.organizationId())
-                || courses.findById(r.courseId()).map(c -> CourseAccess.manages(a, c)).orElse(false));
     }
 }

@@ -146,9 +146,19 @@ class ProgramEligibility {
         }
         Map<CertificationScheme, LocalDate> certificates = needed.contains(RuleKind.VALID_CERTIFICATION)
                 ? validCertificates(o.databaseId()) : Map.of();
-        Map<String, String> names = new HashMap<>();
-        provinces.all().forEach((Province p) -> names.put(p.code(), p.name()));
-        return new EligibilityChecks.Facts(o, sectors, certificates, latest, now, descendants, names);
+        return new EligibilityChecks.Facts(o, sectors, certificates, latest, now, descendants, provinceNames());
+    }
+
+    private Map<String, String> provinceNames;
+
+    /** Code → name of the 34 provinces (fixed for the application's life). */
+    private Map<String, String> provinceNames() {
+        if (provinceNames == null) {
+            Map<String, String> names = new HashMap<>();
+            provinces.all().forEach((Province p) -> names.put(p.code(), p.name()));
+            provinceNames = Map.copyOf(names);
+        }
+        return provinceNames;
     }
 
     /** Valid certificates of a known scheme on the organization's listed (not archived) products: two statements. */
