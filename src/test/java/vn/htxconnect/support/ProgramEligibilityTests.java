@@ -38,6 +38,8 @@ class ProgramEligibilityTests {
     HttpGraphQlTester anonymous;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    SqlStatementCounter sql;
 
     HttpGraphQlTester alliance;
     HttpGraphQlTester admin;
@@ -183,6 +185,26 @@ class ProgramEligibilityTests {
                 .path("eligiblePrograms[*].program.id").entityList(String.class).contains(program);
         member.as().document(ELIGIBLE).variable("o", good).execute()
                 .errors().satisfy(e -> assertThat(e).extracting(x -> x.getExtensions().get("code")).containsExactly("FORBIDDEN"));
+    }
+
+    @Test
+    void eligibilityOfOneOrganizationCostsTheSameForOneProgrammeOrMany() {
+        String good = cooperative("Đắk Lắk", year - 3, 9, "Cà phê");
+        coffee(good, LocalDate.now().plusYears(1));
+        coffeeLoan();
+        int one = statements(good);
+        coffeeLoan();
+        coffeeLoan();
+        int three = statements(good);
+        // Caller; open programmes (IDs, rules, rows); the organization; its products (IDs, rows); one per activity source.
+        assertThat(three).as(String.join("\n", sql.statements())).isEqualTo(one).isLessThanOrEqualTo(16);
+        System.out.printf("eligiblePrograms: %d SQL statements however many programmes%n", three);
+    }
+
+    private int statements(String org) {
+        sql.reset();
+        alliance.document(ELIGIBLE).variable("o", org).execute().path("eligiblePrograms").entityList(Object.class).hasSizeGreaterThan(0);
+        return sql.count();
     }
 
     @Test
