@@ -13,5 +13,7 @@ public enum ActivityKind {
     /** A supply event (shipment, receipt, transformation) was recorded. */
     SUPPLY_EVENT,
     /** The organization took part in a trade promotion event. */
-    EVENT_ATTENDED
+    EVENT_ATTENDED,
+    /** Someone attended a training course for the organization (a member sent, or its manager). */
+    COURSE_ATTENDED
 }

@@ -46,6 +46,16 @@ public interface OrganizationService {
     /** Every registered (not archived) cooperative, in one statement that reads three columns per cooperative. */
     List<CooperativeRegistration> registeredCooperatives();
 
+    /** A cooperative's registration time and contact phone as written, for following up course founders. */
+    record CooperativeContact(long id, String contactPhone, Instant registeredAt) {
+    }
+
+    /**
+     * Cooperatives (the three legal forms, archived ones too: they were founded all the same) registered at or
+     * after {@code from} and before {@code to} that have a contact phone, in one statement.
+     */
+    List<CooperativeContact> cooperativesRegisteredBetween(Instant from, Instant to);
+
     /**
      * Loads organizations and locks their rows until the caller's transaction ends (in ID order, so two
      * callers cannot deadlock), for decisions that must see and keep several organizations as they are,

@@ -21,7 +21,7 @@ import org.springframework.modulith.test.ApplicationModuleTest.BootstrapMode;
 import org.springframework.test.context.ActiveProfiles;
 
 import vn.htxconnect.support.TestData;
-import vn.htxconnect.support.TestServices;
+import vn.htxconnect.testing.TestServices;
 
 /**
  * The account module started with what it depends on (organization, and through it platform and region),

@@ -83,7 +83,7 @@ class ActivityStatusTests {
                 .path("organization.activity.summary").entity(String.class).satisfies(s ->
                         assertThat(s).startsWith("Active in the last 6 months: latest activity in "))
                 .path("organization.activity.signals[*].kind").entityList(String.class)
-                .containsExactly("SIGNED_IN", "PRODUCT_UPDATED", "INQUIRY_ANSWERED", "QUOTE_SENT", "SUPPLY_EVENT", "EVENT_ATTENDED");
+                .containsExactly("SIGNED_IN", "PRODUCT_UPDATED", "INQUIRY_ANSWERED", "QUOTE_SENT", "SUPPLY_EVENT", "EVENT_ATTENDED", "COURSE_ATTENDED");
 
         activity(in(admin, "en"), signedIn).path("organization.activity.status").entity(String.class).isEqualTo("DORMANT")
                 .path("organization.activity.summary").entity(String.class)
@@ -245,7 +245,7 @@ class ActivityStatusTests {
                 .getRecords();
         assertThat(rows.getFirst().values()).containsExactly("organization_id", "name", "tax_code", "kind", "province_code",
                 "registered_on", "status", "last_activity_on", "last_activity_kind", "last_signed_in", "last_product_updated",
-                "last_inquiry_answered", "last_quote_sent", "last_supply_event", "last_event_attended", "explanation");
+                "last_inquiry_answered", "last_quote_sent", "last_supply_event", "last_event_attended", "last_course_attended", "explanation");
         assertThat(rows).hasSize(total + 1);
         CSVRecord row = rows.stream().filter(x -> x.get(0).equals(stale.id())).findFirst().orElseThrow();
         assertThat(row.get(1)).isEqualTo(stale.name());
@@ -253,7 +253,7 @@ class ActivityStatusTests {
         assertThat(row.get(8)).isEqualTo("PRODUCT_UPDATED");
         assertThat(row.get(10)).isEqualTo(row.get(7)).isNotEmpty();
         assertThat(row.get(9)).isEmpty();
-        assertThat(row.get(15)).startsWith("Không có hoạt động nào trong 14 tháng").contains("Chưa có thành viên nào đăng nhập");
+        assertThat(row.get(16)).startsWith("Không có hoạt động nào trong 14 tháng").contains("Chưa có thành viên nào đăng nhập");
 
         // With a partner key instead of the signed link, filtered; without either it is refused.
         String key = apiKey("insight:read");
@@ -291,12 +291,12 @@ class ActivityStatusTests {
         String smallSql = String.join("\n", sql.statements());
         int large = statements(page, province, 50);
         assertThat(large).as(smallSql + "\n----\n" + String.join("\n", sql.statements())).isEqualTo(small);
-        // Caller (2), the province's cooperatives, six activity sources for now and the trend together, the rows'
+        // Caller (2), the province's cooperatives, seven activity sources for now and the trend together, the rows'
         // Organization.activity and decisions; dissolution dates only when the province has archived ones. The
         // report walks cooperatives 1,000 at a time (the shared test database gathers some with every run).
         int chunks = (jdbc.queryForObject("SELECT COUNT(*) FROM organization WHERE province_code = '42' AND kind LIKE 'COOPERATIVE%'",
                 Integer.class) + 999) / 1000;
-        assertThat(large).as(String.join("\n", sql.statements())).isLessThanOrEqualTo(11 + 6 * chunks);
+        assertThat(large).as(String.join("\n", sql.statements())).isLessThanOrEqualTo(11 + 7 * chunks);
     }
 
     private int statements(String document, String province, int first) {

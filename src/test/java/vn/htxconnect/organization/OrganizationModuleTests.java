@@ -21,7 +21,7 @@ import vn.htxconnect.platform.Access;
 import vn.htxconnect.platform.GlobalId;
 import vn.htxconnect.platform.UserError;
 import vn.htxconnect.support.TestData;
-import vn.htxconnect.support.TestServices;
+import vn.htxconnect.testing.TestServices;
 
 /**
  * The organization module started with only what it depends on directly (platform, region), against the

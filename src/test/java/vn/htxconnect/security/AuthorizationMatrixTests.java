@@ -277,7 +277,76 @@ class AuthorizationMatrixTests {
         rows.add(new Row("recordCooperativeDecision", ALLIANCE, w -> new Call(
                 "mutation($i: RecordCooperativeDecisionInput!) { recordCooperativeDecision(input: $i) { errors { code } } }",
                 Map.of("i", Map.of("organizationId", orgA, "kind", "SUPPORT_PLAN", "note", "Kế hoạch hỗ trợ " + w)))));
+        // Training courses (support): the Alliance runs them; people register themselves for their own organization.
+        rows.add(new Row("createCourse", ALLIANCE, w -> new Call(
+                "mutation($i: CreateCourseInput!) { createCourse(input: $i) { errors { code } } }",
+                Map.of("i", courseInput("Tập huấn " + w, false)))));
+        rows.add(new Row("publishCourse", ALLIANCE, w -> new Call(
+                "mutation($i: CourseActionInput!) { publishCourse(input: $i) { errors { code } } }",
+                Map.of("i", Map.of("id", freshCourse(false))))));
+        rows.add(new Row("cancelCourse", ALLIANCE, w -> new Call(
+                "mutation($i: CourseActionInput!) { cancelCourse(input: $i) { errors { code } } }",
+                Map.of("i", Map.of("id", freshCourse(true), "reason", "Bão")))));
+        rows.add(new Row("setCourseOrganizer", ALLIANCE, w -> new Call(
+                "mutation($i: SetCourseOrganizerInput!) { setCourseOrganizer(input: $i) { errors { code } } }",
+                Map.of("i", Map.of("organizationId", orgA, "granted", false)))));
+        rows.add(new Row("registerForCourse", MEMBERS, w -> new Call(
+                "mutation($i: RegisterForCourseInput!) { registerForCourse(input: $i) { errors { code } } }",
+                Map.of("i", Map.of("courseId", freshCourse(true), "audience", "MANAGERS", "organizationId", orgA)))));
+        rows.add(new Row("cancelCourseRegistration", MEMBERS_AND_ALLIANCE_OF_A, w -> new Call(
+                "mutation($i: CancelCourseRegistrationInput!) { cancelCourseRegistration(input: $i) { errors { code } } }",
+                Map.of("i", Map.of("registrationId", freshRegistrationOfA(freshCourse(true)))))));
+        rows.add(new Row("recordCourseAttendance", ALLIANCE, w -> {
+            String course = freshCourse(true);
+            String registration = freshRegistrationOfA(course);
+            jdbc.update("UPDATE course SET starts_at = CURRENT_TIMESTAMP(6) - INTERVAL 1 HOUR WHERE id = ?",
+                    vn.htxconnect.platform.GlobalId.decode("id", course).id());
+            return new Call("mutation($i: RecordCourseAttendanceInput!) { recordCourseAttendance(input: $i) { errors { code } } }",
+                    Map.of("i", Map.of("courseId", course, "entries", List.of(Map.of("registrationId", registration, "attended", true)))));
+        }));
+        rows.add(new Row("createSupportProgram", ALLIANCE, w -> new Call(
+                "mutation($i: CreateSupportProgramInput!) { createSupportProgram(input: $i) { errors { code } } }",
+                Map.of("i", programInput("Hỗ trợ " + w)))));
         return rows;
+    }
+
+    private static Map<String, Object> programInput(String name) {
+        return Map.of("name", name, "kind", "GRANT", "legalBasisKind", "PROVINCIAL_RESOLUTION", "legalBasis", "Nghị quyết HĐND tỉnh",
+                "provider", "UBND tỉnh", "budgetVnd", 1_000_000_000L, "opensOn", java.time.LocalDate.now().toString(),
+                "closesOn", java.time.LocalDate.now().plusDays(30).toString(),
+                "rules", List.of(Map.of("kind", "ORGANIZATION_KINDS", "organizationKinds", List.of("COOPERATIVE"))));
+    }
+
+    private String freshProgram() {
+        return admin.document("mutation($i: CreateSupportProgramInput!) { createSupportProgram(input: $i) { program { id } errors { code } } }")
+                .variable("i", programInput(TestData.unique("Chương trình "))).execute()
+                .path("createSupportProgram.errors").entityList(Object.class).hasSize(0)
+                .path("createSupportProgram.program.id").entity(String.class).get();
+    }
+
+    private static Map<String, Object> courseInput(String title, boolean publish) {
+        java.time.OffsetDateTime starts = java.time.OffsetDateTime.now().plusDays(10);
+        return Map.of("kind", "MANAGEMENT_AND_ACCOUNTING", "title", title, "province", "Gia Lai", "capacity", 30,
+                "audience", List.of("MANAGERS"), "startsAt", starts.toString(), "endsAt", starts.plusHours(8).toString(),
+                "place", "Hội trường Liên minh HTX", "publish", publish);
+    }
+
+    /** A course of the Alliance, created (and published) by the admin. */
+    private String freshCourse(boolean published) {
+        return admin.document("mutation($i: CreateCourseInput!) { createCourse(input: $i) { course { id } errors { code } } }")
+                .variable("i", courseInput(TestData.unique("Quản trị HTX "), published)).execute()
+                .path("createCourse.errors").entityList(Object.class).hasSize(0)
+                .path("createCourse.course.id").entity(String.class).get();
+    }
+
+    /** Someone registered for organization A by the admin, with a phone of their own. */
+    private String freshRegistrationOfA(String course) {
+        String phone = "09" + String.format("%08d", Math.floorMod(System.nanoTime(), 100_000_000L));
+        return admin.document("mutation($i: RegisterForCourseInput!) { registerForCourse(input: $i) { registration { id } errors { code } } }")
+                .variable("i", Map.of("courseId", course, "name", "Học viên", "phone", phone, "audience", "MANAGERS",
+                        "organizationId", orgA)).execute()
+                .path("registerForCourse.errors").entityList(Object.class).hasSize(0)
+                .path("registerForCourse.registration.id").entity(String.class).get();
     }
 
     private static Map<String, Object> movement(String linkageId) {
@@ -430,6 +499,18 @@ class AuthorizationMatrixTests {
                 "{ cooperativeActivityReport(province: \"Gia Lai\") { counts { total } } }", Map.of())));
         rows.add(new Row("Organization.decisions", ALLIANCE, w -> new Call(
                 "query($id: ID!) { organization(id: $id) { decisions { kind } } }", Map.of("id", orgA))));
+        // Courses are public (keys need insight:read); their figures are the Alliance's and insight:read keys'.
+        rows.add(new Row("courses", EnumSet.complementOf(EnumSet.of(Who.PARTNER_WITH_SCOPE)), w -> new Call(
+                "{ courses(first: 1) { totalCount } }", Map.of())));
+        rows.add(new Row("courseFigures", EnumSet.of(Who.ALLIANCE, Who.ADMIN, Who.PARTNER_WITHOUT_SCOPE), w -> new Call(
+                "{ courseFigures { courses registered founders { attended } } }", Map.of())));
+        rows.add(new Row("Course.figures", EnumSet.of(Who.ALLIANCE, Who.ADMIN, Who.PARTNER_WITHOUT_SCOPE), w -> new Call(
+                "query($id: ID!) { course(id: $id) { figures { registered } } }", Map.of("id", freshCourse(true)))));
+        // Eligibility of organization A: its members and the Alliance; the reverse list: the Alliance.
+        rows.add(new Row("eligiblePrograms", MEMBERS_AND_ALLIANCE_OF_A, w -> new Call(
+                "query($o: ID!) { eligiblePrograms(organizationId: $o) { eligible lacking } }", Map.of("o", orgA))));
+        rows.add(new Row("eligibleCooperatives", ALLIANCE, w -> new Call(
+                "query($p: ID!) { eligibleCooperatives(programId: $p, first: 5) { totalCount } }", Map.of("p", freshProgram()))));
         return rows;
     }
 

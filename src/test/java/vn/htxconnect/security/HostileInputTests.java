@@ -112,6 +112,84 @@ class HostileInputTests {
         assertThat(count("product")).isEqualTo(products);
     }
 
+    /**
+     * Course inputs (support): hostile text in every argument is answered with known codes; a course with an
+     * over-long title, negative capacity and a bad province names each field and writes nothing; SQL-ish text is
+     * kept as text.
+     */
+    @Test
+    void courseInputsNameTheirFieldsAndWriteNothingWhenRefused() {
+        HttpGraphQlTester admin = TestData.asAdmin(anonymous);
+        java.time.OffsetDateTime starts = java.time.OffsetDateTime.now().plusDays(20);
+        String course = admin.document("mutation($i: CreateCourseInput!) { createCourse(input: $i) { course { id } errors { code } } }")
+                .variable("i", Map.of("kind", "OTHER", "title", "Lớp kiểm thử", "province", "Cà Mau", "capacity", 5,
+                        "audience", List.of("MEMBERS"), "startsAt", starts.toString(), "endsAt", starts.plusHours(4).toString(),
+                        "place", "Cà Mau", "publish", true)).execute()
+                .path("createCourse.course.id").entity(String.class).get();
+        int courses = count("course");
+        int registrations = count("course_registration");
+        int programs = count("support_program");
+        for (String p : PAYLOADS) {
+            Map<String, Object> v = Map.of("p", p);
+            assertHandled(anonymous, "query($p: ID!) { course(id: $p) { id } }", v);
+            assertHandled(anonymous, "query($p: String) { courses(filter: {province: $p}) { totalCount } }", v);
+            assertHandled(anonymous, "query($p: ID) { courses(filter: {organizerId: $p}) { totalCount } }", v);
+            assertHandled(anonymous, "query($p: String) { courses(after: $p) { totalCount } }", v);
+            assertHandled(admin, "query($p: String) { courseFigures(filter: {province: $p}) { courses } }", v);
+            assertHandled(admin, """
+                    mutation($p: String!, $s: DateTime!, $e: DateTime!) { createCourse(input: {kind: OTHER, title: $p,
+                      description: $p, place: $p, onlineUrl: $p, province: $p, capacity: -1, audience: [MEMBERS],
+                      startsAt: $s, endsAt: $e}) { course { id } errors { field code } } }""",
+                    Map.of("p", p, "s", starts.toString(), "e", starts.plusHours(2).toString()));
+            assertHandled(admin, """
+                    mutation($c: ID!, $p: String!) { registerForCourse(input: {courseId: $c, audience: MEMBERS, name: $p,
+                      phone: $p, organizationId: $p}) { errors { code } } }""", Map.of("c", course, "p", p));
+            assertHandled(admin, "mutation($p: ID!) { registerForCourse(input: {courseId: $p, audience: MEMBERS}) { errors { code } } }", v);
+            assertHandled(admin, "mutation($p: ID!) { cancelCourseRegistration(input: {registrationId: $p}) { errors { code } } }", v);
+            assertHandled(admin, """
+                    mutation($c: ID!, $p: ID!) { recordCourseAttendance(input: {courseId: $c, entries: [{registrationId: $p,
+                      attended: true}]}) { errors { code } } }""", Map.of("c", course, "p", p));
+            assertHandled(admin, "mutation($p: ID!) { cancelCourse(input: {id: $p, reason: $p}) { errors { code } } }", v);
+            assertHandled(anonymous, "query($p: ID!) { supportProgram(id: $p) { id } }", v);
+            assertHandled(admin, "query($p: ID!) { eligiblePrograms(organizationId: $p) { eligible } }", v);
+            assertHandled(admin, "query($p: ID!) { eligibleCooperatives(programId: $p) { totalCount } }", v);
+            assertHandled(admin, """
+                    mutation($p: String!, $d: Date!) { createSupportProgram(input: {name: $p, kind: GRANT, legalBasisKind: OTHER,
+                      legalBasis: $p, provider: $p, description: $p, budgetVnd: -1, opensOn: $d, closesOn: $d,
+                      rules: [{kind: PROVINCES, provinces: [$p]}, {kind: SECTORS, sectors: [$p]},
+                        {kind: VALID_CERTIFICATION, certificationSchemes: [$p]}]}) { errors { field code } } }""",
+                    Map.of("p", p, "d", java.time.LocalDate.now().toString()));
+        }
+        assertThat(count("support_program")).isEqualTo(programs);
+        assertThat(count("course")).isEqualTo(courses);
+        assertThat(count("course_registration")).isEqualTo(registrations);
+
+        HttpGraphQlTester.Response refused = admin.document("""
+                mutation($i: CreateCourseInput!) { createCourse(input: $i) { course { id } errors { field code } } }""")
+                .variable("i", Map.of("kind", "OTHER", "title", "T".repeat(201), "province", "' OR 1=1 --", "capacity", -3,
+                        "audience", List.of("MEMBERS"), "startsAt", starts.toString(), "endsAt", starts.minusHours(1).toString(),
+                        "onlineUrl", "javascript:alert(1)"))
+                .execute();
+        refused.path("createCourse.course").valueIsNull()
+                .path("createCourse.errors[*].field[1]").entityList(String.class)
+                .satisfies(f -> assertThat(f).contains("title", "province", "capacity", "endsAt", "onlineUrl"))
+                .path("createCourse.errors[?(@.field[1] == 'capacity')].code").entityList(String.class).containsExactly("OUT_OF_RANGE")
+                .path("createCourse.errors[?(@.field[1] == 'title')].code").entityList(String.class).containsExactly("TOO_LONG");
+        admin.document("mutation($c: ID!) { registerForCourse(input: {courseId: $c, audience: MEMBERS}) { errors { field code } } }")
+                .variable("c", "Q291cnNlOjk5OTk5OTk5OQ").execute()
+                .path("registerForCourse.errors[0].field").entityList(String.class).containsExactly("input", "courseId")
+                .path("registerForCourse.errors[0].code").entity(String.class).isEqualTo("NOT_FOUND");
+        admin.document("query { courses(first: 101) { totalCount } }").execute().errors()
+                .satisfy(e -> assertThat(e).extracting(x -> x.getExtensions().get("code")).containsExactly("BAD_REQUEST"));
+        // SQL-ish text a person could really write is a name like any other, kept as written.
+        String name = "Robert'); DROP TABLE course; --";
+        admin.document("mutation($c: ID!, $n: String!) { registerForCourse(input: {courseId: $c, audience: MEMBERS, name: $n, phone: \"0977 000 111\"}) { registration { name } errors { code } } }")
+                .variable("c", course).variable("n", name).execute()
+                .path("registerForCourse.registration.name").entity(String.class).isEqualTo(name);
+        assertThat(count("course")).isEqualTo(courses);
+        assertThat(count("course_registration")).isEqualTo(registrations + 1);
+    }
+
     private int count(String table) {
         return jdbc.queryForObject("SELECT COUNT(*) FROM " + table, Integer.class);
     }

@@ -10,6 +10,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 
+import vn.htxconnect.testing.TestServices;
+
 /**
  * A full application test against a real MySQL-compatible server and a real Elasticsearch:
  * Testcontainers when a Docker engine is available, otherwise the locally started services

@@ -31,6 +31,7 @@ import vn.htxconnect.platform.Access;
 import vn.htxconnect.platform.Outbox;
 import vn.htxconnect.platform.UserError;
 import vn.htxconnect.region.ProvinceService;
+import vn.htxconnect.support.CourseDemo;
 
 /**
  * Loads generated demo data at startup through the organization and catalog services, so every row is
@@ -53,9 +54,12 @@ class DemoDataLoader implements ApplicationRunner {
     private final Outbox outbox;
     private final TransactionTemplate tx;
     private final ConfigurableApplicationContext context;
+    private final CourseDemo courses;
 
     DemoDataLoader(DemoProperties properties, OrganizationService organizations, ProductService products,
-                   ProvinceService provinces, Outbox outbox, TransactionTemplate tx, ConfigurableApplicationContext context) {
+                   ProvinceService provinces, Outbox outbox, TransactionTemplate tx, ConfigurableApplicationContext context,
+                   CourseDemo courses) {
+        this.courses = courses;
         this.properties = properties;
         this.organizations = organizations;
         this.products = products;
@@ -83,6 +87,7 @@ class DemoDataLoader implements ApplicationRunner {
                     log.info("Demo data: the database already has organizations; nothing loaded");
                 } else {
                     report(load(properties.seed(), properties.productsOrDefault(), properties.threads()));
+                    log.info("Demo data: {} training courses loaded", courses.load());
                 }
             }
             case BENCH -> {

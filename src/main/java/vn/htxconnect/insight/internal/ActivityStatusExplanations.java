@@ -46,6 +46,8 @@ final class ActivityStatusExplanations {
                     : Message.of("insight.signal.supplyEvent", at);
             case EVENT_ATTENDED -> at == null ? Message.of("insight.signal.eventAttended.never")
                     : Message.of("insight.signal.eventAttended", at);
+            case COURSE_ATTENDED -> at == null ? Message.of("insight.signal.courseAttended.never")
+                    : Message.of("insight.signal.courseAttended", at);
         };
     }
 

@@ -281,6 +281,12 @@ class OrganizationManagement implements OrganizationService {
     }
 
     @Override
+    @Transactional(readOnly = true)
+    public List<CooperativeContact> cooperativesRegisteredBetween(Instant from, Instant to) {
+        return repository.findContactsRegisteredBetween(COOPERATIVE_KINDS, from, to);
+    }
+
+    @Override
     @Transactional(propagation = Propagation.MANDATORY)
     public Map<Long, Organization> lockForUpdate(Collection<Long> ids) {
         if (ids.isEmpty()) {

@@ -1,4 +1,4 @@
-package vn.htxconnect.support;
+package vn.htxconnect.testing;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -18,9 +18,15 @@ import org.testcontainers.DockerClientFactory;
 import org.testcontainers.elasticsearch.ElasticsearchContainer;
 import org.testcontainers.mysql.MySQLContainer;
 
+import vn.htxconnect.support.SqlStatementCounter;
+
 /**
  * Where the integration tests' MySQL and Elasticsearch come from. {@code HTX_TEST_SERVICES=local}
  * or {@code =docker} forces a choice; by default Docker is used when an engine answers.
+ * <p>
+ * It lives outside {@code vn.htxconnect.support} (the other test helpers' package) because that is also the
+ * {@code support} module's package: a module test ({@code @ApplicationModuleTest}) of a module that does not
+ * depend on {@code support} would leave it out.
  */
 @TestConfiguration(proxyBeanMethods = false)
 public class TestServices {
