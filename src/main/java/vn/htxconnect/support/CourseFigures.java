@@ -1,5 +1,6 @@
 package vn.htxconnect.support;
 
+import java.time.Instant;
 import java.util.List;
 
 import vn.htxconnect.support.CourseEnums.Audience;
@@ -41,6 +42,6 @@ public final class CourseFigures {
     }
 
     /** Resolved filter: courses starting at or after {@code from} and before {@code to}; nulls do not filter. */
-    public record Filter(java.time.Instant from, java.time.Instant to, String provinceCode, CourseEnums.Kind kind) {
+    public record Filter(Instant from, Instant to, String provinceCode, CourseEnums.Kind kind) {
     }
 }

@@ -39,9 +39,9 @@ interface OrganizationRepository extends JpaRepository<OrganizationEntity, Long>
     @Query("select new vn.htxconnect.organization.OrganizationService$CooperativeContact(o.id, o.contactPhone, o.createdAt) "
             + "from OrganizationEntity o where o.kind in :kinds and o.contactPhone is not null "
             + "and o.createdAt >= :from and o.createdAt < :to")
-    List<vn.htxconnect.organization.OrganizationService.CooperativeContact> findContactsRegisteredBetween(
-            @Param("kinds") Collection<OrganizationKind> kinds, @Param("from") java.time.Instant from,
-            @Param("to") java.time.Instant to);
+    List<OrganizationService.CooperativeContact> findContactsRegisteredBetween(
+            @Param("kinds") Collection<OrganizationKind> kinds, @Param("from") Instant from,
+            @Param("to") Instant to);
 
     @Lock(LockModeType.PESSIMISTIC_WRITE)
     @Query("select o from OrganizationEntity o where o.id in :ids order by o.id")

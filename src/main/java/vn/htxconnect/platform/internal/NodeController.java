@@ -6,6 +6,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;
 
@@ -34,7 +35,7 @@ class NodeController {
         return resolver.load(gid.id()).orElseThrow(() -> ApiException.notFound(Message.of("node.notFound", id)));
     }
 
-    @org.springframework.graphql.data.method.annotation.MutationMapping
+    @MutationMapping
     boolean ping() {
         return true;
     }

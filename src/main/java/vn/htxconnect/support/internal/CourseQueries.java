@@ -1,5 +1,6 @@
 package vn.htxconnect.support.internal;
 
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -8,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -73,11 +75,11 @@ class CourseQueries {
         }
         if (c.from() != null) {
             where.append(" AND c.ends_at >= :from");
-            p.addValue("from", java.sql.Timestamp.from(c.from().atStartOfDay(VietnamTime.ZONE).toInstant()));
+            p.addValue("from", Timestamp.from(c.from().atStartOfDay(VietnamTime.ZONE).toInstant()));
         }
         if (c.to() != null) {
             where.append(" AND c.starts_at < :to");
-            p.addValue("to", java.sql.Timestamp.from(c.to().plusDays(1).atStartOfDay(VietnamTime.ZONE).toInstant()));
+            p.addValue("to", Timestamp.from(c.to().plusDays(1).atStartOfDay(VietnamTime.ZONE).toInstant()));
         }
         if (!c.allDrafts()) {
             if (c.draftOrganizers().isEmpty()) {
@@ -168,7 +170,7 @@ class CourseQueries {
 
     /** The registration, whatever its status. */
     @Transactional(readOnly = true)
-    public java.util.Optional<CourseRegistration> registration(long id) {
+    public Optional<CourseRegistration> registration(long id) {
         return registrations.findFirstById(id).map(CourseRegistrationEntity::toView);
     }
 

@@ -11,6 +11,7 @@ import java.util.Set;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.interceptor.TransactionAspectSupport;
 
 import vn.htxconnect.organization.Organization;
 import vn.htxconnect.organization.OrganizationService;
@@ -256,7 +257,7 @@ class CourseRegistrations {
         }
         if (errors.hasErrors()) {
             // Entities above are managed and some were changed: roll back so none of it is written.
-            org.springframework.transaction.interceptor.TransactionAspectSupport.currentTransactionStatus().setRollbackOnly();
+            TransactionAspectSupport.currentTransactionStatus().setRollbackOnly();
             return new RecordCourseAttendancePayload(List.of(), errors.list(), in.clientMutationId());
         }
         registrations.saveAllAndFlush(changed);

@@ -7,6 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -135,7 +136,7 @@ class ProgramManagement {
     }
 
     private static List<String> list(String field, List<String> given,
-                                     java.util.function.Function<String, Optional<String>> resolve, ValidationErrors errors) {
+                                     Function<String, Optional<String>> resolve, ValidationErrors errors) {
         if (given == null || given.isEmpty()) {
             errors.add(field, UserErrorCode.REQUIRED, Message.of("support.program.rule.values"));
             return List.of();
