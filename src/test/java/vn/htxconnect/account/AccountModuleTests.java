@@ -20,7 +20,7 @@ import org.springframework.modulith.test.ApplicationModuleTest;
 import org.springframework.modulith.test.ApplicationModuleTest.BootstrapMode;
 import org.springframework.test.context.ActiveProfiles;
 
-import vn.htxconnect.support.TestData;
+import vn.htxconnect.testing.TestData;
 import vn.htxconnect.testing.TestServices;
 
 /**

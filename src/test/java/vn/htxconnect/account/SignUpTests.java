@@ -11,8 +11,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import vn.htxconnect.support.IntegrationTest;
-import vn.htxconnect.support.TestData;
+import vn.htxconnect.testing.IntegrationTest;
+import vn.htxconnect.testing.TestData;
 
 /** Signing up: a cooperative and its owner at once, refused whole when any part is wrong. */
 @IntegrationTest

@@ -13,8 +13,8 @@ import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import vn.htxconnect.inquiry.InquirySupport.Party;
-import vn.htxconnect.support.IntegrationTest;
-import vn.htxconnect.support.TestData;
+import vn.htxconnect.testing.IntegrationTest;
+import vn.htxconnect.testing.TestData;
 
 /** Buyer ↔ supplier conversations through the public API: exchange, read receipts, who may, blocking. */
 @IntegrationTest

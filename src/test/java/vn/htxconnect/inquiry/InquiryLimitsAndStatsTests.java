@@ -14,8 +14,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import vn.htxconnect.inquiry.InquirySupport.Party;
 import vn.htxconnect.platform.GlobalId;
-import vn.htxconnect.support.IntegrationTest;
-import vn.htxconnect.support.TestData;
+import vn.htxconnect.testing.IntegrationTest;
+import vn.htxconnect.testing.TestData;
 
 /** The daily inquiry limit and the response statistics, on rows with explicit timestamps. */
 @IntegrationTest

@@ -10,9 +10,9 @@ import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import vn.htxconnect.inquiry.InquirySupport.Party;
-import vn.htxconnect.support.IntegrationTest;
-import vn.htxconnect.support.SqlStatementCounter;
-import vn.htxconnect.support.TestData;
+import vn.htxconnect.testing.IntegrationTest;
+import vn.htxconnect.testing.SqlStatementCounter;
+import vn.htxconnect.testing.TestData;
 
 /** An inbox page of 20 conversations with organizations, stats, products and messages costs what a page of 3 does. */
 @IntegrationTest

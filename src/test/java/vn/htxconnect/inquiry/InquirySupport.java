@@ -4,7 +4,7 @@ import java.util.Map;
 
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 
-import vn.htxconnect.support.TestData;
+import vn.htxconnect.testing.TestData;
 
 /** Signs up organizations with an owner and runs inquiry mutations as them. */
 final class InquirySupport {

@@ -11,7 +11,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import vn.htxconnect.platform.GlobalId;
 import vn.htxconnect.platform.VietnamTime;
-import vn.htxconnect.support.TestData;
+import vn.htxconnect.testing.TestData;
 
 /** Organizations registered through the API, then moved back in time with SQL (the API always stamps "now"). */
 final class ActivityFixtures {

@@ -15,8 +15,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import vn.htxconnect.insight.ActivityFixtures.Party;
 import vn.htxconnect.platform.GlobalId;
-import vn.htxconnect.support.IntegrationTest;
-import vn.htxconnect.support.TestData;
+import vn.htxconnect.testing.IntegrationTest;
+import vn.htxconnect.testing.TestData;
 
 /** The Alliance's decisions: history, dissolution, merger with products and linkages, and refusals that change nothing. */
 @IntegrationTest

@@ -19,8 +19,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 
-import vn.htxconnect.support.IntegrationTest;
-import vn.htxconnect.support.TestData;
+import vn.htxconnect.testing.IntegrationTest;
+import vn.htxconnect.testing.TestData;
 
 /**
  * The dashboard in a real browser: headless Chromium loads /insights with an analyst's token, the page

@@ -14,9 +14,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import vn.htxconnect.organization.TrustSignalSource;
 import vn.htxconnect.platform.GlobalId;
-import vn.htxconnect.support.IntegrationTest;
-import vn.htxconnect.support.SqlStatementCounter;
-import vn.htxconnect.support.TestData;
+import vn.htxconnect.testing.IntegrationTest;
+import vn.htxconnect.testing.SqlStatementCounter;
+import vn.htxconnect.testing.TestData;
 
 /** Supply linkages end to end: lifecycle with history, bad input, who sees what, flags, statistics, no N+1. */
 @IntegrationTest

@@ -10,7 +10,7 @@ import java.util.Map;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 
-import vn.htxconnect.support.TestData;
+import vn.htxconnect.testing.TestData;
 
 /**
  * A coffee chain through the public API: a cooperative supplies a processor, the processor supplies a

@@ -22,9 +22,9 @@ import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import vn.htxconnect.platform.GlobalId;
-import vn.htxconnect.support.IntegrationTest;
-import vn.htxconnect.support.SqlStatementCounter;
-import vn.htxconnect.support.TestData;
+import vn.htxconnect.testing.IntegrationTest;
+import vn.htxconnect.testing.SqlStatementCounter;
+import vn.htxconnect.testing.TestData;
 
 /**
  * Supply events on a coffee chain: delivered quantity and last activity follow receipts (tấn and kg),

@@ -24,9 +24,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import vn.htxconnect.notification.NotificationSupport.Registered;
 import vn.htxconnect.platform.GlobalId;
-import vn.htxconnect.support.DedicatedDatabase;
-import vn.htxconnect.support.SqlStatementCounter;
-import vn.htxconnect.support.TestData;
+import vn.htxconnect.testing.DedicatedDatabase;
+import vn.htxconnect.testing.SqlStatementCounter;
+import vn.htxconnect.testing.TestData;
 
 /**
  * Match discovery end to end: a request and a matching product find each other through the outbox,

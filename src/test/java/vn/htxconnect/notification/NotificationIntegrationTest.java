@@ -7,11 +7,11 @@ import java.lang.annotation.Target;
 
 import org.springframework.test.context.TestPropertySource;
 
-import vn.htxconnect.support.IntegrationTest;
+import vn.htxconnect.testing.IntegrationTest;
 
 /**
  * Notification tests run in a database and indices of their own, emptied once per run
- * ({@link vn.htxconnect.support.DedicatedDatabase}): whether a product matches depends on every
+ * ({@link vn.htxconnect.testing.DedicatedDatabase}): whether a product matches depends on every
  * open request and product of its category, and earlier runs' would otherwise match too.
  */
 @Target(ElementType.TYPE)
@@ -21,7 +21,7 @@ import vn.htxconnect.support.IntegrationTest;
         // Short, so the subscription test can show events arriving after it are not cut off by it.
         "htx.limits.timeout=4s",
         "htx.search.index-prefix=${HTX_TEST_INDEX_PREFIX:test-}notifications-",
-        "spring.datasource.url=" + vn.htxconnect.support.DedicatedDatabase.URL + "notifications"
-                + vn.htxconnect.support.DedicatedDatabase.OPTIONS})
+        "spring.datasource.url=" + vn.htxconnect.testing.DedicatedDatabase.URL + "notifications"
+                + vn.htxconnect.testing.DedicatedDatabase.OPTIONS})
 public @interface NotificationIntegrationTest {
 }

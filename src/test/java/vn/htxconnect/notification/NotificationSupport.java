@@ -8,7 +8,7 @@ import java.util.Map;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 
-import vn.htxconnect.support.TestData;
+import vn.htxconnect.testing.TestData;
 
 /** Organizations, requests and products for notification tests, made through the API. */
 public final class NotificationSupport {

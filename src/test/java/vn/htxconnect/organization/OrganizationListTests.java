@@ -11,9 +11,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import vn.htxconnect.support.IntegrationTest;
-import vn.htxconnect.support.SqlStatementCounter;
-import vn.htxconnect.support.TestData;
+import vn.htxconnect.testing.IntegrationTest;
+import vn.htxconnect.testing.SqlStatementCounter;
+import vn.htxconnect.testing.TestData;
 
 /** Listing: accent-insensitive filtering of organizations, and an organization's products at a constant SQL cost. */
 @IntegrationTest

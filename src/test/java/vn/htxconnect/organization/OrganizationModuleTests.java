@@ -20,7 +20,7 @@ import org.springframework.test.context.ActiveProfiles;
 import vn.htxconnect.platform.Access;
 import vn.htxconnect.platform.GlobalId;
 import vn.htxconnect.platform.UserError;
-import vn.htxconnect.support.TestData;
+import vn.htxconnect.testing.TestData;
 import vn.htxconnect.testing.TestServices;
 
 /**

@@ -9,7 +9,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.graphql.ResponseError;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 
-import vn.htxconnect.support.IntegrationTest;
+import vn.htxconnect.testing.IntegrationTest;
 
 /** Top-level errors carry extensions.code and never a stack trace, class name or SQL. */
 @IntegrationTest

@@ -11,7 +11,7 @@ import org.springframework.graphql.ResponseError;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.test.context.TestPropertySource;
 
-import vn.htxconnect.support.IntegrationTest;
+import vn.htxconnect.testing.IntegrationTest;
 
 /**
  * With small limits configured: a query over the per-query maximum is refused up front, and a caller

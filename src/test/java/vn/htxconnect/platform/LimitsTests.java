@@ -10,7 +10,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.graphql.ResponseError;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 
-import vn.htxconnect.support.IntegrationTest;
+import vn.htxconnect.testing.IntegrationTest;
 
 /** Depth, cost, alias and size limits answer BAD_REQUEST before any work; every answer reports its cost. */
 @IntegrationTest

@@ -14,7 +14,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import vn.htxconnect.support.IntegrationTest;
+import vn.htxconnect.testing.IntegrationTest;
 
 /**
  * The outbox claim must skip rows another transaction holds instead of waiting for them: that is
@@ -25,8 +25,8 @@ import vn.htxconnect.support.IntegrationTest;
 // Its own database: emptying the outbox must not drop the pending index updates of other test classes.
 @TestPropertySource(properties = {
         "htx.outbox.enabled=false",
-        "spring.datasource.url=" + vn.htxconnect.support.DedicatedDatabase.URL + "outbox"
-                + vn.htxconnect.support.DedicatedDatabase.OPTIONS})
+        "spring.datasource.url=" + vn.htxconnect.testing.DedicatedDatabase.URL + "outbox"
+                + vn.htxconnect.testing.DedicatedDatabase.OPTIONS})
 class OutboxSkipLockedTests {
 
     @Autowired

@@ -13,9 +13,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import vn.htxconnect.platform.VietnamTime;
 import vn.htxconnect.program.TradeEventTests.Party;
-import vn.htxconnect.support.IntegrationTest;
-import vn.htxconnect.support.SqlStatementCounter;
-import vn.htxconnect.support.TestData;
+import vn.htxconnect.testing.IntegrationTest;
+import vn.htxconnect.testing.SqlStatementCounter;
+import vn.htxconnect.testing.TestData;
 
 /** A page of 8 events with their participants, products, leads and outcomes costs what a page of 2 does. */
 @IntegrationTest

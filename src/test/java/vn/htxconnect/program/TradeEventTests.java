@@ -23,8 +23,8 @@ import vn.htxconnect.platform.GlobalId;
 import vn.htxconnect.platform.VietnamTime;
 import vn.htxconnect.region.Province;
 import vn.htxconnect.region.ProvinceService;
-import vn.htxconnect.support.IntegrationTest;
-import vn.htxconnect.support.TestData;
+import vn.htxconnect.testing.IntegrationTest;
+import vn.htxconnect.testing.TestData;
 
 /**
  * Trade events end to end: the Alliance announces a fair, cooperatives exhibit, a retail chain visits, a

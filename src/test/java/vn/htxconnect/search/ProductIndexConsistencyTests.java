@@ -16,8 +16,8 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 
 import vn.htxconnect.platform.GlobalId;
-import vn.htxconnect.support.IntegrationTest;
-import vn.htxconnect.support.TestData;
+import vn.htxconnect.testing.IntegrationTest;
+import vn.htxconnect.testing.TestData;
 
 /**
  * The consistency check finds documents changed behind the application's back (deleted, replaced
@@ -37,7 +37,7 @@ class ProductIndexConsistencyTests {
 
     @org.junit.jupiter.api.BeforeEach
     void signInAsAdmin() {
-        graphQl = vn.htxconnect.support.TestData.asAdmin(anonymous);
+        graphQl = vn.htxconnect.testing.TestData.asAdmin(anonymous);
     }
     @Autowired
     ElasticsearchClient client;

@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 
-import vn.htxconnect.support.IntegrationTest;
-import vn.htxconnect.support.TestData;
+import vn.htxconnect.testing.IntegrationTest;
+import vn.htxconnect.testing.TestData;
 
 /** The walking skeleton end to end: GraphQL write → MySQL + outbox → indexer → Elasticsearch → GraphQL search. */
 @IntegrationTest

@@ -13,8 +13,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 
-import vn.htxconnect.support.IntegrationTest;
-import vn.htxconnect.support.TestData;
+import vn.htxconnect.testing.IntegrationTest;
+import vn.htxconnect.testing.TestData;
 
 /** The full reindex through the admin API: a new index version behind the alias, nothing lost. */
 @IntegrationTest
@@ -26,7 +26,7 @@ class ReindexTests {
 
     @org.junit.jupiter.api.BeforeEach
     void signInAsAdmin() {
-        graphQl = vn.htxconnect.support.TestData.asAdmin(anonymous);
+        graphQl = vn.htxconnect.testing.TestData.asAdmin(anonymous);
     }
     @Autowired
     ElasticsearchClient client;

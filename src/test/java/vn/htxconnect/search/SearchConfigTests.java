@@ -13,7 +13,7 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import vn.htxconnect.support.IntegrationTest;
+import vn.htxconnect.testing.IntegrationTest;
 
 /**
  * Every index definition in search-config/ is applied to the real Elasticsearch, so a setting the

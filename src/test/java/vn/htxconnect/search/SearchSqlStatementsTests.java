@@ -10,9 +10,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 
-import vn.htxconnect.support.IntegrationTest;
-import vn.htxconnect.support.SqlStatementCounter;
-import vn.htxconnect.support.TestData;
+import vn.htxconnect.testing.IntegrationTest;
+import vn.htxconnect.testing.SqlStatementCounter;
+import vn.htxconnect.testing.TestData;
 
 /** A page of 100 results with organization details costs the same SQL as a page of 5: no N+1. */
 @IntegrationTest

@@ -24,9 +24,9 @@ import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
-import vn.htxconnect.support.DedicatedDatabase;
-import vn.htxconnect.support.IntegrationTest;
-import vn.htxconnect.support.TestData;
+import vn.htxconnect.testing.DedicatedDatabase;
+import vn.htxconnect.testing.IntegrationTest;
+import vn.htxconnect.testing.TestData;
 
 /**
  * The judged matching set of {@code sourcing/judged-matching/} (grading rules in its RULES.md): a

@@ -20,9 +20,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import vn.htxconnect.support.IntegrationTest;
-import vn.htxconnect.support.SqlStatementCounter;
-import vn.htxconnect.support.TestData;
+import vn.htxconnect.testing.IntegrationTest;
+import vn.htxconnect.testing.SqlStatementCounter;
+import vn.htxconnect.testing.TestData;
 
 /** Sourcing requests end to end: bad input, visibility, judged matching quality, explanations, leads, no N+1. */
 @IntegrationTest
@@ -30,15 +30,15 @@ import vn.htxconnect.support.TestData;
 // other test classes left in the shared catalogue (matches are cut at the top 100 of all suppliers).
 @org.springframework.test.context.TestPropertySource(properties = {
         "htx.search.index-prefix=${HTX_TEST_INDEX_PREFIX:test-}sourcing-",
-        "spring.datasource.url=" + vn.htxconnect.support.DedicatedDatabase.URL + "sourcing"
-                + vn.htxconnect.support.DedicatedDatabase.OPTIONS})
+        "spring.datasource.url=" + vn.htxconnect.testing.DedicatedDatabase.URL + "sourcing"
+                + vn.htxconnect.testing.DedicatedDatabase.OPTIONS})
 class SourcingFlowTests {
 
     @Autowired
     org.springframework.context.ApplicationContext context;
 
     private void emptyOnce() throws Exception {
-        vn.htxconnect.support.DedicatedDatabase.emptyOnce(context);
+        vn.htxconnect.testing.DedicatedDatabase.emptyOnce(context);
     }
 
     static final String CREATE = """

@@ -16,6 +16,8 @@ import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import vn.htxconnect.platform.GlobalId;
+import vn.htxconnect.testing.IntegrationTest;
+import vn.htxconnect.testing.TestData;
 
 /**
  * Registrations arriving at once: a course is never booked over its capacity, and the same phone registers once,

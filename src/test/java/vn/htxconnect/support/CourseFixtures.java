@@ -13,6 +13,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import vn.htxconnect.platform.GlobalId;
 import vn.htxconnect.platform.VietnamTime;
+import vn.htxconnect.testing.TestData;
 
 /** Parties and courses for the support module's tests, made through the public API as clients make them. */
 public final class CourseFixtures {

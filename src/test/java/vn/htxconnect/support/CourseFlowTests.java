@@ -18,6 +18,7 @@ import vn.htxconnect.organization.ActivitySource;
 import vn.htxconnect.platform.VietnamTime;
 import vn.htxconnect.region.ProvinceService;
 import vn.htxconnect.support.CourseFixtures.Party;
+import vn.htxconnect.testing.IntegrationTest;
 
 /**
  * Courses end to end: the Alliance drafts and publishes a course, a cooperative's manager registers himself and

@@ -13,6 +13,9 @@ import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import vn.htxconnect.support.CourseFixtures.Party;
+import vn.htxconnect.testing.IntegrationTest;
+import vn.htxconnect.testing.SqlStatementCounter;
+import vn.htxconnect.testing.TestData;
 
 /** A page of 8 courses with registrations, organizers and figures costs what a page of 2 does; so do the period's figures. */
 @IntegrationTest

@@ -17,6 +17,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import vn.htxconnect.platform.GlobalId;
 import vn.htxconnect.platform.VietnamTime;
+import vn.htxconnect.testing.IntegrationTest;
+import vn.htxconnect.testing.SqlStatementCounter;
+import vn.htxconnect.testing.TestData;
 
 /**
  * Support programmes with eligibility rules as data: every rule kind met and not met for real cooperatives, each

@@ -18,7 +18,7 @@ import org.testcontainers.DockerClientFactory;
 import org.testcontainers.elasticsearch.ElasticsearchContainer;
 import org.testcontainers.mysql.MySQLContainer;
 
-import vn.htxconnect.support.SqlStatementCounter;
+import vn.htxconnect.testing.SqlStatementCounter;
 
 /**
  * Where the integration tests' MySQL and Elasticsearch come from. {@code HTX_TEST_SERVICES=local}

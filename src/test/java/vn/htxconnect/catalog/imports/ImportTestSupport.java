@@ -7,7 +7,7 @@ import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import vn.htxconnect.platform.GlobalId;
-import vn.htxconnect.support.TestData;
+import vn.htxconnect.testing.TestData;
 
 /** Set-up shared by the import tests: a new cooperative per test and a client for the REST endpoints. */
 abstract class ImportTestSupport {

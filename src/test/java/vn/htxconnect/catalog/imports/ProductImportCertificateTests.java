@@ -19,8 +19,8 @@ import org.springframework.graphql.test.tester.HttpGraphQlTester;
 
 import vn.htxconnect.platform.GlobalId;
 import vn.htxconnect.search.IndexAliases;
-import vn.htxconnect.support.IntegrationTest;
-import vn.htxconnect.support.TestData;
+import vn.htxconnect.testing.IntegrationTest;
+import vn.htxconnect.testing.TestData;
 
 /**
  * Certificates in a CSV import: an expired one is kept as history with a warning and never counts;

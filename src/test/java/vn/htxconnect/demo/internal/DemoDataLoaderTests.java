@@ -18,7 +18,7 @@ import vn.htxconnect.organization.Organization;
 import vn.htxconnect.organization.OrganizationFilter;
 import vn.htxconnect.organization.OrganizationService;
 import vn.htxconnect.region.ProvinceService;
-import vn.htxconnect.support.IntegrationTest;
+import vn.htxconnect.testing.IntegrationTest;
 
 /** Generated data passes the services' validation, lands in MySQL and becomes searchable through the outbox. */
 @IntegrationTest
@@ -40,7 +40,7 @@ class DemoDataLoaderTests {
 
     @org.junit.jupiter.api.BeforeEach
     void signInAsAdmin() {
-        graphQl = vn.htxconnect.support.TestData.asAdmin(anonymous);
+        graphQl = vn.htxconnect.testing.TestData.asAdmin(anonymous);
     }
 
     @Test
@@ -66,6 +66,6 @@ class DemoDataLoaderTests {
                 .path("searchProducts.edges[*].node.name").entityList(String.class).get())
                 .containsExactlyInAnyOrderElementsOf(activeNames));
         // Every other product of the load reaches the index too (and leaves no work behind for later tests).
-        vn.htxconnect.support.TestData.awaitOutboxDrained(jdbc);
+        vn.htxconnect.testing.TestData.awaitOutboxDrained(jdbc);
     }
 }

@@ -16,8 +16,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import vn.htxconnect.organization.TrustSignalSource;
 import vn.htxconnect.organization.TrustSignals;
 import vn.htxconnect.platform.GlobalId;
-import vn.htxconnect.support.IntegrationTest;
-import vn.htxconnect.support.TestData;
+import vn.htxconnect.testing.IntegrationTest;
+import vn.htxconnect.testing.TestData;
 
 /** Matching's trust factor reads the response rate, but only once enough inquiries are counted. */
 @IntegrationTest

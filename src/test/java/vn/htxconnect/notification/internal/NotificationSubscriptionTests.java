@@ -18,8 +18,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
-import org.springframework.graphql.client.SubscriptionErrorException;
 import org.springframework.graphql.client.GraphQlTransportException;
+import org.springframework.graphql.client.SubscriptionErrorException;
 import org.springframework.graphql.client.WebSocketGraphQlClientInterceptor;
 import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
@@ -31,8 +31,8 @@ import reactor.core.publisher.Mono;
 import vn.htxconnect.notification.NotificationIntegrationTest;
 import vn.htxconnect.notification.NotificationSupport.Registered;
 import vn.htxconnect.platform.GlobalId;
-import vn.htxconnect.support.DedicatedDatabase;
-import vn.htxconnect.support.TestData;
+import vn.htxconnect.testing.DedicatedDatabase;
+import vn.htxconnect.testing.TestData;
 
 /**
  * {@code notificationAdded} over WebSocket (graphql-transport-ws at {@code /graphql-ws}), signed in

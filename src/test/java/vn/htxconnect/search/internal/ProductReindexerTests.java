@@ -16,8 +16,8 @@ import vn.htxconnect.catalog.ProductInput;
 import vn.htxconnect.catalog.ProductService;
 import vn.htxconnect.organization.OrganizationInput;
 import vn.htxconnect.organization.OrganizationService;
-import vn.htxconnect.support.IntegrationTest;
-import vn.htxconnect.support.TestData;
+import vn.htxconnect.testing.IntegrationTest;
+import vn.htxconnect.testing.TestData;
 
 /**
  * Changes made while a reindex loads go to the old index through the outbox; the catch-up after the
@@ -41,7 +41,7 @@ class ProductReindexerTests {
 
     @org.junit.jupiter.api.BeforeEach
     void signInAsAdmin() {
-        graphQl = vn.htxconnect.support.TestData.asAdmin(anonymous);
+        graphQl = vn.htxconnect.testing.TestData.asAdmin(anonymous);
     }
 
     @Test

@@ -10,8 +10,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import vn.htxconnect.search.ProductFilter;
 import vn.htxconnect.search.SearchMisses.Cause;
-import vn.htxconnect.support.IntegrationTest;
-import vn.htxconnect.support.TestData;
+import vn.htxconnect.testing.IntegrationTest;
+import vn.htxconnect.testing.TestData;
 
 /** The cause of an empty page, in the cases the search flow cannot show: no words, and Elasticsearch unreachable. */
 @IntegrationTest

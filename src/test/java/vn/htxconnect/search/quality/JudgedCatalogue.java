@@ -28,8 +28,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 import vn.htxconnect.platform.Outbox;
 import vn.htxconnect.search.internal.IndexManager;
-import vn.htxconnect.support.DedicatedDatabase;
-import vn.htxconnect.support.TestData;
+import vn.htxconnect.testing.DedicatedDatabase;
+import vn.htxconnect.testing.TestData;
 
 /**
  * The fixed catalogue of {@code search-quality/catalogue.json}, loaded into a database and index of

@@ -8,7 +8,7 @@ import java.lang.annotation.Target;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.TestPropertySource;
 
-import vn.htxconnect.support.IntegrationTest;
+import vn.htxconnect.testing.IntegrationTest;
 
 /**
  * An integration test on the judged catalogue, in a database and index of its own (suffix
@@ -21,7 +21,7 @@ import vn.htxconnect.support.IntegrationTest;
 @Import(JudgedCatalogue.class)
 @TestPropertySource(properties = {
         "htx.search.index-prefix=${HTX_TEST_INDEX_PREFIX:test-}judged-",
-        "spring.datasource.url=" + vn.htxconnect.support.DedicatedDatabase.URL + "judged"
-                + vn.htxconnect.support.DedicatedDatabase.OPTIONS})
+        "spring.datasource.url=" + vn.htxconnect.testing.DedicatedDatabase.URL + "judged"
+                + vn.htxconnect.testing.DedicatedDatabase.OPTIONS})
 @interface JudgedCatalogueTest {
 }

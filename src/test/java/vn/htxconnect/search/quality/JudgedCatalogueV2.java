@@ -33,8 +33,8 @@ import org.springframework.web.client.RestClient;
 
 import vn.htxconnect.platform.Outbox;
 import vn.htxconnect.search.internal.IndexManager;
-import vn.htxconnect.support.DedicatedDatabase;
-import vn.htxconnect.support.TestData;
+import vn.htxconnect.testing.DedicatedDatabase;
+import vn.htxconnect.testing.TestData;
 
 /**
  * Loads the v2 judged catalogue ({@code search-quality-v2/catalogue.json}) into a database and index

@@ -8,7 +8,7 @@ import java.lang.annotation.Target;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.TestPropertySource;
 
-import vn.htxconnect.support.IntegrationTest;
+import vn.htxconnect.testing.IntegrationTest;
 
 /**
  * An integration test on the v2 judged catalogue, in a database and index of its own (suffix
@@ -20,7 +20,7 @@ import vn.htxconnect.support.IntegrationTest;
 @Import(JudgedCatalogueV2.class)
 @TestPropertySource(properties = {
         "htx.search.index-prefix=${HTX_TEST_INDEX_PREFIX:test-}judged2-",
-        "spring.datasource.url=" + vn.htxconnect.support.DedicatedDatabase.URL + "judged2"
-                + vn.htxconnect.support.DedicatedDatabase.OPTIONS})
+        "spring.datasource.url=" + vn.htxconnect.testing.DedicatedDatabase.URL + "judged2"
+                + vn.htxconnect.testing.DedicatedDatabase.OPTIONS})
 @interface JudgedCatalogueV2Test {
 }

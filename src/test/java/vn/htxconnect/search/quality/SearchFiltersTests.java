@@ -21,8 +21,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 import vn.htxconnect.catalog.Product;
 import vn.htxconnect.platform.GlobalId;
 import vn.htxconnect.platform.Outbox;
-import vn.htxconnect.support.IntegrationTest;
-import vn.htxconnect.support.TestData;
+import vn.htxconnect.testing.IntegrationTest;
+import vn.htxconnect.testing.TestData;
 
 /**
  * Filters, sorts, facets and paging of {@code searchProducts}, on a small catalogue whose names all

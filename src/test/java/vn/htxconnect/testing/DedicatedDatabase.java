@@ -1,4 +1,4 @@
-package vn.htxconnect.support;
+package vn.htxconnect.testing;
 
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;

@@ -1,4 +1,4 @@
-package vn.htxconnect.support;
+package vn.htxconnect.testing;
 
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;

@@ -1,4 +1,4 @@
-package vn.htxconnect.support;
+package vn.htxconnect.testing;
 
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
@@ -7,7 +7,6 @@ import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-
 import javax.sql.DataSource;
 
 import org.springframework.beans.factory.config.BeanPostProcessor;
