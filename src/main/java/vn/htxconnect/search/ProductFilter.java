@@ -9,10 +9,12 @@ import java.util.List;
  * @param province a province code, current or legacy name
  * @param certifications schemes that must each have a certificate valid today
  * @param near a point and radius the product's origin must lie within
+ * @param organizationKinds kinds of seller (COOPERATIVE, PROCESSOR…); the product's seller must be one
  */
 public record ProductFilter(String category, String province, List<String> certifications, Integer minOcopStars,
                             String organizationId, Boolean verifiedOnly, Integer availableInMonth,
-                            Double minMonthlyCapacity, String capacityUnit, Long maxPriceVnd, GeoFilter near) {
+                            Double minMonthlyCapacity, String capacityUnit, Long maxPriceVnd, GeoFilter near,
+                            List<String> organizationKinds) {
 
     /** A filter that narrows nothing yet. */
     public static Builder builder() {
@@ -33,6 +35,7 @@ public record ProductFilter(String category, String province, List<String> certi
         b.capacityUnit = capacityUnit;
         b.maxPriceVnd = maxPriceVnd;
         b.near = near;
+        b.organizationKinds = organizationKinds;
         return b;
     }
 
@@ -43,7 +46,8 @@ public record ProductFilter(String category, String province, List<String> certi
     public boolean isEmpty() {
         return blank(category) && blank(province) && (certifications == null || certifications.isEmpty())
                 && minOcopStars == null && organizationId == null && !Boolean.TRUE.equals(verifiedOnly)
-                && availableInMonth == null && minMonthlyCapacity == null && maxPriceVnd == null && near == null;
+                && availableInMonth == null && minMonthlyCapacity == null && maxPriceVnd == null && near == null
+                && (organizationKinds == null || organizationKinds.isEmpty());
     }
 
     private static boolean blank(String s) {
@@ -64,6 +68,7 @@ public record ProductFilter(String category, String province, List<String> certi
         private String capacityUnit;
         private Long maxPriceVnd;
         private GeoFilter near;
+        private List<String> organizationKinds;
 
         private Builder() {
         }
@@ -123,9 +128,14 @@ public record ProductFilter(String category, String province, List<String> certi
             return this;
         }
 
+        public Builder organizationKinds(List<String> organizationKinds) {
+            this.organizationKinds = organizationKinds;
+            return this;
+        }
+
         public ProductFilter build() {
             return new ProductFilter(category, province, certifications, minOcopStars, organizationId, verifiedOnly,
-                    availableInMonth, minMonthlyCapacity, capacityUnit, maxPriceVnd, near);
+                    availableInMonth, minMonthlyCapacity, capacityUnit, maxPriceVnd, near, organizationKinds);
         }
     }
 

@@ -7,6 +7,7 @@ import static vn.htxconnect.search.internal.ProductField.LOCATION;
 import static vn.htxconnect.search.internal.ProductField.MONTHLY_CAPACITY;
 import static vn.htxconnect.search.internal.ProductField.MONTHLY_CAPACITY_BASE;
 import static vn.htxconnect.search.internal.ProductField.ORGANIZATION_ID;
+import static vn.htxconnect.search.internal.ProductField.ORG_KIND;
 import static vn.htxconnect.search.internal.ProductField.ORG_VERIFIED;
 import static vn.htxconnect.search.internal.ProductField.PRICE_MIN_VND;
 import static vn.htxconnect.search.internal.ProductField.PROVINCE_CODE;
@@ -155,6 +156,10 @@ class ProductQueryBuilder {
         }
         if (Boolean.TRUE.equals(f.verifiedOnly())) {
             out.add(Query.of(q -> q.term(t -> t.field(ORG_VERIFIED.field()).value(true))));
+        }
+        if (f.organizationKinds() != null && !f.organizationKinds().isEmpty()) {
+            out.add(Query.of(q -> q.terms(t -> t.field(ORG_KIND.field()).terms(v -> v.value(
+                    f.organizationKinds().stream().map(FieldValue::of).toList())))));
         }
         if (f.availableInMonth() != null) {
             if (f.availableInMonth() < 1 || f.availableInMonth() > 12) {

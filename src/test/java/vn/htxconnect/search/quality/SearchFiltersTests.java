@@ -192,6 +192,8 @@ class SearchFiltersTests {
         assertThat(refs(Map.of("organizationId", highlands))).containsExactlyInAnyOrder("bmt", "pleiku", "honey");
         assertThat(refs(Map.of("verifiedOnly", true))).hasSize(9).doesNotContain("bmt");
         assertThat(refs(Map.of("verifiedOnly", true, "organizationId", highlands))).isEmpty();
+        assertThat(refs(Map.of("organizationKinds", List.of("COOPERATIVE")))).hasSameElementsAs(refs(Map.of()));
+        assertThat(refs(Map.of("organizationKinds", List.of("PROCESSOR", "RETAIL_CHAIN")))).isEmpty();
     }
 
     @Test
