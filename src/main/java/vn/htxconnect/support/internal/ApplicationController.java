@@ -181,6 +181,7 @@ class ApplicationController implements NodeResolver {
         return a.provinceCode() == null ? null : provinces.findByCode(a.provinceCode()).orElse(null);
     }
 
+    /** The user's global ID, spelled here rather than read from the account module, which support does not use. */
     @SchemaMapping(typeName = "SupportApplicationEvent", field = "by")
     String by(SupportApplication.Event e) {
         return e.byUserId() == null ? null : GlobalId.encode("User", e.byUserId());
