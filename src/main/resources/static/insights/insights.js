@@ -191,6 +191,68 @@
     }, list.length);
   }
 
+  function days(v) { return v == null ? '–' : String(v).replace('.', ','); }
+  function millions(v) { return Math.round(Number(v || 0) / 1e6); }
+
+  var AUDIENCES = { FOUNDERS: 'Sáng lập HTX', MANAGERS: 'Cán bộ quản lý', MEMBERS: 'Thành viên' };
+
+  // Courses and support: the period's course figures and the fund's applications, amounts and medians.
+  function support(c, s) {
+    var t = s.total;
+    var items = [
+      [num(c.courses), 'lớp tập huấn, ' + num(c.registered) + ' lượt đăng ký'],
+      [num(c.attended) + ' / ' + num(c.completed), 'học viên tham gia / hoàn thành'],
+      [num(t.applications), 'hồ sơ xin hỗ trợ, ' + num(t.approvals) + ' được duyệt, ' + num(t.rejections) + ' bị từ chối'],
+      [num(millions(t.approvedVnd)) + ' / ' + num(millions(t.disbursedVnd)), 'triệu đồng đã duyệt / đã giải ngân'],
+      [days(s.medianDaysToDecision), 'ngày từ nộp hồ sơ đến quyết định (trung vị)'],
+      [days(s.medianDaysToFirstDisbursement), 'ngày từ duyệt đến giải ngân lần đầu (trung vị)']
+    ];
+    el('support-kpis').innerHTML = items.map(function (k) {
+      return '<div class="kpi"><b>' + text(k[0]) + '</b><span>' + text(k[1]) + '</span></div>';
+    }).join('');
+    var aud = c.byAudience.filter(function (a) { return a.registered > 0; });
+    if (!aud.length) { empty('chart-courses', 'Chưa có lớp tập huấn trong kỳ'); } else {
+      draw('chart-courses', {
+        tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+        legend: { top: 0 },
+        grid: { left: 40, right: 10, top: 30, bottom: 30 },
+        xAxis: { type: 'category', data: aud.map(function (a) { return AUDIENCES[a.audience] || a.audience; }) },
+        yAxis: { type: 'value', minInterval: 1 },
+        series: [['registered', 'Đăng ký', '#60a5fa'], ['attended', 'Tham gia', '#0f766e'], ['completed', 'Hoàn thành', '#15803d']]
+          .map(function (k) { return { type: 'bar', name: k[1], itemStyle: { color: k[2] }, data: aud.map(function (a) { return a[k[0]]; }) }; })
+      }, aud.length);
+    }
+    var progs = s.byProgram;
+    if (!progs.length) { empty('chart-support', 'Chưa có hồ sơ xin hỗ trợ trong kỳ'); return; }
+    draw('chart-support', {
+      tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+      legend: { top: 0 },
+      grid: { left: 200, right: 20, top: 30, bottom: 30 },
+      xAxis: { type: 'value', name: 'triệu đồng' },
+      yAxis: { type: 'category', data: progs.map(function (p) { return p.program.name; }),
+               axisLabel: { fontSize: 10, width: 190, overflow: 'truncate' } },
+      series: [['budgetVnd', 'Tổng kinh phí', '#d1d5db'], ['committedVnd', 'Đã duyệt', '#a16207'],
+               ['programDisbursedVnd', 'Đã giải ngân', '#15803d']]
+        .map(function (k) { return { type: 'bar', name: k[1], itemStyle: { color: k[2] },
+                                     data: progs.map(function (p) { return millions(p[k[0]]); }) }; })
+    }, progs.length);
+  }
+
+  function yearAgo() {
+    var d = new Date(Date.now() - 365 * 86400000);
+    return d.toISOString().slice(0, 10);
+  }
+
+  function loadSupport() {
+    return gql('query($f: Date) { courseFigures(filter: {from: $f}) { courses registered attended completed ' +
+               'byAudience { audience registered attended completed } } ' +
+               'supportFigures(filter: {from: $f}) { total { applications approvals rejections approvedVnd disbursedVnd } ' +
+               'medianDaysToDecision medianDaysToFirstDisbursement ' +
+               'byProgram { program { name } budgetVnd committedVnd programDisbursedVnd } } }', { f: yearAgo() })
+      .then(function (d) { support(d.courseFigures, d.supportFigures); })
+      .catch(function (e) { fail('chart-courses', e); fail('chart-support', e); });
+  }
+
   var QUERIES = {
     figures: '{ cooperativeFigures { cooperatives cooperativeMembers verifiedShare shareWithActiveLinkage ' +
              'byProvince { key label organizations verified } linkagesPerQuarter { quarter formed } } ' +
@@ -210,6 +272,7 @@
     jobs.push(gql(QUERIES.unmet).then(function (d) { unmet(d.unmetSearches, d.unmetSearchCauses); }).catch(function (e) { fail('chart-unmet', e); }));
     jobs.push(loadStatus());
     jobs.push(loadEvents());
+    jobs.push(loadSupport());
     return Promise.all(jobs).then(function () {
       document.body.setAttribute('data-loaded', 'true');
     }).catch(function (e) {

@@ -22,5 +22,17 @@ public enum NotificationKind {
     /** To a side that must confirm: a supply linkage was proposed. Params: supplier, customer, subject, proposer. */
     LINKAGE_PROPOSED,
     /** To both sides: a supply linkage became active. Params: supplier, customer, subject. */
-    LINKAGE_ACTIVE
+    LINKAGE_ACTIVE,
+    /** To a cooperative: its application to a support programme was received. Params: subject (programme), price (amount). */
+    SUPPORT_APPLICATION_RECEIVED,
+    /** To a cooperative: the Alliance asks for more information on its application. Params: subject, reason (what is asked). */
+    SUPPORT_INFO_REQUESTED,
+    /** To a cooperative: its application was approved. Params: subject, price (approved amount), reason (note). */
+    SUPPORT_APPLICATION_APPROVED,
+    /** To a cooperative: its application was rejected. Params: subject, reason. */
+    SUPPORT_APPLICATION_REJECTED,
+    /** To a cooperative: an instalment was disbursed. Params: subject, price (amount), unit (day). */
+    SUPPORT_DISBURSED,
+    /** To a cooperative: a loan repayment was recorded. Params: subject, price (amount), unit (day), count (outstanding). */
+    SUPPORT_REPAYMENT_RECORDED
 }

@@ -27,12 +27,13 @@ public record SupportProgram(long databaseId, String name, Kind kind, LegalBasis
     /** Kinds of eligibility rule. */
     public enum RuleKind {
         ORGANIZATION_KINDS, PROVINCES, SECTORS, MIN_MEMBERS, MIN_YEARS_OPERATING, VERIFIED_ONLY, NOT_PAPER_ONLY,
-        VALID_CERTIFICATION
+        VALID_CERTIFICATION, NOT_FUNDED_WITHIN_YEARS
     }
 
     /**
      * One rule: {@code values} are the codes of list rules (organization kinds, province codes, category codes,
-     * certification schemes; any one of them satisfies it), {@code minimum} the number of minimum rules.
+     * certification schemes; any one of them satisfies it), {@code minimum} the number of minimum rules
+     * (the years of NOT_FUNDED_WITHIN_YEARS).
      */
     public record EligibilityRule(RuleKind kind, List<String> values, Integer minimum) {
     }

@@ -46,7 +46,8 @@ class InsightDashboardTests {
         String url = "http://localhost:" + port + "/insights#token=" + TestData.adminToken(anonymous);
         String dom = chromium("--dump-dom", url);
         assertThat(dom).as("the page finished loading").contains("data-loaded=\"true\"");
-        for (String chart : List.of("chart-status", "chart-gap", "chart-linkages", "chart-events", "chart-map", "chart-unmet")) {
+        for (String chart : List.of("chart-status", "chart-gap", "chart-linkages", "chart-events", "chart-map", "chart-unmet",
+                "chart-courses", "chart-support")) {
             Matcher m = Pattern.compile("id=\"" + chart + "\"[^>]*").matcher(dom);
             assertThat(m.find()).as(chart).isTrue();
             assertThat(m.group()).as(chart + " rendered").contains("data-state=\"rendered\"");
@@ -56,6 +57,8 @@ class InsightDashboardTests {
         assertThat(dom).contains("<svg").contains("Cao Bằng").contains("hợp tác xã");
         // The unmet searches say why: the seeded search had no filter, so nothing is listed for its words.
         assertThat(dom).contains("Chưa có sản phẩm (");
+        // The courses and support panel: its figures and the seeded programme's bars.
+        assertThat(dom).contains("hồ sơ xin hỗ trợ").contains("Đã giải ngân").contains("Cán bộ quản lý");
         Path shot = Path.of("target", "insights-dashboard.png").toAbsolutePath();
         chromium("--screenshot=" + shot, url);
         assertThat(Files.size(shot)).as("screenshot kept as a test artefact").isGreaterThan(10_000);
@@ -95,6 +98,32 @@ class InsightDashboardTests {
                 .variable("i", Map.of("kind", "TRADE_FAIR", "name", TestData.unique("Hội chợ OCOP Cao Bằng "), "province", "Cao Bằng",
                         "startsOn", today.toString(), "endsOn", today.plusDays(2).toString()))
                 .execute().path("createTradeEvent.errors").entityList(Object.class).hasSize(0);
+        // A course with a registration and a programme with an approved, disbursed application, for the support panel.
+        java.time.OffsetDateTime starts = java.time.OffsetDateTime.now().plusDays(5);
+        String course = admin.document("mutation($i: CreateCourseInput!) { createCourse(input: $i) { course { id } errors { message } } }")
+                .variable("i", Map.of("kind", "MANAGEMENT_AND_ACCOUNTING", "title", TestData.unique("Quản trị HTX "), "province", "Cao Bằng",
+                        "capacity", 30, "audience", List.of("MANAGERS"), "startsAt", starts.toString(),
+                        "endsAt", starts.plusHours(8).toString(), "place", "Cao Bằng", "publish", true))
+                .execute().path("createCourse.errors").entityList(Object.class).hasSize(0)
+                .path("createCourse.course.id").entity(String.class).get();
+        admin.document("mutation($i: RegisterForCourseInput!) { registerForCourse(input: $i) { errors { message } } }")
+                .variable("i", Map.of("courseId", course, "audience", "MANAGERS", "name", "Nông Văn Dũng", "phone", "09125%05d".formatted(System.nanoTime() % 100_000)))
+                .execute().path("registerForCourse.errors").entityList(Object.class).hasSize(0);
+        String program = admin.document("mutation($i: CreateSupportProgramInput!) { createSupportProgram(input: $i) { program { id } errors { message } } }")
+                .variable("i", Map.of("name", TestData.unique("Hỗ trợ HTX Cao Bằng "), "kind", "GRANT", "legalBasisKind", "PROVINCIAL_RESOLUTION",
+                        "legalBasis", "Nghị quyết HĐND tỉnh", "provider", "UBND tỉnh Cao Bằng", "budgetVnd", 2_000_000_000L,
+                        "amountPerBeneficiaryVnd", 300_000_000L, "opensOn", today.minusDays(5).toString(),
+                        "closesOn", today.plusDays(60).toString(), "rules", List.of()))
+                .execute().path("createSupportProgram.program.id").entity(String.class).get();
+        String application = admin.document("mutation($i: ApplyForSupportInput!) { applyForSupport(input: $i) { application { id } errors { message } } }")
+                .variable("i", Map.of("programId", program, "organizationId", coop, "amountVnd", 200_000_000L, "purpose", "Lò sấy hồi"))
+                .execute().path("applyForSupport.application.id").entity(String.class).get();
+        admin.document("mutation($i: ReviewSupportApplicationInput!) { reviewSupportApplication(input: $i) { errors { message } } }")
+                .variable("i", Map.of("applicationId", application, "decision", "APPROVE", "amountVnd", 150_000_000L))
+                .execute().path("reviewSupportApplication.errors").entityList(Object.class).hasSize(0);
+        admin.document("mutation($i: SupportPaymentInput!) { recordSupportDisbursement(input: $i) { errors { message } } }")
+                .variable("i", Map.of("applicationId", application, "amountVnd", 100_000_000L, "on", today.toString()))
+                .execute().path("recordSupportDisbursement.errors").entityList(Object.class).hasSize(0);
         org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> admin.document(
                 "{ supplyDemandGap(filter: {province: \"Cao Bằng\"}) { cells { supply } } }").execute()
                 .path("supplyDemandGap.cells[*].supply").entityList(Double.class).get().stream().anyMatch(s -> s > 0));

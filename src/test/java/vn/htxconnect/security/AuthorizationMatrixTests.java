@@ -307,6 +307,24 @@ class AuthorizationMatrixTests {
         rows.add(new Row("createSupportProgram", ALLIANCE, w -> new Call(
                 "mutation($i: CreateSupportProgramInput!) { createSupportProgram(input: $i) { errors { code } } }",
                 Map.of("i", programInput("Hỗ trợ " + w)))));
+        // Applications: members of the cooperative apply and answer; the Alliance reviews and records payments.
+        rows.add(new Row("applyForSupport", MEMBERS, w -> new Call(
+                "mutation($i: ApplyForSupportInput!) { applyForSupport(input: $i) { errors { code } } }",
+                Map.of("i", Map.of("programId", freshProgram(), "organizationId", orgA, "amountVnd", 10_000_000L, "purpose", "Mua máy sấy")))));
+        rows.add(new Row("answerSupportApplication", MEMBERS, w -> new Call(
+                "mutation($i: AnswerSupportApplicationInput!) { answerSupportApplication(input: $i) { errors { code } } }",
+                Map.of("i", Map.of("applicationId", freshApplicationOfA("REQUEST_INFO"), "answer", "Đã bổ sung")))));
+        rows.add(new Row("reviewSupportApplication", ALLIANCE, w -> new Call(
+                "mutation($i: ReviewSupportApplicationInput!) { reviewSupportApplication(input: $i) { errors { code } } }",
+                Map.of("i", Map.of("applicationId", freshApplicationOfA(null), "decision", "APPROVE", "amountVnd", 5_000_000L)))));
+        rows.add(new Row("recordSupportDisbursement", ALLIANCE, w -> new Call(
+                "mutation($i: SupportPaymentInput!) { recordSupportDisbursement(input: $i) { errors { code } } }",
+                Map.of("i", Map.of("applicationId", freshApplicationOfA("APPROVE"), "amountVnd", 1_000_000L,
+                        "on", java.time.LocalDate.now(vn.htxconnect.platform.VietnamTime.ZONE).toString())))));
+        rows.add(new Row("recordSupportRepayment", ALLIANCE, w -> new Call(
+                "mutation($i: SupportPaymentInput!) { recordSupportRepayment(input: $i) { errors { code } } }",
+                Map.of("i", Map.of("applicationId", freshApplicationOfA("APPROVE"), "amountVnd", 1_000_000L,
+                        "on", java.time.LocalDate.now(vn.htxconnect.platform.VietnamTime.ZONE).toString())))));
         return rows;
     }
 
@@ -322,6 +340,30 @@ class AuthorizationMatrixTests {
                 .variable("i", programInput(TestData.unique("Chương trình "))).execute()
                 .path("createSupportProgram.errors").entityList(Object.class).hasSize(0)
                 .path("createSupportProgram.program.id").entity(String.class).get();
+    }
+
+    /**
+     * An application of organization A to a fresh programme, made by the admin; then, when {@code step} is given,
+     * asked for information or approved (and, approved, 5 million disbursed).
+     */
+    private String freshApplicationOfA(String step) {
+        String app = admin.document("mutation($i: ApplyForSupportInput!) { applyForSupport(input: $i) { application { id } errors { code } } }")
+                .variable("i", Map.of("programId", freshProgram(), "organizationId", orgA, "amountVnd", 10_000_000L, "purpose", "Mua máy sấy"))
+                .execute().path("applyForSupport.errors").entityList(Object.class).hasSize(0)
+                .path("applyForSupport.application.id").entity(String.class).get();
+        if (step != null) {
+            Map<String, Object> in = new java.util.HashMap<>(Map.of("applicationId", app, "decision", step, "note", "Bổ sung hồ sơ"));
+            in.put("amountVnd", 10_000_000L);
+            admin.document("mutation($i: ReviewSupportApplicationInput!) { reviewSupportApplication(input: $i) { errors { code } } }")
+                    .variable("i", in).execute().path("reviewSupportApplication.errors").entityList(Object.class).hasSize(0);
+        }
+        if ("APPROVE".equals(step)) {
+            admin.document("mutation($i: SupportPaymentInput!) { recordSupportDisbursement(input: $i) { errors { code } } }")
+                    .variable("i", Map.of("applicationId", app, "amountVnd", 5_000_000L,
+                            "on", java.time.LocalDate.now(vn.htxconnect.platform.VietnamTime.ZONE).toString()))
+                    .execute().path("recordSupportDisbursement.errors").entityList(Object.class).hasSize(0);
+        }
+        return app;
     }
 
     private static Map<String, Object> courseInput(String title, boolean publish) {
@@ -509,6 +551,12 @@ class AuthorizationMatrixTests {
         // Eligibility of organization A: its members and the Alliance; the reverse list: the Alliance.
         rows.add(new Row("eligiblePrograms", MEMBERS_AND_ALLIANCE_OF_A, w -> new Call(
                 "query($o: ID!) { eligiblePrograms(organizationId: $o) { eligible lacking } }", Map.of("o", orgA))));
+        rows.add(new Row("supportApplication", MEMBERS_AND_ALLIANCE_OF_A, w -> new Call(
+                "query($id: ID!) { supportApplication(id: $id) { status history { kind } } }", Map.of("id", freshApplicationOfA(null)))));
+        rows.add(new Row("supportApplications", MEMBERS_AND_ALLIANCE_OF_A, w -> new Call(
+                "query($o: ID!) { supportApplications(filter: {organizationId: $o}, first: 5) { totalCount } }", Map.of("o", orgA))));
+        rows.add(new Row("supportFigures", EnumSet.of(Who.ALLIANCE, Who.ADMIN, Who.PARTNER_WITHOUT_SCOPE), w -> new Call(
+                "{ supportFigures { total { applications approvedVnd } medianDaysToDecision } }", Map.of())));
         rows.add(new Row("eligibleCooperatives", ALLIANCE, w -> new Call(
                 "query($p: ID!) { eligibleCooperatives(programId: $p, first: 5) { totalCount } }", Map.of("p", freshProgram()))));
         return rows;

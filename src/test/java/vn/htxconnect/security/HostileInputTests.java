@@ -189,6 +189,87 @@ class HostileInputTests {
         assertThat(count("course_registration")).isEqualTo(registrations + 1);
     }
 
+    @Test
+    void supportApplicationInputsNameTheirFieldsAndWriteNothingWhenRefused() {
+        HttpGraphQlTester admin = TestData.asAdmin(anonymous);
+        java.time.LocalDate today = java.time.LocalDate.now(vn.htxconnect.platform.VietnamTime.ZONE);
+        String program = admin.document("""
+                mutation($i: CreateSupportProgramInput!) { createSupportProgram(input: $i) { program { id } errors { code } } }""")
+                .variable("i", Map.of("name", TestData.unique("Hỗ trợ "), "kind", "GRANT", "legalBasisKind", "OTHER",
+                        "legalBasis", "Nghị quyết", "provider", "UBND tỉnh", "budgetVnd", 500_000_000L,
+                        "amountPerBeneficiaryVnd", 100_000_000L, "opensOn", today.minusDays(1).toString(),
+                        "closesOn", today.plusDays(30).toString(),
+                        "rules", List.of(Map.of("kind", "ORGANIZATION_KINDS", "organizationKinds", List.of("COOPERATIVE")))))
+                .execute().path("createSupportProgram.program.id").entity(String.class).get();
+        String coop = TestData.createOrganization(anonymous, TestData.unique("HTX "), "COOPERATIVE", "Cà Mau");
+        String apply = """
+                mutation($i: ApplyForSupportInput!) { applyForSupport(input: $i) { application { id status } errors { field code } } }""";
+        String app = admin.document(apply).variable("i", Map.of("programId", program, "organizationId", coop,
+                "amountVnd", 80_000_000L, "purpose", "Mua máy sấy")).execute().path("applyForSupport.application.id").entity(String.class).get();
+        int applications = count("support_application");
+        int events = count("support_application_event");
+        for (String p : PAYLOADS) {
+            Map<String, Object> v = Map.of("p", p);
+            assertHandled(admin, """
+                    mutation($p: String!, $pr: ID!, $o: ID!) { applyForSupport(input: {programId: $pr, organizationId: $o,
+                      amountVnd: -1, purpose: $p, attachments: [$p]}) { errors { field code } } }""",
+                    Map.of("p", p, "pr", program, "o", coop));
+            assertHandled(admin, """
+                    mutation($p: ID!) { applyForSupport(input: {programId: $p, organizationId: $p, amountVnd: 1, purpose: "x"}) {
+                      errors { code } } }""", v);
+            assertHandled(admin, "mutation($p: ID!) { reviewSupportApplication(input: {applicationId: $p, decision: APPROVE, amountVnd: 1}) { errors { code } } }", v);
+            assertHandled(admin, """
+                    mutation($a: ID!, $p: String!) { reviewSupportApplication(input: {applicationId: $a, decision: REQUEST_INFO,
+                      note: $p, amountVnd: -5}) { errors { code } } }""", Map.of("a", program, "p", p));
+            assertHandled(admin, """
+                    mutation($p: ID!) { recordSupportDisbursement(input: {applicationId: $p, amountVnd: 1, on: "2025-01-01"}) {
+                      errors { code } } }""", v);
+            assertHandled(admin, "query($p: ID!) { supportApplication(id: $p) { id } }", v);
+            assertHandled(admin, "query($p: ID) { supportApplications(filter: {programId: $p, organizationId: $p}) { totalCount } }", v);
+            assertHandled(admin, "query($p: String) { supportFigures(filter: {province: $p}) { total { applications } } }", v);
+            assertHandled(admin, "query($p: ID) { supportFigures(filter: {programId: $p}) { total { applications } } }", v);
+        }
+        // Bad links, an over-long purpose, negative and huge amounts: each named, nothing written.
+        HttpGraphQlTester.Response refused = admin.document(apply).variable("i", Map.of("programId", program, "organizationId", coop,
+                "amountVnd", Long.MAX_VALUE, "purpose", "p".repeat(2001), "attachments", List.of("javascript:alert(1)",
+                        "http://drive.example.vn/a.pdf", "https://", "https://user:pw@example.vn/a", "https://a b.vn/x"))).execute();
+        refused.path("applyForSupport.application").valueIsNull()
+                .path("applyForSupport.errors[*].field[1]").entityList(String.class)
+                .satisfies(f -> assertThat(f).containsExactlyInAnyOrder("amountVnd", "purpose", "attachments", "attachments",
+                        "attachments", "attachments", "attachments"))
+                .path("applyForSupport.errors[?(@.field[1] == 'purpose')].code").entityList(String.class).containsExactly("TOO_LONG");
+        admin.document(apply).variable("i", Map.of("programId", program, "organizationId", coop, "amountVnd", 10L, "purpose", "x",
+                        "attachments", java.util.Collections.nCopies(6, "https://example.vn/a.pdf"))).execute()
+                .path("applyForSupport.errors[0].code").entity(String.class).isEqualTo("OUT_OF_RANGE");
+        assertThat(count("support_application")).isEqualTo(applications);
+
+        String review = "mutation($i: ReviewSupportApplicationInput!) { reviewSupportApplication(input: $i) { errors { field code } } }";
+        String disburse = "mutation($i: SupportPaymentInput!) { recordSupportDisbursement(input: $i) { errors { field code } } }";
+        String repay = "mutation($i: SupportPaymentInput!) { recordSupportRepayment(input: $i) { errors { field code } } }";
+        // Disbursing before approval, approving above the request, a negative amount: wrong states and ranges.
+        admin.document(disburse).variable("i", Map.of("applicationId", app, "amountVnd", 1L, "on", today.toString())).execute()
+                .path("recordSupportDisbursement.errors[0].code").entity(String.class).isEqualTo("CONFLICT");
+        admin.document(review).variable("i", Map.of("applicationId", app, "decision", "APPROVE", "amountVnd", 90_000_000L)).execute()
+                .path("reviewSupportApplication.errors[0].field[1]").entity(String.class).isEqualTo("amountVnd");
+        admin.document(review).variable("i", Map.of("applicationId", app, "decision", "APPROVE", "amountVnd", -1L)).execute()
+                .path("reviewSupportApplication.errors[0].code").entity(String.class).isEqualTo("OUT_OF_RANGE");
+        admin.document(review).variable("i", Map.of("applicationId", app, "decision", "APPROVE", "amountVnd", 50_000_000L)).execute()
+                .path("reviewSupportApplication.errors").entityList(Object.class).hasSize(0);
+        // More than approved, a future day, a repayment on a grant.
+        admin.document(disburse).variable("i", Map.of("applicationId", app, "amountVnd", 50_000_001L, "on", today.toString())).execute()
+                .path("recordSupportDisbursement.errors[0].field[1]").entity(String.class).isEqualTo("amountVnd");
+        admin.document(disburse).variable("i", Map.of("applicationId", app, "amountVnd", 1L, "on", today.plusDays(1).toString())).execute()
+                .path("recordSupportDisbursement.errors[0].field[1]").entity(String.class).isEqualTo("on");
+        admin.document(repay).variable("i", Map.of("applicationId", app, "amountVnd", 1L, "on", today.toString())).execute()
+                .path("recordSupportRepayment.errors[0].code").entity(String.class).isEqualTo("INVALID");
+        // Approving again, or rejecting an approved one: wrong state.
+        admin.document(review).variable("i", Map.of("applicationId", app, "decision", "REJECT", "note", "Đổi ý")).execute()
+                .path("reviewSupportApplication.errors[0].code").entity(String.class).isEqualTo("CONFLICT");
+        assertThat(count("support_application_event")).isEqualTo(events + 1);
+        assertThat(jdbc.queryForObject("SELECT disbursed_vnd FROM support_application WHERE id = ?", Long.class,
+                vn.htxconnect.platform.GlobalId.decode("id", app).id())).isZero();
+    }
+
     private int count(String table) {
         return jdbc.queryForObject("SELECT COUNT(*) FROM " + table, Integer.class);
     }

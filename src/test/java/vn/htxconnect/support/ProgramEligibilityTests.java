@@ -199,7 +199,8 @@ class ProgramEligibilityTests {
         coffeeLoan();
         coffeeLoan();
         int three = statements(good);
-        // Caller; open programmes (IDs, rules, rows); the organization; its products (IDs, rows); one per activity source.
+        // Caller; open programmes (IDs, rules, rows); the organization; its applications; its products (IDs, rows); one per
+        // activity source.
         assertThat(three).as(String.join("\n", sql.statements())).isEqualTo(one).isLessThanOrEqualTo(16);
         System.out.printf("eligiblePrograms: %d SQL statements however many programmes%n", three);
     }

@@ -43,7 +43,20 @@ final class NotificationTemplates {
             Map.entry(NotificationKind.LEAD_FOR_PRODUCT, new Template(Message.of("notification.leadForProduct.title"),
                     Message.of("notification.leadForProduct.message"))),
             Map.entry(NotificationKind.LEADS_FOR_PRODUCTS, new Template(Message.of("notification.leadsForProducts.title"),
-                    Message.of("notification.leadsForProducts.message")))));
+                    Message.of("notification.leadsForProducts.message"))),
+            // Support applications: the keys live in the support block of the bundles (the support module's texts).
+            Map.entry(NotificationKind.SUPPORT_APPLICATION_RECEIVED, new Template(Message.of("support.notification.received.title"),
+                    Message.of("support.notification.received.message"))),
+            Map.entry(NotificationKind.SUPPORT_INFO_REQUESTED, new Template(Message.of("support.notification.infoRequested.title"),
+                    Message.of("support.notification.infoRequested.message"))),
+            Map.entry(NotificationKind.SUPPORT_APPLICATION_APPROVED, new Template(Message.of("support.notification.approved.title"),
+                    Message.of("support.notification.approved.message"))),
+            Map.entry(NotificationKind.SUPPORT_APPLICATION_REJECTED, new Template(Message.of("support.notification.rejected.title"),
+                    Message.of("support.notification.rejected.message"))),
+            Map.entry(NotificationKind.SUPPORT_DISBURSED, new Template(Message.of("support.notification.disbursed.title"),
+                    Message.of("support.notification.disbursed.message"))),
+            Map.entry(NotificationKind.SUPPORT_REPAYMENT_RECORDED, new Template(Message.of("support.notification.repaid.title"),
+                    Message.of("support.notification.repaid.message")))));
 
     private NotificationTemplates() {
     }

@@ -20,6 +20,10 @@ import vn.htxconnect.organization.OrganizationService;
 import vn.htxconnect.platform.Access;
 import vn.htxconnect.platform.GlobalId;
 import vn.htxconnect.platform.VietnamTime;
+import vn.htxconnect.support.ApplicationInputs.ApplyForSupportInput;
+import vn.htxconnect.support.ApplicationInputs.ReviewSupportApplicationInput;
+import vn.htxconnect.support.ApplicationInputs.SupportApplicationPayload;
+import vn.htxconnect.support.ApplicationInputs.SupportPaymentInput;
 import vn.htxconnect.support.Course;
 import vn.htxconnect.support.CourseDemo;
 import vn.htxconnect.support.CourseEnums.Audience;
@@ -33,6 +37,7 @@ import vn.htxconnect.support.CourseInputs.RegisterForCourseInput;
 import vn.htxconnect.support.CourseService;
 import vn.htxconnect.support.ProgramInputs.CreateSupportProgramInput;
 import vn.htxconnect.support.ProgramInputs.EligibilityRuleInput;
+import vn.htxconnect.support.SupportApplication;
 import vn.htxconnect.support.SupportProgram;
 import vn.htxconnect.support.SupportProgram.RuleKind;
 
@@ -49,8 +54,11 @@ class DemoCourses implements CourseDemo {
     private final OrganizationService organizations;
     private final JdbcTemplate jdbc;
     private final ProgramManagement programs;
+    private final ApplicationManagement applications;
 
-    DemoCourses(CourseService courses, OrganizationService organizations, JdbcTemplate jdbc, ProgramManagement programs) {
+    DemoCourses(CourseService courses, OrganizationService organizations, JdbcTemplate jdbc, ProgramManagement programs,
+                ApplicationManagement applications) {
+        this.applications = applications;
         this.courses = courses;
         this.organizations = organizations;
         this.jdbc = jdbc;
@@ -119,6 +127,7 @@ class DemoCourses implements CourseDemo {
                     "Mở gian hàng, chụp ảnh sản phẩm, mã QR truy xuất nguồn gốc.", "Hà Nội", null,
                     "https://meet.lienminhhtx.vn/chuyen-doi-so", 200, List.of(Audience.MANAGERS, Audience.MEMBERS));
             programmes();
+            applications(coops);
             return n + 1;
         });
     }
@@ -155,6 +164,64 @@ class DemoCourses implements CourseDemo {
                 throw new IllegalStateException("Demo programme " + p.name() + " was refused: " + payload.errors());
             }
         }
+    }
+
+    /**
+     * A working-capital loan of the development fund open to every cooperative form, with four applications in
+     * different states: one approved a month ago, disbursed in two instalments and partly repaid; one waiting for
+     * information; one rejected; one under review. Dates are moved back (demo data only) so the figures' medians of
+     * days show something.
+     */
+    private void applications(List<Organization> coops) {
+        if (coops.size() < 4) {
+            return;
+        }
+        LocalDate today = LocalDate.now(VietnamTime.ZONE);
+        var payload = programs.create(new CreateSupportProgramInput("Cho vay vốn lưu động từ Quỹ hỗ trợ phát triển HTX",
+                SupportProgram.Kind.PREFERENTIAL_LOAN, SupportProgram.LegalBasisKind.LAW_2023_AND_DECREES,
+                "Luật HTX số 17/2023/QH15; Nghị định 113/2024/NĐ-CP, Điều 6", "Quỹ hỗ trợ phát triển HTX tỉnh",
+                "Vay vốn lưu động tối đa 36 tháng, lãi suất ưu đãi; hồ sơ gồm phương án sản xuất kinh doanh và báo cáo tài chính.",
+                10_000_000_000L, 1_000_000_000L, today.minusDays(60), today.plusDays(120), List.of(
+                kinds(OrganizationKind.COOPERATIVE, OrganizationKind.COOPERATIVE_UNION, OrganizationKind.COOPERATIVE_GROUP),
+                new EligibilityRuleInput(RuleKind.NOT_FUNDED_WITHIN_YEARS, null, null, null, null, 3)), null));
+        if (payload.program() == null) {
+            throw new IllegalStateException("Demo loan programme was refused: " + payload.errors());
+        }
+        String program = payload.program().id();
+        String approved = apply(program, coops.get(0), 600_000_000L, "Mua máy sấy nông sản và xây kho lạnh 200 m²");
+        review(approved, SupportApplication.Decision.APPROVE, 500_000_000L, "Duyệt 500 triệu đồng theo phương án đã thẩm định");
+        long id = GlobalId.decode("id", approved, SupportApplication.TYPE);
+        Instant submitted = ZonedDateTime.now(VietnamTime.ZONE).minusDays(45).toInstant();
+        Instant decided = ZonedDateTime.now(VietnamTime.ZONE).minusDays(30).toInstant();
+        jdbc.update("UPDATE support_application SET submitted_at = ?, decided_at = ? WHERE id = ?", Timestamp.from(submitted),
+                Timestamp.from(decided), id);
+        jdbc.update("UPDATE support_application_event SET at = CASE kind WHEN 'SUBMITTED' THEN ? ELSE ? END WHERE application_id = ?",
+                Timestamp.from(submitted), Timestamp.from(decided), id);
+        pay(applications.disburse(new SupportPaymentInput(approved, 300_000_000L, today.minusDays(21), "Đợt 1", null)));
+        pay(applications.disburse(new SupportPaymentInput(approved, 200_000_000L, today.minusDays(7), "Đợt 2", null)));
+        pay(applications.repay(new SupportPaymentInput(approved, 25_000_000L, today.minusDays(2), "Trả gốc kỳ 1", null)));
+        String info = apply(program, coops.get(1), 300_000_000L, "Vốn lưu động thu mua cà phê vụ mới");
+        review(info, SupportApplication.Decision.REQUEST_INFO, null, "Bổ sung báo cáo tài chính năm gần nhất có xác nhận");
+        String rejected = apply(program, coops.get(2), 1_000_000_000L, "Mở rộng diện tích trồng sầu riêng");
+        review(rejected, SupportApplication.Decision.REJECT, null, "Phương án chưa chứng minh được đầu ra; có thể nộp lại");
+        apply(program, coops.get(3), 200_000_000L, "Mua bao bì và tem truy xuất nguồn gốc cho sản phẩm OCOP");
+    }
+
+    private String apply(String program, Organization coop, long amount, String purpose) {
+        SupportApplicationPayload p = applications.apply(new ApplyForSupportInput(program, coop.id(), amount, purpose,
+                List.of("https://drive.lienminhhtx.vn/ho-so/phuong-an-" + coop.databaseId() + ".pdf"), null));
+        return pay(p).id();
+    }
+
+    private void review(String application, SupportApplication.Decision decision, Long amount, String note) {
+        pay(applications.review(new ReviewSupportApplicationInput(application, decision, amount, note, null, null)));
+    }
+
+    private static SupportApplication pay(SupportApplicationPayload p) {
+        if (p.application() == null) {
+            throw new IllegalStateException("Demo application step was refused: " + p.errors());
+        }
+        return p.application();
     }
 
     private record SupportProgramInput(String name, SupportProgram.Kind kind, SupportProgram.LegalBasisKind basisKind, String basis,

@@ -30,22 +30,36 @@ final class EligibilityChecks {
     static final int PAPER_ONLY_MONTHS = 12;
     static final int NEW_GRACE_MONTHS = 3;
     private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MM/yyyy");
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
     /**
      * What the rules read of one organization: its own record, its sectors as category codes, its valid
-     * certificates (scheme → latest expiry, null when open-ended) and its latest activity of any kind.
+     * certificates (scheme → latest expiry, null when open-ended), its latest activity of any kind, and when each
+     * programme last approved an application of it (funded).
      */
     record Facts(Organization organization, Set<String> sectorCodes, Map<CertificationScheme, LocalDate> validCertificates,
                  Instant latestActivity, Instant now, Map<String, List<String>> categoryDescendants,
-                 Map<String, String> provinceNames) {
+                 Map<String, String> provinceNames, Map<Long, Instant> lastFundedByProgram) {
     }
 
     private EligibilityChecks() {
     }
 
-    static Check check(EligibilityRule rule, Facts f) {
+    static Check check(long programId, EligibilityRule rule, Facts f) {
         Organization o = f.organization();
         return switch (rule.kind()) {
+            case NOT_FUNDED_WITHIN_YEARS -> {
+                // Funded = an application approved by this programme; the years count from the approval.
+                int years = rule.minimum();
+                Instant funded = f.lastFundedByProgram().get(programId);
+                if (funded == null) {
+                    yield new Check(rule, true, Message.of("support.rule.funded.never", years));
+                }
+                String day = DAY.format(funded.atZone(VietnamTime.ZONE));
+                boolean met = funded.isBefore(f.now().atZone(VietnamTime.ZONE).minusYears(years).toInstant());
+                yield new Check(rule, met, met ? Message.of("support.rule.funded.met", day, years)
+                        : Message.of("support.rule.funded.notMet", day, years));
+            }
             case ORGANIZATION_KINDS -> {
                 boolean met = rule.values().contains(o.kind().name());
                 Message kind = kindLabel(o.kind());

@@ -91,7 +91,8 @@ class ProgramController implements NodeResolver {
 
     /** The cooperatives eligible for a programme (the Alliance's staff). */
     @QueryMapping
-    Connection<Eligibility> eligibleCooperatives(@Argument String programId, @Argument Integer first, @Argument String after) {
+    Connection<Eligibility> eligibleCooperatives(@Argument String programId, @Argument Boolean notApplied,
+                                                 @Argument Integer first, @Argument String after) {
         Access.requireAlliance();
         int n = Cursors.first(first);
         int offset = Cursors.offsetAfter(after);
@@ -100,7 +101,7 @@ class ProgramController implements NodeResolver {
         if (p == null) {
             throw ApiException.notFound(Message.of("support.program.notFound"));
         }
-        List<Eligibility> all = eligibility.eligibleCooperatives(p);
+        List<Eligibility> all = eligibility.eligibleCooperatives(p, Boolean.TRUE.equals(notApplied));
         List<Eligibility> page = all.subList(Math.min(offset, all.size()), Math.min(all.size(), offset + n + 1));
         return Connection.fromOffset(new ArrayList<>(page), offset, n, all.size());
     }

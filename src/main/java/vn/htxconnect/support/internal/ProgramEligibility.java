@@ -45,9 +45,11 @@ class ProgramEligibility {
     private final CategoryService categories;
     private final ProvinceService provinces;
     private final List<ActivitySource> sources;
+    private final ApplicationStore applications;
 
     ProgramEligibility(OrganizationService organizations, ProductService products, CategoryService categories,
-                       ProvinceService provinces, List<ActivitySource> sources) {
+                       ProvinceService provinces, List<ActivitySource> sources, ApplicationStore applications) {
+        this.applications = applications;
         this.organizations = organizations;
         this.products = products;
         this.categories = categories;
@@ -61,10 +63,14 @@ class ProgramEligibility {
         Set<RuleKind> needed = needed(programs);
         Instant now = Instant.now();
         Map<Long, Instant> activity = needed.contains(RuleKind.NOT_PAPER_ONLY) ? latestActivity(List.of(o.databaseId()), now) : Map.of();
-        EligibilityChecks.Facts facts = facts(o, needed, activity.get(o.databaseId()), now, descendants(programs));
+        // One statement: which programmes it applied to, and when each last approved (funded) it.
+        List<ApplicationStore.Applied> applied = applications.appliedByOrganization(o.databaseId());
+        Set<Long> appliedTo = new HashSet<>();
+        applied.forEach(a -> appliedTo.add(a.programId()));
+        EligibilityChecks.Facts facts = facts(o, needed, activity.get(o.databaseId()), now, descendants(programs), funded(applied, true));
         List<Eligibility> out = new ArrayList<>();
         for (SupportProgram p : programs) {
-            out.add(evaluate(p, facts));
+            out.add(evaluate(p, facts, appliedTo.contains(p.databaseId())));
         }
         out.sort((a, b) -> Boolean.compare(b.eligible(), a.eligible()));
         return out;
@@ -76,8 +82,13 @@ class ProgramEligibility {
      * which needs each one's products, is checked last and only for those that meet every other rule.
      */
     @Transactional(readOnly = true)
-    public List<Eligibility> eligibleCooperatives(SupportProgram p) {
+    public List<Eligibility> eligibleCooperatives(SupportProgram p, boolean withoutApplication) {
         Set<RuleKind> needed = needed(List.of(p));
+        // One statement: the applications to this programme (who applied, who was funded when).
+        List<ApplicationStore.Applied> applied = applications.appliedToProgram(p.databaseId());
+        Set<Long> appliedOrgs = new HashSet<>();
+        applied.forEach(a -> appliedOrgs.add(a.organizationId()));
+        Map<Long, Instant> fundedByOrg = funded(applied, false);
         String province = onlyProvince(p);
         Instant now = Instant.now();
         Map<String, List<String>> descendants = descendants(List.of(p));
@@ -95,14 +106,20 @@ class ProgramEligibility {
             Set<RuleKind> cheap = EnumSet.copyOf(needed.isEmpty() ? EnumSet.of(RuleKind.VERIFIED_ONLY) : needed);
             cheap.remove(RuleKind.VALID_CERTIFICATION);
             for (Organization o : active) {
-                EligibilityChecks.Facts facts = facts(o, cheap, activity.get(o.databaseId()), now, descendants);
+                boolean hasApplied = appliedOrgs.contains(o.databaseId());
+                if (withoutApplication && hasApplied) {
+                    continue;
+                }
+                Instant fundedAt = fundedByOrg.get(o.databaseId());
+                Map<Long, Instant> funded = fundedAt == null ? Map.of() : Map.of(p.databaseId(), fundedAt);
+                EligibilityChecks.Facts facts = facts(o, cheap, activity.get(o.databaseId()), now, descendants, funded);
                 boolean passes = p.rules().stream().filter(r -> r.kind() != RuleKind.VALID_CERTIFICATION)
-                        .allMatch(r -> EligibilityChecks.check(r, facts).met());
+                        .allMatch(r -> EligibilityChecks.check(p.databaseId(), r, facts).met());
                 if (!passes) {
                     continue;
                 }
                 Eligibility e = evaluate(p, needed.contains(RuleKind.VALID_CERTIFICATION)
-                        ? facts(o, needed, activity.get(o.databaseId()), now, descendants) : facts);
+                        ? facts(o, needed, activity.get(o.databaseId()), now, descendants, funded) : facts, hasApplied);
                 if (e.eligible()) {
                     out.add(e);
                 }
@@ -120,9 +137,20 @@ class ProgramEligibility {
                 .map(r -> r.values().getFirst()).findFirst().orElse(null);
     }
 
-    private static Eligibility evaluate(SupportProgram p, EligibilityChecks.Facts facts) {
-        List<Eligibility.Check> checks = p.rules().stream().map(r -> EligibilityChecks.check(r, facts)).toList();
-        return new Eligibility(p, facts.organization(), checks.stream().allMatch(Eligibility.Check::met), checks);
+    private static Eligibility evaluate(SupportProgram p, EligibilityChecks.Facts facts, boolean applied) {
+        List<Eligibility.Check> checks = p.rules().stream().map(r -> EligibilityChecks.check(p.databaseId(), r, facts)).toList();
+        return new Eligibility(p, facts.organization(), checks.stream().allMatch(Eligibility.Check::met), checks, applied);
+    }
+
+    /** The latest approval of each programme ({@code byProgram}) or of each organization, from approved applications. */
+    private static Map<Long, Instant> funded(List<ApplicationStore.Applied> applied, boolean byProgram) {
+        Map<Long, Instant> out = new HashMap<>();
+        for (ApplicationStore.Applied a : applied) {
+            if (a.status() == vn.htxconnect.support.SupportApplication.Status.APPROVED && a.decidedAt() != null) {
+                out.merge(byProgram ? a.programId() : a.organizationId(), a.decidedAt(), (x, y) -> x.isAfter(y) ? x : y);
+            }
+        }
+        return out;
     }
 
     private static Set<RuleKind> needed(Collection<SupportProgram> programs) {
@@ -139,14 +167,14 @@ class ProgramEligibility {
     }
 
     private EligibilityChecks.Facts facts(Organization o, Set<RuleKind> needed, Instant latest, Instant now,
-                                          Map<String, List<String>> descendants) {
+                                          Map<String, List<String>> descendants, Map<Long, Instant> funded) {
         Set<String> sectors = new HashSet<>();
         if (needed.contains(RuleKind.SECTORS) && o.sectors() != null) {
             o.sectors().forEach(s -> categories.resolve(s).ifPresent(c -> sectors.add(c.code())));
         }
         Map<CertificationScheme, LocalDate> certificates = needed.contains(RuleKind.VALID_CERTIFICATION)
                 ? validCertificates(o.databaseId()) : Map.of();
-        return new EligibilityChecks.Facts(o, sectors, certificates, latest, now, descendants, provinceNames());
+        return new EligibilityChecks.Facts(o, sectors, certificates, latest, now, descendants, provinceNames(), funded);
     }
 
     private Map<String, String> provinceNames;

@@ -121,8 +121,9 @@ class ProgramManagement {
                 default -> List.of();
             };
             Integer minimum = null;
-            if (r.kind() == RuleKind.MIN_MEMBERS || r.kind() == RuleKind.MIN_YEARS_OPERATING) {
-                int max = r.kind() == RuleKind.MIN_MEMBERS ? 100_000 : 100;
+            if (r.kind() == RuleKind.MIN_MEMBERS || r.kind() == RuleKind.MIN_YEARS_OPERATING
+                    || r.kind() == RuleKind.NOT_FUNDED_WITHIN_YEARS) {
+                int max = r.kind() == RuleKind.MIN_MEMBERS ? 100_000 : r.kind() == RuleKind.MIN_YEARS_OPERATING ? 100 : 50;
                 if (r.minimum() == null) {
                     errors.add(at + ".minimum", UserErrorCode.REQUIRED, Message.of("input.required", "minimum"));
                 } else if (r.minimum() < 1 || r.minimum() > max) {

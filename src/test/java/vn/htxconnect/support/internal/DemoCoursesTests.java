@@ -12,7 +12,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import vn.htxconnect.testing.IntegrationTest;
 import vn.htxconnect.testing.TestData;
 
-/** The demo courses pass the services' validation: two held (attendance recorded), two open. */
+/** The demo courses and applications pass the services' validation: two courses held, two open; applications in four states. */
 @IntegrationTest
 class DemoCoursesTests {
 
@@ -26,7 +26,7 @@ class DemoCoursesTests {
     @Test
     void demoCoursesLoadThroughTheServices() {
         // Cooperatives to send managers (the shared test database may have none yet).
-        for (int i = 0; i < 3; i++) {
+        for (int i = 0; i < 4; i++) {
             TestData.createOrganization(anonymous, TestData.unique("HTX demo "), "COOPERATIVE", "Cần Thơ");
         }
         long before = jdbc.queryForObject("SELECT COALESCE(MAX(id), 0) FROM course", Long.class);
@@ -45,5 +45,14 @@ class DemoCoursesTests {
         assertThat(((Number) law.get("completed")).intValue()).isEqualTo(22);
         assertThat(((Number) rows.get(1).get("attended")).intValue()).isPositive();
         assertThat(((Number) rows.get(2).get("held")).intValue()).isZero();
+        // The loan programme's four applications, one in each state, with two instalments and a repayment.
+        Long program = jdbc.queryForObject("SELECT MAX(id) FROM support_program WHERE name = 'Cho vay vốn lưu động từ Quỹ hỗ trợ phát triển HTX'",
+                Long.class);
+        assertThat(jdbc.queryForList("SELECT status FROM support_application WHERE program_id = ? ORDER BY id", String.class, program))
+                .containsExactly("APPROVED", "INFO_REQUESTED", "REJECTED", "SUBMITTED");
+        assertThat(jdbc.queryForMap("SELECT committed_vnd, disbursed_vnd FROM support_program WHERE id = ?", program))
+                .containsEntry("committed_vnd", 500_000_000L).containsEntry("disbursed_vnd", 500_000_000L);
+        assertThat(jdbc.queryForObject("SELECT repaid_vnd FROM support_application WHERE program_id = ? AND status = 'APPROVED'",
+                Long.class, program)).isEqualTo(25_000_000L);
     }
 }
