@@ -1,5 +1,6 @@
 package vn.htxconnect.support;
 
+import java.util.Collection;
 import java.util.List;
 
 /**
@@ -26,5 +27,5 @@ public interface SupportService {
     CourseFigures.Period courseFigures(CourseFigures.Filter filter);
 
     /** Programme names by ID (one statement per call, two with rules). */
-    List<SupportProgram> programs(java.util.Collection<Long> ids);
+    List<SupportProgram> programs(Collection<Long> ids);
 }

@@ -12,6 +12,7 @@ import org.springframework.graphql.test.tester.HttpGraphQlTester;
 
 import vn.htxconnect.platform.VietnamTime;
 import vn.htxconnect.support.CourseFixtures.Party;
+import vn.htxconnect.testing.IntegrationTest;
 
 /**
  * An application from submission to repayment: request for information and answer, approval within the amount per

@@ -15,6 +15,7 @@ import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import vn.htxconnect.platform.GlobalId;
+import vn.htxconnect.testing.IntegrationTest;
 
 /**
  * Approvals and disbursements arriving at once never take a programme over its budget (each locks the programme

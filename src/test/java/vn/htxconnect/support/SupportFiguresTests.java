@@ -6,7 +6,6 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -17,6 +16,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import vn.htxconnect.platform.GlobalId;
 import vn.htxconnect.platform.VietnamTime;
 import vn.htxconnect.support.CourseFixtures.Party;
+import vn.htxconnect.testing.IntegrationTest;
+import vn.htxconnect.testing.SqlStatementCounter;
 
 /**
  * The fund's figures from applications with known dates and amounts: counts, sums, medians of days, beneficiaries

@@ -8,6 +8,7 @@ import java.util.Map;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 
 import vn.htxconnect.platform.VietnamTime;
+import vn.htxconnect.testing.TestData;
 
 /** Programmes and applications for the support module's tests, made through the public API. */
 public final class SupportFixtures {

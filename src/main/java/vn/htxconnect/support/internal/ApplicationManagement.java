@@ -24,6 +24,7 @@ import vn.htxconnect.platform.ApiException;
 import vn.htxconnect.platform.ErrorCode;
 import vn.htxconnect.platform.GlobalId;
 import vn.htxconnect.platform.Message;
+import vn.htxconnect.platform.UserError;
 import vn.htxconnect.platform.UserErrorCode;
 import vn.htxconnect.platform.ValidationErrors;
 import vn.htxconnect.platform.VietnamTime;
@@ -118,7 +119,7 @@ class ApplicationManagement {
             id = store.insert(a, actor.userId());
         } catch (DuplicateKeyException race) {
             // Two members applied at once: the unique key on the live application kept the second out.
-            return new SupportApplicationPayload(null, List.of(vn.htxconnect.platform.UserError.of("programId",
+            return new SupportApplicationPayload(null, List.of(UserError.of("programId",
                     UserErrorCode.DUPLICATE, Message.of("support.application.duplicate"))), in.clientMutationId());
         }
         store.addEvent(id, EventKind.SUBMITTED, null, Status.SUBMITTED, in.amountVnd(), null, null, actor.userId());

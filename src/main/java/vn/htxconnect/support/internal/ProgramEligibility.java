@@ -27,6 +27,7 @@ import vn.htxconnect.platform.VietnamTime;
 import vn.htxconnect.region.Province;
 import vn.htxconnect.region.ProvinceService;
 import vn.htxconnect.support.Eligibility;
+import vn.htxconnect.support.SupportApplication;
 import vn.htxconnect.support.SupportProgram;
 import vn.htxconnect.support.SupportProgram.EligibilityRule;
 import vn.htxconnect.support.SupportProgram.RuleKind;
@@ -146,7 +147,7 @@ class ProgramEligibility {
     private static Map<Long, Instant> funded(List<ApplicationStore.Applied> applied, boolean byProgram) {
         Map<Long, Instant> out = new HashMap<>();
         for (ApplicationStore.Applied a : applied) {
-            if (a.status() == vn.htxconnect.support.SupportApplication.Status.APPROVED && a.decidedAt() != null) {
+            if (a.status() == SupportApplication.Status.APPROVED && a.decidedAt() != null) {
                 out.merge(byProgram ? a.programId() : a.organizationId(), a.decidedAt(), (x, y) -> x.isAfter(y) ? x : y);
             }
         }
