@@ -80,7 +80,8 @@ class ProgramEligibility {
     /**
      * The cooperatives (the three legal forms, not archived) eligible for a programme, in ID order: a walk over
      * all of them 1,000 at a time, each chunk checked in a statement per activity source; the certificate rule,
-     * which needs each one's products, is checked last and only for those that meet every other rule.
+     * which needs their products, is checked last, for those of a chunk that meet every other rule at once (two
+     * statements a chunk).
      */
     @Transactional(readOnly = true)
     public List<Eligibility> eligibleCooperatives(SupportProgram p, boolean withoutApplication) {
@@ -106,21 +107,26 @@ class ProgramEligibility {
                     ? latestActivity(active.stream().map(Organization::databaseId).toList(), now) : Map.of();
             Set<RuleKind> cheap = EnumSet.copyOf(needed.isEmpty() ? EnumSet.of(RuleKind.VERIFIED_ONLY) : needed);
             cheap.remove(RuleKind.VALID_CERTIFICATION);
+            // First every rule but the certificates; then the certificates of those left, for the whole chunk at once.
+            List<EligibilityChecks.Facts> passing = new ArrayList<>();
             for (Organization o : active) {
-                boolean hasApplied = appliedOrgs.contains(o.databaseId());
-                if (withoutApplication && hasApplied) {
+                if (withoutApplication && appliedOrgs.contains(o.databaseId())) {
                     continue;
                 }
                 Instant fundedAt = fundedByOrg.get(o.databaseId());
                 Map<Long, Instant> funded = fundedAt == null ? Map.of() : Map.of(p.databaseId(), fundedAt);
                 EligibilityChecks.Facts facts = facts(o, cheap, activity.get(o.databaseId()), now, descendants, funded);
-                boolean passes = p.rules().stream().filter(r -> r.kind() != RuleKind.VALID_CERTIFICATION)
-                        .allMatch(r -> EligibilityChecks.check(p.databaseId(), r, facts).met());
-                if (!passes) {
-                    continue;
+                if (p.rules().stream().filter(r -> r.kind() != RuleKind.VALID_CERTIFICATION)
+                        .allMatch(r -> EligibilityChecks.check(p.databaseId(), r, facts).met())) {
+                    passing.add(facts);
                 }
+            }
+            Map<Long, Map<CertificationScheme, LocalDate>> certificates = needed.contains(RuleKind.VALID_CERTIFICATION)
+                    ? validCertificates(passing.stream().map(f -> f.organization().databaseId()).toList()) : Map.of();
+            for (EligibilityChecks.Facts facts : passing) {
+                long org = facts.organization().databaseId();
                 Eligibility e = evaluate(p, needed.contains(RuleKind.VALID_CERTIFICATION)
-                        ? facts(o, needed, activity.get(o.databaseId()), now, descendants, funded) : facts, hasApplied);
+                        ? facts.withCertificates(certificates.getOrDefault(org, Map.of())) : facts, appliedOrgs.contains(org));
                 if (e.eligible()) {
                     out.add(e);
                 }
@@ -174,7 +180,7 @@ class ProgramEligibility {
             o.sectors().forEach(s -> categories.resolve(s).ifPresent(c -> sectors.add(c.code())));
         }
         Map<CertificationScheme, LocalDate> certificates = needed.contains(RuleKind.VALID_CERTIFICATION)
-                ? validCertificates(o.databaseId()) : Map.of();
+                ? validCertificates(List.of(o.databaseId())).getOrDefault(o.databaseId(), Map.of()) : Map.of();
         return new EligibilityChecks.Facts(o, sectors, certificates, latest, now, descendants, provinceNames(), funded);
     }
 
@@ -190,18 +196,24 @@ class ProgramEligibility {
         return provinceNames;
     }
 
-    /** Valid certificates of a known scheme on the organization's listed (not archived) products: two statements. */
-    private Map<CertificationScheme, LocalDate> validCertificates(long organizationId) {
-        List<Long> ids = products.idsOfOrganization(organizationId);
-        Map<CertificationScheme, LocalDate> out = new HashMap<>();
+    /**
+     * Valid certificates of a known scheme on these organizations' listed (not archived) products, the latest
+     * expiry per scheme: two statements however many organizations.
+     */
+    private Map<Long, Map<CertificationScheme, LocalDate>> validCertificates(Collection<Long> organizationIds) {
+        Map<Long, Map<CertificationScheme, LocalDate>> out = new HashMap<>();
+        if (organizationIds.isEmpty()) {
+            return out;
+        }
         LocalDate today = LocalDate.now(VietnamTime.ZONE);
-        for (Product p : products.findByIds(ids).values()) {
+        for (Product p : products.findByIds(products.idsOfOrganizations(organizationIds)).values()) {
             if (p.status() == ProductStatus.ARCHIVED) {
                 continue;
             }
             for (Certification c : p.certifications()) {
                 if (c.scheme().known() && c.validOn(today)) {
-                    out.merge(c.scheme(), c.validTo() == null ? LocalDate.MAX : c.validTo(), (a, b) -> a.isAfter(b) ? a : b);
+                    out.computeIfAbsent(p.organizationId(), k -> new HashMap<>())
+                            .merge(c.scheme(), c.validTo() == null ? LocalDate.MAX : c.validTo(), (a, b) -> a.isAfter(b) ? a : b);
                 }
             }
         }
