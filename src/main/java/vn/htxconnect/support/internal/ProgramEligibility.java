@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -85,16 +86,37 @@ class ProgramEligibility {
      */
     @Transactional(readOnly = true)
     public List<Eligibility> eligibleCooperatives(SupportProgram p, boolean withoutApplication) {
-        Set<RuleKind> needed = needed(List.of(p));
-        // One statement: the applications to this programme (who applied, who was funded when).
-        List<ApplicationStore.Applied> applied = applications.appliedToProgram(p.databaseId());
-        Set<Long> appliedOrgs = new HashSet<>();
-        applied.forEach(a -> appliedOrgs.add(a.organizationId()));
-        Map<Long, Instant> fundedByOrg = funded(applied, false);
-        String province = onlyProvince(p);
+        return eligibleCooperatives(List.of(p), withoutApplication).get(p.databaseId());
+    }
+
+    /**
+     * The same for several programmes in one walk (the figures' reach of every programme), so the cost follows
+     * the cooperatives, not the number of programmes: one statement for the applications to all of them.
+     */
+    @Transactional(readOnly = true)
+    public Map<Long, List<Eligibility>> eligibleCooperatives(List<SupportProgram> ps, boolean withoutApplication) {
+        Map<Long, List<Eligibility>> out = new LinkedHashMap<>();
+        ps.forEach(p -> out.put(p.databaseId(), new ArrayList<>()));
+        if (ps.isEmpty()) {
+            return out;
+        }
+        Set<RuleKind> needed = needed(ps);
+        List<ApplicationStore.Applied> applied = applications.appliedToPrograms(out.keySet());
+        Map<Long, Set<Long>> appliedOrgs = new HashMap<>();
+        Map<Long, Map<Long, Instant>> fundedByOrg = new HashMap<>();
+        for (ApplicationStore.Applied a : applied) {
+            appliedOrgs.computeIfAbsent(a.programId(), k -> new HashSet<>()).add(a.organizationId());
+        }
+        for (SupportProgram p : ps) {
+            fundedByOrg.put(p.databaseId(), funded(applied.stream().filter(a -> a.programId() == p.databaseId()).toList(), false));
+        }
+        Set<String> provinces = new HashSet<>();
+        ps.forEach(p -> provinces.add(onlyProvince(p)));
+        String province = provinces.size() == 1 ? provinces.iterator().next() : null;
         Instant now = Instant.now();
-        Map<String, List<String>> descendants = descendants(List.of(p));
-        List<Eligibility> out = new ArrayList<>();
+        Map<String, List<String>> descendants = descendants(ps);
+        Set<RuleKind> cheap = EnumSet.copyOf(needed.isEmpty() ? EnumSet.of(RuleKind.VERIFIED_ONLY) : needed);
+        cheap.remove(RuleKind.VALID_CERTIFICATION);
         long after = 0;
         while (true) {
             List<Organization> chunk = organizations.cooperativesIn(province, after, ActivitySource.MAX_IDS_PER_STATEMENT);
@@ -105,30 +127,35 @@ class ProgramEligibility {
             List<Organization> active = chunk.stream().filter(Organization::active).toList();
             Map<Long, Instant> activity = needed.contains(RuleKind.NOT_PAPER_ONLY)
                     ? latestActivity(active.stream().map(Organization::databaseId).toList(), now) : Map.of();
-            Set<RuleKind> cheap = EnumSet.copyOf(needed.isEmpty() ? EnumSet.of(RuleKind.VERIFIED_ONLY) : needed);
-            cheap.remove(RuleKind.VALID_CERTIFICATION);
             // First every rule but the certificates; then the certificates of those left, for the whole chunk at once.
-            List<EligibilityChecks.Facts> passing = new ArrayList<>();
+            record Candidate(SupportProgram program, EligibilityChecks.Facts facts) {
+            }
+            List<Candidate> passing = new ArrayList<>();
             for (Organization o : active) {
-                if (withoutApplication && appliedOrgs.contains(o.databaseId())) {
-                    continue;
-                }
-                Instant fundedAt = fundedByOrg.get(o.databaseId());
-                Map<Long, Instant> funded = fundedAt == null ? Map.of() : Map.of(p.databaseId(), fundedAt);
-                EligibilityChecks.Facts facts = facts(o, cheap, activity.get(o.databaseId()), now, descendants, funded);
-                if (p.rules().stream().filter(r -> r.kind() != RuleKind.VALID_CERTIFICATION)
-                        .allMatch(r -> EligibilityChecks.check(p.databaseId(), r, facts).met())) {
-                    passing.add(facts);
+                for (SupportProgram p : ps) {
+                    boolean hasApplied = appliedOrgs.getOrDefault(p.databaseId(), Set.of()).contains(o.databaseId());
+                    if (withoutApplication && hasApplied) {
+                        continue;
+                    }
+                    Instant fundedAt = fundedByOrg.get(p.databaseId()).get(o.databaseId());
+                    Map<Long, Instant> funded = fundedAt == null ? Map.of() : Map.of(p.databaseId(), fundedAt);
+                    EligibilityChecks.Facts facts = facts(o, cheap, activity.get(o.databaseId()), now, descendants, funded);
+                    if (p.rules().stream().filter(r -> r.kind() != RuleKind.VALID_CERTIFICATION)
+                            .allMatch(r -> EligibilityChecks.check(p.databaseId(), r, facts).met())) {
+                        passing.add(new Candidate(p, facts));
+                    }
                 }
             }
             Map<Long, Map<CertificationScheme, LocalDate>> certificates = needed.contains(RuleKind.VALID_CERTIFICATION)
-                    ? validCertificates(passing.stream().map(f -> f.organization().databaseId()).toList()) : Map.of();
-            for (EligibilityChecks.Facts facts : passing) {
-                long org = facts.organization().databaseId();
-                Eligibility e = evaluate(p, needed.contains(RuleKind.VALID_CERTIFICATION)
-                        ? facts.withCertificates(certificates.getOrDefault(org, Map.of())) : facts, appliedOrgs.contains(org));
+                    ? validCertificates(passing.stream().map(c -> c.facts().organization().databaseId()).distinct().toList())
+                    : Map.of();
+            for (Candidate c : passing) {
+                long org = c.facts().organization().databaseId();
+                boolean hasApplied = appliedOrgs.getOrDefault(c.program().databaseId(), Set.of()).contains(org);
+                Eligibility e = evaluate(c.program(), needed.contains(RuleKind.VALID_CERTIFICATION)
+                        ? c.facts().withCertificates(certificates.getOrDefault(org, Map.of())) : c.facts(), hasApplied);
                 if (e.eligible()) {
-                    out.add(e);
+                    out.get(c.program().databaseId()).add(e);
                 }
             }
             if (chunk.size() < ActivitySource.MAX_IDS_PER_STATEMENT) {
