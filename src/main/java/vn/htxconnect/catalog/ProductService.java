@@ -26,6 +26,9 @@ public interface ProductService {
     /** IDs of an organization's products (to re-index them when the organization changes). */
     List<Long> idsOfOrganization(long organizationId);
 
+    /** IDs of the products of any of these organizations, in one SQL statement. */
+    List<Long> idsOfOrganizations(Collection<Long> organizationIds);
+
     /** Product IDs after {@code afterId} in ID order, for a full reindex in batches. */
     List<Long> idsAfter(long afterId, int limit);
 

@@ -205,6 +205,35 @@ class ProgramEligibilityTests {
         System.out.printf("eligiblePrograms: %d SQL statements however many programmes%n", three);
     }
 
+    @Test
+    void theAlliancesListCostsTheSameForFewOrManyCooperativesThatMeetTheRules() {
+        String program = coffeeLoan();
+        qualifying();
+        int few = cooperativesStatements(program);
+        for (int i = 0; i < 3; i++) {
+            qualifying();
+        }
+        int many = cooperativesStatements(program);
+        // Certificates are read for a whole chunk of cooperatives at once, not per cooperative.
+        assertThat(many).as(String.join("\n", sql.statements())).isEqualTo(few);
+        System.out.printf("eligibleCooperatives: %d SQL statements for 1 or 4 more qualifying cooperatives%n", many);
+    }
+
+    /** A verified coffee cooperative in Đắk Lắk with a valid VietGAP certificate: it meets every rule. */
+    private void qualifying() {
+        String org = cooperative("Đắk Lắk", year - 3, 9, "Cà phê");
+        verify(org);
+        coffee(org, LocalDate.now().plusYears(1));
+    }
+
+    private int cooperativesStatements(String program) {
+        sql.reset();
+        alliance.document("query($p: ID!) { eligibleCooperatives(programId: $p, first: 100) { totalCount } }")
+                .variable("p", program).execute().path("eligibleCooperatives.totalCount").entity(Integer.class)
+                .satisfies(n -> assertThat(n).isPositive());
+        return sql.count();
+    }
+
     private int statements(String org) {
         sql.reset();
         alliance.document(ELIGIBLE).variable("o", org).execute().path("eligiblePrograms").entityList(Object.class).hasSizeGreaterThan(0);

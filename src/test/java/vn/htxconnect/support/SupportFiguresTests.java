@@ -6,6 +6,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -13,6 +14,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import vn.htxconnect.organization.ActivitySource;
 import vn.htxconnect.platform.GlobalId;
 import vn.htxconnect.platform.VietnamTime;
 import vn.htxconnect.support.CourseFixtures.Party;
@@ -42,6 +44,8 @@ class SupportFiguresTests {
     JdbcTemplate jdbc;
     @Autowired
     SqlStatementCounter sql;
+    @Autowired
+    List<ActivitySource> activitySources;
 
     @Test
     void figuresCountAmountsMediansAndSpread() {
@@ -120,6 +124,22 @@ class SupportFiguresTests {
         // Caller; applications of the period; programmes' sums; programmes and their rules.
         assertThat(all).as(String.join("\n", sql.statements())).isLessThanOrEqualTo(6);
         System.out.printf("Support figures: %d SQL statements for one programme, %d for the whole history%n", one, all);
+
+        // Reach for every programme with applications: one walk of the cooperatives for all of them. Per chunk of
+        // 1,000 cooperatives: the chunk, one statement per activity source, two for certificates; once: the
+        // programmes and their rules, who applied (counted and listed).
+        String reachAll = "{ supportFigures { byProgram { program { id } reach { share } } } }";
+        sql.reset();
+        int programmes = alliance.document(reachAll).execute().path("supportFigures.byProgram").entityList(Object.class).get().size();
+        int withReach = sql.count();
+        assertThat(programmes).as("programmes with applications").isGreaterThanOrEqualTo(2);
+        Long cooperatives = jdbc.queryForObject("SELECT COUNT(*) FROM organization WHERE kind IN "
+                + "('COOPERATIVE','COOPERATIVE_UNION','COOPERATIVE_GROUP')", Long.class);
+        long chunks = cooperatives / 1000 + 1;
+        long bound = all + 4 + chunks * (activitySources.size() + 3);
+        assertThat((long) withReach).as(String.join("\n", sql.statements())).isLessThanOrEqualTo(bound);
+        System.out.printf("Support figures with reach: %d SQL statements for %d programmes (%d cooperatives)%n",
+                withReach, programmes, cooperatives);
     }
 
     private void at(String application, Instant submitted) {

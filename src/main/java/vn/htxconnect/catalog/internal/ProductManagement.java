@@ -150,6 +150,12 @@ class ProductManagement implements ProductService {
 
     @Override
     @Transactional(readOnly = true)
+    public List<Long> idsOfOrganizations(Collection<Long> organizationIds) {
+        return organizationIds.isEmpty() ? List.of() : repository.findIdsByOrganizationIdIn(organizationIds);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
     public List<Long> idsAfter(long afterId, int limit) {
         return repository.findIdsAfter(afterId, Limit.of(limit));
     }

@@ -19,6 +19,9 @@ interface ProductRepository extends JpaRepository<ProductEntity, Long> {
     @Query("select p.id from ProductEntity p where p.organizationId = :organizationId")
     List<Long> findIdsByOrganizationId(@Param("organizationId") long organizationId);
 
+    @Query("select p.id from ProductEntity p where p.organizationId in :organizationIds")
+    List<Long> findIdsByOrganizationIdIn(@Param("organizationIds") Collection<Long> organizationIds);
+
     @Query("select p.id from ProductEntity p where p.id > :afterId order by p.id")
     List<Long> findIdsAfter(@Param("afterId") long afterId, Limit limit);
 

@@ -195,10 +195,14 @@ class ApplicationController implements NodeResolver {
         return out;
     }
 
-    /** Costly (a walk over the cooperatives per programme), so computed only when asked for. */
-    @SchemaMapping(typeName = "SupportProgramFigures", field = "reach")
-    SupportFigureQueries.Reach reach(SupportFigures.ByProgram row) {
-        return figures.reach(row.programId());
+    /** Costly (a walk over the cooperatives, once for all the programmes asked), so computed only when asked for. */
+    @BatchMapping(typeName = "SupportProgramFigures", field = "reach")
+    Map<SupportFigures.ByProgram, SupportFigureQueries.Reach> reach(List<SupportFigures.ByProgram> rows) {
+        Map<Long, SupportFigureQueries.Reach> byProgram = figures.reach(rows.stream().map(SupportFigures.ByProgram::programId)
+                .distinct().toList());
+        Map<SupportFigures.ByProgram, SupportFigureQueries.Reach> out = new LinkedHashMap<>();
+        rows.forEach(r -> out.put(r, byProgram.get(r.programId())));
+        return out;
     }
 
     @SchemaMapping(typeName = "SupportProvinceFigures", field = "province")

@@ -188,9 +188,12 @@ class ApplicationStore {
     }
 
     /** Applications to one programme (from any organization): one statement. */
-    List<Applied> appliedToProgram(long programId) {
-        return jdbc.query("SELECT program_id, organization_id, status, decided_at FROM support_application WHERE program_id = ?",
-                (rs, i) -> applied(rs), programId);
+    List<Applied> appliedToPrograms(Collection<Long> programIds) {
+        if (programIds.isEmpty()) {
+            return List.of();
+        }
+        return named.query("SELECT program_id, organization_id, status, decided_at FROM support_application "
+                + "WHERE program_id IN (:ids)", Map.of("ids", programIds), (rs, i) -> applied(rs));
     }
 
     private static Applied applied(ResultSet rs) throws SQLException {

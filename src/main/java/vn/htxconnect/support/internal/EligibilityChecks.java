@@ -40,6 +40,12 @@ final class EligibilityChecks {
     record Facts(Organization organization, Set<String> sectorCodes, Map<CertificationScheme, LocalDate> validCertificates,
                  Instant latestActivity, Instant now, Map<String, List<String>> categoryDescendants,
                  Map<String, String> provinceNames, Map<Long, Instant> lastFundedByProgram) {
+
+        /** The same facts with the organization's valid certificates, read later for many at once. */
+        Facts withCertificates(Map<CertificationScheme, LocalDate> certificates) {
+            return new Facts(organization, sectorCodes, certificates, latestActivity, now, categoryDescendants,
+                    provinceNames, lastFundedByProgram);
+        }
     }
 
     private EligibilityChecks() {

@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -80,20 +81,42 @@ class ProgramEligibility {
     /**
      * The cooperatives (the three legal forms, not archived) eligible for a programme, in ID order: a walk over
      * all of them 1,000 at a time, each chunk checked in a statement per activity source; the certificate rule,
-     * which needs each one's products, is checked last and only for those that meet every other rule.
+     * which needs their products, is checked last, for those of a chunk that meet every other rule at once (two
+     * statements a chunk).
      */
     @Transactional(readOnly = true)
     public List<Eligibility> eligibleCooperatives(SupportProgram p, boolean withoutApplication) {
-        Set<RuleKind> needed = needed(List.of(p));
-        // One statement: the applications to this programme (who applied, who was funded when).
-        List<ApplicationStore.Applied> applied = applications.appliedToProgram(p.databaseId());
-        Set<Long> appliedOrgs = new HashSet<>();
-        applied.forEach(a -> appliedOrgs.add(a.organizationId()));
-        Map<Long, Instant> fundedByOrg = funded(applied, false);
-        String province = onlyProvince(p);
+        return eligibleCooperatives(List.of(p), withoutApplication).get(p.databaseId());
+    }
+
+    /**
+     * The same for several programmes in one walk (the figures' reach of every programme), so the cost follows
+     * the cooperatives, not the number of programmes: one statement for the applications to all of them.
+     */
+    @Transactional(readOnly = true)
+    public Map<Long, List<Eligibility>> eligibleCooperatives(List<SupportProgram> ps, boolean withoutApplication) {
+        Map<Long, List<Eligibility>> out = new LinkedHashMap<>();
+        ps.forEach(p -> out.put(p.databaseId(), new ArrayList<>()));
+        if (ps.isEmpty()) {
+            return out;
+        }
+        Set<RuleKind> needed = needed(ps);
+        List<ApplicationStore.Applied> applied = applications.appliedToPrograms(out.keySet());
+        Map<Long, Set<Long>> appliedOrgs = new HashMap<>();
+        Map<Long, Map<Long, Instant>> fundedByOrg = new HashMap<>();
+        for (ApplicationStore.Applied a : applied) {
+            appliedOrgs.computeIfAbsent(a.programId(), k -> new HashSet<>()).add(a.organizationId());
+        }
+        for (SupportProgram p : ps) {
+            fundedByOrg.put(p.databaseId(), funded(applied.stream().filter(a -> a.programId() == p.databaseId()).toList(), false));
+        }
+        Set<String> provinces = new HashSet<>();
+        ps.forEach(p -> provinces.add(onlyProvince(p)));
+        String province = provinces.size() == 1 ? provinces.iterator().next() : null;
         Instant now = Instant.now();
-        Map<String, List<String>> descendants = descendants(List.of(p));
-        List<Eligibility> out = new ArrayList<>();
+        Map<String, List<String>> descendants = descendants(ps);
+        Set<RuleKind> cheap = EnumSet.copyOf(needed.isEmpty() ? EnumSet.of(RuleKind.VERIFIED_ONLY) : needed);
+        cheap.remove(RuleKind.VALID_CERTIFICATION);
         long after = 0;
         while (true) {
             List<Organization> chunk = organizations.cooperativesIn(province, after, ActivitySource.MAX_IDS_PER_STATEMENT);
@@ -104,25 +127,35 @@ class ProgramEligibility {
             List<Organization> active = chunk.stream().filter(Organization::active).toList();
             Map<Long, Instant> activity = needed.contains(RuleKind.NOT_PAPER_ONLY)
                     ? latestActivity(active.stream().map(Organization::databaseId).toList(), now) : Map.of();
-            Set<RuleKind> cheap = EnumSet.copyOf(needed.isEmpty() ? EnumSet.of(RuleKind.VERIFIED_ONLY) : needed);
-            cheap.remove(RuleKind.VALID_CERTIFICATION);
+            // First every rule but the certificates; then the certificates of those left, for the whole chunk at once.
+            record Candidate(SupportProgram program, EligibilityChecks.Facts facts) {
+            }
+            List<Candidate> passing = new ArrayList<>();
             for (Organization o : active) {
-                boolean hasApplied = appliedOrgs.contains(o.databaseId());
-                if (withoutApplication && hasApplied) {
-                    continue;
+                for (SupportProgram p : ps) {
+                    boolean hasApplied = appliedOrgs.getOrDefault(p.databaseId(), Set.of()).contains(o.databaseId());
+                    if (withoutApplication && hasApplied) {
+                        continue;
+                    }
+                    Instant fundedAt = fundedByOrg.get(p.databaseId()).get(o.databaseId());
+                    Map<Long, Instant> funded = fundedAt == null ? Map.of() : Map.of(p.databaseId(), fundedAt);
+                    EligibilityChecks.Facts facts = facts(o, cheap, activity.get(o.databaseId()), now, descendants, funded);
+                    if (p.rules().stream().filter(r -> r.kind() != RuleKind.VALID_CERTIFICATION)
+                            .allMatch(r -> EligibilityChecks.check(p.databaseId(), r, facts).met())) {
+                        passing.add(new Candidate(p, facts));
+                    }
                 }
-                Instant fundedAt = fundedByOrg.get(o.databaseId());
-                Map<Long, Instant> funded = fundedAt == null ? Map.of() : Map.of(p.databaseId(), fundedAt);
-                EligibilityChecks.Facts facts = facts(o, cheap, activity.get(o.databaseId()), now, descendants, funded);
-                boolean passes = p.rules().stream().filter(r -> r.kind() != RuleKind.VALID_CERTIFICATION)
-                        .allMatch(r -> EligibilityChecks.check(p.databaseId(), r, facts).met());
-                if (!passes) {
-                    continue;
-                }
-                Eligibility e = evaluate(p, needed.contains(RuleKind.VALID_CERTIFICATION)
-                        ? facts(o, needed, activity.get(o.databaseId()), now, descendants, funded) : facts, hasApplied);
+            }
+            Map<Long, Map<CertificationScheme, LocalDate>> certificates = needed.contains(RuleKind.VALID_CERTIFICATION)
+                    ? validCertificates(passing.stream().map(c -> c.facts().organization().databaseId()).distinct().toList())
+                    : Map.of();
+            for (Candidate c : passing) {
+                long org = c.facts().organization().databaseId();
+                boolean hasApplied = appliedOrgs.getOrDefault(c.program().databaseId(), Set.of()).contains(org);
+                Eligibility e = evaluate(c.program(), needed.contains(RuleKind.VALID_CERTIFICATION)
+                        ? c.facts().withCertificates(certificates.getOrDefault(org, Map.of())) : c.facts(), hasApplied);
                 if (e.eligible()) {
-                    out.add(e);
+                    out.get(c.program().databaseId()).add(e);
                 }
             }
             if (chunk.size() < ActivitySource.MAX_IDS_PER_STATEMENT) {
@@ -174,7 +207,7 @@ class ProgramEligibility {
             o.sectors().forEach(s -> categories.resolve(s).ifPresent(c -> sectors.add(c.code())));
         }
         Map<CertificationScheme, LocalDate> certificates = needed.contains(RuleKind.VALID_CERTIFICATION)
-                ? validCertificates(o.databaseId()) : Map.of();
+                ? validCertificates(List.of(o.databaseId())).getOrDefault(o.databaseId(), Map.of()) : Map.of();
         return new EligibilityChecks.Facts(o, sectors, certificates, latest, now, descendants, provinceNames(), funded);
     }
 
@@ -190,18 +223,24 @@ class ProgramEligibility {
         return provinceNames;
     }
 
-    /** Valid certificates of a known scheme on the organization's listed (not archived) products: two statements. */
-    private Map<CertificationScheme, LocalDate> validCertificates(long organizationId) {
-        List<Long> ids = products.idsOfOrganization(organizationId);
-        Map<CertificationScheme, LocalDate> out = new HashMap<>();
+    /**
+     * Valid certificates of a known scheme on these organizations' listed (not archived) products, the latest
+     * expiry per scheme: two statements however many organizations.
+     */
+    private Map<Long, Map<CertificationScheme, LocalDate>> validCertificates(Collection<Long> organizationIds) {
+        Map<Long, Map<CertificationScheme, LocalDate>> out = new HashMap<>();
+        if (organizationIds.isEmpty()) {
+            return out;
+        }
         LocalDate today = LocalDate.now(VietnamTime.ZONE);
-        for (Product p : products.findByIds(ids).values()) {
+        for (Product p : products.findByIds(products.idsOfOrganizations(organizationIds)).values()) {
             if (p.status() == ProductStatus.ARCHIVED) {
                 continue;
             }
             for (Certification c : p.certifications()) {
                 if (c.scheme().known() && c.validOn(today)) {
-                    out.merge(c.scheme(), c.validTo() == null ? LocalDate.MAX : c.validTo(), (a, b) -> a.isAfter(b) ? a : b);
+                    out.computeIfAbsent(p.organizationId(), k -> new HashMap<>())
+                            .merge(c.scheme(), c.validTo() == null ? LocalDate.MAX : c.validTo(), (a, b) -> a.isAfter(b) ? a : b);
                 }
             }
         }

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -23,6 +24,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import vn.htxconnect.platform.VietnamTime;
+import vn.htxconnect.support.Eligibility;
 import vn.htxconnect.support.SupportApplication.Status;
 import vn.htxconnect.support.SupportFigures;
 import vn.htxconnect.support.SupportFigures.Amounts;
@@ -130,18 +132,30 @@ class SupportFigureQueries {
         return new Period(f, amounts(rows), daysToDecision(rows), daysToFirstDisbursement(rows), byProgram, byProvince, bySector);
     }
 
-    /** See {@link Reach}: one statement for who applied plus the eligibility walk of the cooperatives (its cost). */
+    /**
+     * See {@link Reach}, for every programme asked at once: one statement for who applied to each, one for the
+     * programmes, and one eligibility walk of the cooperatives for all of them (its cost follows the cooperatives,
+     * not the number of programmes).
+     */
     @Transactional(readOnly = true)
-    public Reach reach(long programId) {
-        SupportProgram p = programs.findByIds(List.of(programId)).get(programId);
-        if (p == null) {
-            return new Reach(0, 0, null);
+    public Map<Long, Reach> reach(Collection<Long> programIds) {
+        Map<Long, Reach> out = new HashMap<>();
+        if (programIds.isEmpty()) {
+            return out;
         }
-        Integer applied = jdbc.queryForObject("SELECT COUNT(DISTINCT organization_id) FROM support_application WHERE program_id = ?",
-                Integer.class, programId);
-        int notApplied = eligibility.eligibleCooperatives(p, true).size();
-        int a = applied == null ? 0 : applied;
-        return new Reach(a, notApplied, a + notApplied == 0 ? null : (double) a / (a + notApplied));
+        List<SupportProgram> ps = List.copyOf(programs.findByIds(programIds).values());
+        Map<Long, Integer> applied = new HashMap<>();
+        named.query("SELECT program_id, COUNT(DISTINCT organization_id) FROM support_application WHERE program_id IN (:ids) "
+                + "GROUP BY program_id", Map.of("ids", programIds), rs -> {
+                    applied.put(rs.getLong(1), rs.getInt(2));
+                });
+        Map<Long, List<Eligibility>> notApplied = eligibility.eligibleCooperatives(ps, true);
+        for (long id : programIds) {
+            int a = applied.getOrDefault(id, 0);
+            int n = notApplied.getOrDefault(id, List.of()).size();
+            out.put(id, new Reach(a, n, a + n == 0 ? null : (double) a / (a + n)));
+        }
+        return out;
     }
 
     /** Groups in key order, a null key (not known) last. */
