@@ -7,7 +7,8 @@
 #   3. write-to-searchable delay of products created through GraphQL,
 #   and the dashboard's data (its activity history comes from scripts/bench-activity.sql, added once).
 # The data set is kept between runs (same N and seed: loaded once). Everything it starts, it stops.
-# Usage: scripts/bench.sh [N]        env: HTX_BENCH_SEED (42), HTX_BENCH_PORT (18080)
+# Usage: scripts/bench.sh [N]        env: HTX_BENCH_SEED (42), HTX_BENCH_PORT (18080),
+#   HTX_BENCH_JFR=1 (record a JDK Flight Recorder profile of the app while it is measured: target/bench/app.jfr)
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 cd "$ROOT_DIR"
@@ -56,8 +57,14 @@ if [ "$(db "SELECT COUNT(*) FROM $DB.user_sign_in" || echo 0)" -lt 1000 ]; then
 fi
 log "Activity in the data set: $(db "SELECT CONCAT((SELECT COUNT(*) FROM $DB.membership), ' members, ', (SELECT COUNT(*) FROM $DB.user_sign_in), ' sign-ins, ', (SELECT COUNT(*) FROM $DB.conversation_message), ' messages')")"
 
+run=("${app[@]}")
+if [ "${HTX_BENCH_JFR:-0}" = "1" ]; then
+  # Profile only the measured run (not the load): method samples every 10 ms, allocations, locks, I/O.
+  run=(java -XX:FlightRecorderOptions=stackdepth=256 -XX:StartFlightRecording=filename="$LOGS/app.jfr",settings=profile,dumponexit=true "${app[@]:1}")
+  log "Recording a flight-recorder profile into $LOGS/app.jfr (summary: scripts/jfr-summary.sh $LOGS/app.jfr)"
+fi
 log "Starting the app on port $PORT; log: $LOGS/app.log"
-"${app[@]}" >"$LOGS/app.log" 2>&1 &
+"${run[@]}" >"$LOGS/app.log" 2>&1 &
 APP_PID=$!
 trap 'kill "$APP_PID" 2>/dev/null; wait "$APP_PID" 2>/dev/null || true' EXIT
 for _ in $(seq 1 180); do
