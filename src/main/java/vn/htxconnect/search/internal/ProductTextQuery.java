@@ -97,8 +97,7 @@ final class ProductTextQuery {
         if (otherMeanings.isEmpty()) {
             return Optional.of(scored);
         }
-        // Sorted: the synonym rules come in no fixed order, and the same words should send the same query.
-        List<Query> named = otherMeanings.stream().sorted()
+        List<Query> named = otherMeanings.stream()
                 .map(p -> Query.of(q -> q.matchPhrase(m -> m.field(NAME_FOLDED.field()).query(p)))).toList();
         return Optional.of(Query.of(q -> q.boosting(b -> b.positive(scored).negative(n -> n.bool(x -> x.should(named)))
                 .negativeBoost(OTHER_MEANING_FACTOR))));

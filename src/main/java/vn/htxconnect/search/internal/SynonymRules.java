@@ -9,6 +9,7 @@ import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -41,6 +42,8 @@ public final class SynonymRules {
     private final Map<String, List<Entry>> byFoldedPhrase;
     private final Map<String, Entry> byTerm;
     private final int maxTokens;
+    /** Computed once (asked on every query), in the order of their folded words, so queries come out the same. */
+    private final List<List<String>> protectedPhrases;
 
     private SynonymRules(Map<String, Entry> byTerm) {
         this.byTerm = Map.copyOf(byTerm);
@@ -53,6 +56,9 @@ public final class SynonymRules {
         index.replaceAll((k, v) -> List.copyOf(v));
         this.byFoldedPhrase = Map.copyOf(index);
         this.maxTokens = longest;
+        this.protectedPhrases = byTerm.values().stream().filter(e -> e.equivalents().isEmpty() && e.tokens().size() > 1)
+                .map(Entry::tokens).sorted(Comparator.comparing((List<String> t) -> String.join(" ", foldAll(t)))
+                        .thenComparing(t -> String.join(" ", t))).toList();
     }
 
     /** Loads the rules from {@link #CLASSPATH_LOCATION}; fails if the file is missing or malformed. */
@@ -112,8 +118,7 @@ public final class SynonymRules {
 
     /** The words of each protected phrase ({@code a => a}) of two words or more, e.g. ["lá", "dứa"]. */
     List<List<String>> protectedPhrases() {
-        return byTerm.values().stream().filter(e -> e.equivalents().isEmpty() && e.tokens().size() > 1)
-                .map(Entry::tokens).toList();
+        return protectedPhrases;
     }
 
     /** Entries whose folded tokens, joined by single spaces, equal {@code foldedPhrase}. */
