@@ -1,7 +1,5 @@
 package vn.htxconnect.insight.internal;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 
 import vn.htxconnect.insight.CooperativeActivity;
@@ -49,24 +47,6 @@ final class ActivityStatusExplanations {
             case COURSE_ATTENDED -> at == null ? Message.of("insight.signal.courseAttended.never")
                     : Message.of("insight.signal.courseAttended", at);
         };
-    }
-
-    /** The summary in English. */
-    static String summary(CooperativeActivity a) {
-        return summaryMessage(a).toString();
-    }
-
-    /** A signal's sentence in English. */
-    static String signal(CooperativeActivity.Signal s) {
-        return signalMessage(s).toString();
-    }
-
-    /** The summary, then every signal, in English. */
-    static List<String> all(CooperativeActivity a) {
-        List<String> out = new ArrayList<>();
-        out.add(summary(a));
-        a.signals().forEach(s -> out.add(signal(s)));
-        return out;
     }
 
     /** Column names of the signals in the CSV export. */

@@ -56,13 +56,13 @@ class ActivityStatusRulesTests {
         CooperativeActivity paper = new CooperativeActivity(1, ActivityStatus.PAPER_ONLY, monthsAgo(30), monthsAgo(14),
                 ActivityKind.PRODUCT_UPDATED, List.of(new CooperativeActivity.Signal(ActivityKind.PRODUCT_UPDATED, monthsAgo(14)),
                 new CooperativeActivity.Signal(ActivityKind.QUOTE_SENT, null)), now);
-        assertThat(ActivityStatusExplanations.summary(paper)).isEqualTo("No activity for 14 months (latest in 01/2025)");
-        assertThat(ActivityStatusExplanations.all(paper)).containsExactly("No activity for 14 months (latest in 01/2025)",
-                "Last product update: 01/2025", "No quote sent");
+        assertThat(ActivityStatusExplanations.summaryMessage(paper).toString()).isEqualTo("No activity for 14 months (latest in 01/2025)");
+        assertThat(paper.signals().stream().map(x -> ActivityStatusExplanations.signalMessage(x).toString()))
+                .containsExactly("Last product update: 01/2025", "No quote sent");
         CooperativeActivity never = new CooperativeActivity(1, ActivityStatus.PAPER_ONLY, monthsAgo(24), null, null, List.of(), now);
-        assertThat(ActivityStatusExplanations.summary(never)).isEqualTo("Never active since registration in 03/2024 (24 months ago)");
+        assertThat(ActivityStatusExplanations.summaryMessage(never).toString()).isEqualTo("Never active since registration in 03/2024 (24 months ago)");
         for (ActivityKind kind : ActivityKind.values()) {
-            assertThat(ActivityStatusExplanations.signal(new CooperativeActivity.Signal(kind, null))).isNotBlank();
+            assertThat(ActivityStatusExplanations.signalMessage(new CooperativeActivity.Signal(kind, null)).toString()).isNotBlank();
         }
     }
 }
