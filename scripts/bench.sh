@@ -8,6 +8,8 @@
 #   and the dashboard's data (its activity history comes from scripts/bench-activity.sql, added once).
 # The data set is kept between runs (same N and seed: loaded once). Everything it starts, it stops.
 # Usage: scripts/bench.sh [N]        env: HTX_BENCH_SEED (42), HTX_BENCH_PORT (18080),
+#   HTX_BENCH_DB (htxconnect_bench) and HTX_BENCH_PREFIX (bench-): a second data set beside the first,
+#   HTX_BENCH_WARMUP (seconds of search warm-up before measuring, 60; 0 for a cold app),
 #   HTX_BENCH_JFR=1 (record a JDK Flight Recorder profile of the app while it is measured: target/bench/app.jfr)
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
@@ -17,8 +19,8 @@ use_jdk25
 N="${1:-100000}"
 SEED="${HTX_BENCH_SEED:-42}"
 PORT="${HTX_BENCH_PORT:-18080}"
-DB="htxconnect_bench"
-PREFIX="bench-"
+DB="${HTX_BENCH_DB:-htxconnect_bench}"
+PREFIX="${HTX_BENCH_PREFIX:-bench-}"
 ES="${HTX_ES_URIS:-http://127.0.0.1:9200}"
 DB_URL="jdbc:mysql://${HTX_DB_HOST:-127.0.0.1}:${HTX_DB_PORT:-3306}/$DB?useUnicode=true&characterEncoding=UTF-8&connectionTimeZone=UTC&rewriteBatchedStatements=true&allowPublicKeyRetrieval=true&useSSL=false&createDatabaseIfNotExist=true"
 LOGS="$ROOT_DIR/target/bench"
@@ -59,9 +61,11 @@ log "Activity in the data set: $(db "SELECT CONCAT((SELECT COUNT(*) FROM $DB.mem
 
 run=("${app[@]}")
 if [ "${HTX_BENCH_JFR:-0}" = "1" ]; then
-  # Profile only the measured run (not the load): method samples every 10 ms, allocations, locks, I/O.
-  run=(java -XX:FlightRecorderOptions=stackdepth=256 -XX:StartFlightRecording=filename="$LOGS/app.jfr",settings=profile,dumponexit=true "${app[@]:1}")
-  log "Recording a flight-recorder profile into $LOGS/app.jfr (summary: scripts/jfr-summary.sh $LOGS/app.jfr)"
+  # Profile only the measured search steps, after the warm-up (the runner starts and stops the recording with jcmd):
+  # method samples every 10-20 ms, allocations, locks, I/O, 256-frame stacks.
+  run=(java -XX:FlightRecorderOptions=stackdepth=256 "${app[@]:1}")
+  rm -f "$LOGS/app.jfr"
+  log "Recording a flight-recorder profile of the measured search into $LOGS/app.jfr (summary: scripts/jfr-summary.sh $LOGS/app.jfr)"
 fi
 log "Starting the app on port $PORT; log: $LOGS/app.log"
 "${run[@]}" >"$LOGS/app.log" 2>&1 &
@@ -74,6 +78,7 @@ for _ in $(seq 1 180); do
 done
 
 java -cp "target/test-classes:target/classes:$(cat "$LOGS/classpath.txt")" vn.htxconnect.bench.BenchRunner \
-  --token "$(admin_token "http://localhost:$PORT/graphql")" --graphql "http://localhost:$PORT/graphql" --es "$ES" --prefix "$PREFIX" ${HTX_BENCH_ONLY:+--only "$HTX_BENCH_ONLY"} \
+  --token "$(admin_token "http://localhost:$PORT/graphql")" --graphql "http://localhost:$PORT/graphql" --es "$ES" --prefix "$PREFIX" --warmup "${HTX_BENCH_WARMUP:-60}" \
+  ${HTX_BENCH_JFR:+--jfr-pid "$APP_PID" --jfr-file "$LOGS/app.jfr"} ${HTX_BENCH_ONLY:+--only "$HTX_BENCH_ONLY"} \
   | tee "$LOGS/report.txt"
 log "Report saved in $LOGS/report.txt (N=$N, seed $SEED)"

@@ -54,6 +54,15 @@ public final class BenchRunner {
               }
             }""";
     private static final int WARMUP_ROUNDS = 3;
+    /**
+     * The search step warms up for this long (and at least {@link #WARMUP_ROUNDS} rounds) before measuring: the app
+     * starts fresh for every run, and its JIT compiler needs some thousand requests before the request path runs as
+     * compiled code (Elasticsearch, long running, is warm already). {@code --warmup SECONDS}; 0 measures a cold app.
+     */
+    private static long warmupSeconds = 60;
+    /** With {@code --jfr-pid} and {@code --jfr-file}: the app's process, profiled only while search is measured. */
+    private static String jfrPid;
+    private static String jfrFile;
     private static final int SEQUENTIAL_ROUNDS = 8;
     /** The dashboard's page loads are few and slow-ish: enough rounds that p95 is not simply the slowest one. */
     private static final int DASHBOARD_ROUNDS = 40;
@@ -82,6 +91,9 @@ public final class BenchRunner {
             a.put(args[i].replaceFirst("^--", ""), args[i + 1]);
         }
         token = a.get("token");
+        warmupSeconds = Long.parseLong(a.getOrDefault("warmup", "60"));
+        jfrPid = a.get("jfr-pid");
+        jfrFile = a.get("jfr-file");
         BenchRunner bench = new BenchRunner(a.getOrDefault("graphql", "http://localhost:18080/graphql"),
                 a.getOrDefault("es", "http://127.0.0.1:9200"), a.getOrDefault("prefix", "bench-"));
         String only = a.getOrDefault("only", "search,match,dashboard,reindex,write");
@@ -160,12 +172,17 @@ public final class BenchRunner {
             esBodies.add(r.path("data").path("searchProductsRequest").asString());
         }
         String esUrl = es + "/" + alias + "/_search";
-        for (int i = 0; i < WARMUP_ROUNDS; i++) {
+        long warmStart = System.nanoTime();
+        int warmRounds = 0;
+        while (warmRounds < WARMUP_ROUNDS || System.nanoTime() - warmStart < warmupSeconds * 1_000_000_000L) {
             for (int k = 0; k < mix.size(); k++) {
                 post(graphql, graphqlBodies.get(k));
                 post(esUrl, esBodies.get(k));
             }
+            warmRounds++;
         }
+        long warmedSeconds = (System.nanoTime() - warmStart) / 1_000_000_000L;
+        jcmd("JFR.start", "name=bench", "settings=profile");
         long[] hits = new long[mix.size()];
         for (int k = 0; k < mix.size(); k++) {
             hits[k] = JSON.readTree(post(graphql, graphqlBodies.get(k))).path("data").path("searchProducts").path("totalCount").asLong();
@@ -186,8 +203,8 @@ public final class BenchRunner {
             }
         }
         report.add("");
-        report.add("1. Search: %d queries x %d rounds after %d warm-up rounds (hits per query: %s)".formatted(mix.size(),
-                SEQUENTIAL_ROUNDS, WARMUP_ROUNDS, Arrays.toString(hits)));
+        report.add("1. Search: %d queries x %d rounds after %d warm-up rounds in %d s (hits per query: %s)".formatted(mix.size(),
+                SEQUENTIAL_ROUNDS, warmRounds, warmedSeconds, Arrays.toString(hits)));
         report.add(row("", "p50 ms", "p95 ms", "p99 ms", "QPS"));
         report.add(row("sequential GraphQL", ms(g, 50), ms(g, 95), ms(g, 99), qps(g.size(), gTime)));
         report.add(row("sequential Elasticsearch", ms(e, 50), ms(e, 95), ms(e, 99), qps(e.size(), eTime)));
@@ -200,10 +217,25 @@ public final class BenchRunner {
                 "%.1f".formatted(ec.qps)));
         report.add(row("ratio GraphQL/ES", ratio(gc.latencies, ec.latencies, 50), ratio(gc.latencies, ec.latencies, 95),
                 ratio(gc.latencies, ec.latencies, 99), "%.2f".formatted(gc.qps / ec.qps)));
+        jcmd("JFR.stop", "name=bench", "filename=" + jfrFile);
         double p50 = pct(g, 50) / (double) pct(e, 50);
         double p99 = pct(g, 99) / (double) pct(e, 99);
         report.add("   target GraphQL/ES <= 1.3 at p50 and p99 (sequential): p50 %.2f, p99 %.2f -> %s".formatted(p50, p99,
                 p50 <= 1.3 && p99 <= 1.3 ? "MET" : "NOT MET"));
+    }
+
+    /** Runs {@code jcmd} against the app when a profile was asked for. */
+    private static void jcmd(String... command) throws IOException, InterruptedException {
+        if (jfrPid == null || jfrFile == null) {
+            return;
+        }
+        List<String> args = new ArrayList<>(List.of(java.nio.file.Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(), jfrPid));
+        args.addAll(List.of(command));
+        Process p = new ProcessBuilder(args).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (p.waitFor() != 0) {
+            throw new IllegalStateException("jcmd " + String.join(" ", command) + " failed: " + out);
+        }
     }
 
     private record Concurrent(List<Long> latencies, double qps) {
