@@ -104,6 +104,7 @@ public class TestServices {
             URI es = URI.create(env.getProperty("spring.elasticsearch.uris", "http://127.0.0.1:9200").split(",")[0].strip());
             require("MySQL-compatible server", dbHost, dbPort);
             require("Elasticsearch", es.getHost(), es.getPort() < 0 ? 9200 : es.getPort());
+            FreshStart.once(env);
         };
     }
 
