@@ -25,7 +25,7 @@ class ApiKeyAuthenticator {
     }
 
     @Transactional
-    Actor authenticate(String token) {
+    ActorAuthentication authenticate(String token) {
         String[] parts = token.split("_");
         if (parts.length != 3 || !token.startsWith(PREFIX) || token.length() > 100) {
             throw new TokenRefusedException(Message.of("account.apiKey.malformed"));
@@ -42,6 +42,7 @@ class ApiKeyAuthenticator {
         if (key.lastUsedAt == null || key.lastUsedAt.isBefore(now.minus(LAST_USED_RESOLUTION))) {
             key.lastUsedAt = now;
         }
-        return new Actor(Actor.Kind.API_KEY, null, key.id, key.name, Set.of(), Map.of(), key.scopeSet());
+        return new ActorAuthentication(new Actor(Actor.Kind.API_KEY, null, key.id, key.name, Set.of(), Map.of(), key.scopeSet()),
+                token, key.expiresAt);
     }
 }

@@ -6,6 +6,7 @@ import org.springframework.security.oauth2.server.resource.authentication.Bearer
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
 import org.springframework.stereotype.Component;
 
+import vn.htxconnect.platform.Actor;
 import vn.htxconnect.platform.Message;
 
 /**
@@ -18,8 +19,10 @@ class BearerAuthentication {
 
     private final AuthenticationManager jwt;
     private final AuthenticationManager keys;
+    private final CredentialCache cache;
 
-    BearerAuthentication(TokenService tokens, ActorLoader actors, ApiKeyAuthenticator apiKeys) {
+    BearerAuthentication(TokenService tokens, ActorLoader actors, ApiKeyAuthenticator apiKeys, CredentialCache cache) {
+        this.cache = cache;
         JwtAuthenticationProvider jwtProvider = new JwtAuthenticationProvider(tokens.decoder());
         jwtProvider.setJwtAuthenticationConverter(token -> {
             long userId;
@@ -29,12 +32,13 @@ class BearerAuthentication {
                 throw new TokenRefusedException(Message.of("account.token.subject"));
             }
             return new ActorAuthentication(actors.forUser(userId)
-                    .orElseThrow(() -> new TokenRefusedException(Message.of("account.token.userGone"))), token.getTokenValue());
+                    .orElseThrow(() -> new TokenRefusedException(Message.of("account.token.userGone"))), token.getTokenValue(),
+                    token.getExpiresAt());
         });
         this.jwt = new ProviderManager(jwtProvider);
         this.keys = authentication -> {
             String key = ((BearerTokenAuthenticationToken) authentication).getToken();
-            return new ActorAuthentication(apiKeys.authenticate(key), key);
+            return apiKeys.authenticate(key);
         };
     }
 
@@ -44,9 +48,22 @@ class BearerAuthentication {
                 ? keys : jwt;
     }
 
-    /** Authenticates a {@link BearerTokenAuthenticationToken} of either kind. */
+    /** Checks a token now, whatever the cache holds (a long-lived stream re-checking the token it was opened with). */
+    Actor verify(String token) {
+        return (Actor) forToken(token).authenticate(new BearerTokenAuthenticationToken(token)).getPrincipal();
+    }
+
+    /** Authenticates a {@link BearerTokenAuthenticationToken} of either kind; a token checked moments ago is not checked again. */
     AuthenticationManager manager() {
-        return authentication -> forToken(((BearerTokenAuthenticationToken) authentication).getToken())
-                .authenticate(authentication);
+        return authentication -> {
+            String token = ((BearerTokenAuthenticationToken) authentication).getToken();
+            ActorAuthentication known = cache.get(token);
+            if (known != null) {
+                return known;
+            }
+            ActorAuthentication checked = (ActorAuthentication) forToken(token).authenticate(authentication);
+            cache.put(token, checked, checked.expiresAt());
+            return checked;
+        };
     }
 }

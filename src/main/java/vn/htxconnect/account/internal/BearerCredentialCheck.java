@@ -4,7 +4,6 @@ import java.util.Optional;
 
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
-import org.springframework.security.oauth2.server.resource.authentication.BearerTokenAuthenticationToken;
 import org.springframework.stereotype.Component;
 
 import vn.htxconnect.platform.Actor;
@@ -30,8 +29,7 @@ class BearerCredentialCheck implements CredentialCheck {
             return Optional.empty();
         }
         try {
-            return Optional.of((Actor) bearer.manager().authenticate(new BearerTokenAuthenticationToken(opened.token()))
-                    .getPrincipal());
+            return Optional.of(bearer.verify(opened.token()));
         } catch (AuthenticationException | ApiException e) {
             return Optional.empty();
         }

@@ -4,6 +4,7 @@ import java.time.Instant;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
@@ -14,6 +15,7 @@ import jakarta.persistence.Table;
 import vn.htxconnect.platform.Actor;
 
 @Entity
+@EntityListeners(CredentialChangeListener.class)
 @Table(name = "membership")
 class MembershipEntity {
 

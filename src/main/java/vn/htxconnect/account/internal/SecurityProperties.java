@@ -14,10 +14,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param adminEmail e-mail of an admin to create at start when no admin exists (with adminPassword)
  * @param maxFailuresPerAddress failed sign-ins from one address per window; generous, because many
  *                              mobile users share one address behind carrier-grade NAT
+ * @param credentialCacheTtl how long a checked bearer token is taken as checked (see {@code CredentialCache}); 0: never
  */
 @ConfigurationProperties("htx.security")
 record SecurityProperties(@DefaultValue("") String jwtSecret, @DefaultValue("8h") Duration jwtTtl,
                           @DefaultValue("") String adminEmail, @DefaultValue("") String adminPassword,
                           @DefaultValue("5") int maxFailuresPerAccount, @DefaultValue("100") int maxFailuresPerAddress,
-                          @DefaultValue("15m") Duration failureWindow) {
+                          @DefaultValue("15m") Duration failureWindow,
+                          @DefaultValue("5s") Duration credentialCacheTtl) {
 }

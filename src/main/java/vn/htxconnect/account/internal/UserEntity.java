@@ -4,6 +4,7 @@ import java.time.Instant;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
@@ -16,6 +17,7 @@ import vn.htxconnect.platform.Timestamped;
 import vn.htxconnect.platform.Actor;
 
 @Entity
+@EntityListeners(CredentialChangeListener.class)
 @Table(name = "app_user")
 class UserEntity extends Timestamped {
 
