@@ -4,6 +4,9 @@ import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 
 /**
@@ -22,6 +25,30 @@ public final class VietnameseText {
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
 
     private static final String TONE_MARKS = "\u0300\u0301\u0303\u0309\u0323";
+
+    /*
+     * Words and short phrases with diacritics are normalised and folded again and again: every query compares its
+     * words with the same dictionary phrases, category names and synonyms. Their results are remembered (short texts
+     * only; the memo starts over when full, so user input cannot grow it without bound). Profile 2 in
+     * docs/performance.md: Unicode normalisation was a tenth of a search's own CPU.
+     */
+    private static final int MEMO_MAX_LENGTH = 64;
+    private static final int MEMO_MAX_ENTRIES = 50_000;
+    private static final Map<String, String> NORMALIZED = new ConcurrentHashMap<>();
+    private static final Map<String, String> FOLDED = new ConcurrentHashMap<>();
+
+    private static String memo(Map<String, String> memo, String text, UnaryOperator<String> compute) {
+        String known = memo.get(text);
+        if (known != null) {
+            return known;
+        }
+        String value = compute.apply(text);
+        if (memo.size() >= MEMO_MAX_ENTRIES) {
+            memo.clear();
+        }
+        memo.put(text, value);
+        return value;
+    }
 
     private VietnameseText() {
     }
@@ -45,10 +72,21 @@ public final class VietnameseText {
      * method for that to help.
      */
     public static String normalize(String text) {
-        String s = nfc(text);
-        if (s.isEmpty()) {
+        if (text == null || text.isEmpty()) {
             return "";
         }
+        if (isAscii(text)) {
+            // Most queries are typed without diacritics: no composition, format characters or tone marks to handle.
+            return asciiNormalize(text);
+        }
+        if (text.length() > MEMO_MAX_LENGTH) {
+            return normalizeUnicode(text);
+        }
+        return memo(NORMALIZED, text, VietnameseText::normalizeUnicode);
+    }
+
+    private static String normalizeUnicode(String text) {
+        String s = nfc(text);
         s = FORMAT_CHARS.matcher(s.replace('\u200B', ' ')).replaceAll("");
         // Lowercasing can yield decomposed sequences (e.g. from "İ"), hence the second NFC.
         s = nfc(s.toLowerCase(Locale.ROOT)).replace('ð', 'đ');
@@ -62,9 +100,13 @@ public final class VietnameseText {
      */
     public static String fold(String text) {
         String s = normalize(text);
-        if (s.isEmpty()) {
-            return "";
+        if (isAscii(s)) {
+            return s;
         }
+        return s.length() > MEMO_MAX_LENGTH ? foldNormalized(s) : memo(FOLDED, s, VietnameseText::foldNormalized);
+    }
+
+    private static String foldNormalized(String s) {
         String stripped = MARKS.matcher(Normalizer.normalize(s, Normalizer.Form.NFD)).replaceAll("");
         // "đ" has no decomposition, so stripping marks leaves it alone.
         return nfc(stripped.replace('đ', 'd'));
@@ -127,6 +169,37 @@ public final class VietnameseText {
         return key.toString();
     }
 
+    private static boolean isAscii(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * {@link #normalize} of ASCII text, without its Unicode machinery: lower case, each run of whitespace (what
+     * {@code \s} means in ASCII) as one space, then trimmed.
+     */
+    private static String asciiNormalize(String s) {
+        StringBuilder out = new StringBuilder(s.length());
+        boolean inSpace = false;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == ' ' || (c >= 0x09 && c <= 0x0D)) {
+                if (!inSpace) {
+                    out.append(' ');
+                }
+                inSpace = true;
+                continue;
+            }
+            inSpace = false;
+            out.append(c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c);
+        }
+        return out.toString().trim();
+    }
+
     private static boolean isMark(int cp) {
         int type = Character.getType(cp);
         return type == Character.NON_SPACING_MARK
@@ -144,7 +217,8 @@ public final class VietnameseText {
         boolean changed = false;
         for (int i = 1; i < chars.length; i++) {
             boolean wordEnd = i + 1 == chars.length || !Character.isLetter(chars[i + 1]);
-            if (!wordEnd || !Character.isLetter(chars[i])) {
+            // An ASCII letter carries no tone mark.
+            if (!wordEnd || chars[i] < 0x80 || !Character.isLetter(chars[i])) {
                 continue;
             }
             char first = chars[i - 1];

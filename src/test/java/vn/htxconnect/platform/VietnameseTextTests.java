@@ -124,4 +124,24 @@ class VietnameseTextTests {
         assertThat(VietnameseText.tokens(" ,. ")).isEmpty();
         assertThat(VietnameseText.foldedKey(null)).isEmpty();
     }
+
+    @Test
+    void asciiTextIsNormalizedAndFoldedAsTheGeneralPathWould() {
+        // ASCII text takes a shortcut; appending a word with a diacritic sends the same text down the Unicode path.
+        java.util.Random random = new java.util.Random(7);
+        String alphabet = "abcXYZ09 .,-/\t\n  ST25Hcm";
+        for (int n = 0; n < 5_000; n++) {
+            StringBuilder b = new StringBuilder();
+            for (int k = random.nextInt(20); k > 0; k--) {
+                b.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            String ascii = b.toString();
+            String general = VietnameseText.normalize(ascii + " \u00e0");
+            assertThat(VietnameseText.normalize(ascii)).as("[%s]", ascii)
+                    .isEqualTo(general.substring(0, general.length() - 1).strip());
+            assertThat(VietnameseText.fold(ascii)).as("[%s]", ascii).isEqualTo(VietnameseText.normalize(ascii));
+        }
+        assertThat(VietnameseText.normalize("  Ca  PHE\tRobusta \n")).isEqualTo("ca phe robusta");
+        assertThat(VietnameseText.fold("Thanh Long")).isEqualTo("thanh long");
+    }
 }
