@@ -257,6 +257,7 @@ class OutboxDispatcher {
     }
 
     static String name(OutboxHandler handler) {
-        return AopUtils.getTargetClass(handler).getSimpleName();
+        Class<?> type = AopUtils.getTargetClass(handler);
+        return type.getSimpleName().isEmpty() ? type.getName() : type.getSimpleName();
     }
 }

@@ -227,7 +227,7 @@ class OutboxDispatcherTests {
     void theFirstAnsweringProbeReleasesTheHeldEventsAndMarksTheHandlerUp() {
         Switchable handler = new Switchable(true);
         OutboxDispatcher dispatcher = dispatcher(handler);
-        targets.probed(handler, false, 0); // down since long ago, last probed then
+        targets.probed(handler, false, System.currentTimeMillis() - 5_000); // down for 5 s, last probed then
         when(outbox.release(anyCollection())).thenReturn(12);
 
         dispatcher.probeTargets();
