@@ -1,7 +1,9 @@
 package vn.htxconnect.platform;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
@@ -22,6 +24,11 @@ import org.springframework.transaction.annotation.Transactional;
 public class Outbox {
 
     static final Duration MAX_BACKOFF = Duration.ofMinutes(5);
+    /**
+     * How {@code last_error} of an event waiting for its handler's target starts: {@link #release} frees
+     * only these, so an event in its own backoff (one its target keeps refusing) stays there.
+     */
+    public static final String UNREACHABLE = "target unreachable: ";
 
     private final JdbcTemplate jdbc;
 
@@ -80,6 +87,38 @@ public class Outbox {
         jdbc.batchUpdate("""
                 UPDATE outbox_event SET attempts = attempts + 1, last_error = ?,
                   available_at = TIMESTAMPADD(MICROSECOND, ?, CURRENT_TIMESTAMP(6)) WHERE id = ?""", rows);
+    }
+
+    /**
+     * Puts back events whose handler's target is unreachable: they did not fail themselves, so their
+     * attempts stay as they are; they wait up to {@code hold} (a safety net: the dispatcher
+     * {@link #release}s them as soon as a probe finds the target again).
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void hold(Collection<OutboxEvent> events, String error, Duration hold) {
+        String message = UNREACHABLE + (error == null ? "unknown" : error);
+        String kept = message.substring(0, Math.min(message.length(), 1000));
+        List<Object[]> rows = events.stream().map(e -> new Object[] {kept, hold.toMillis() * 1000, e.id()}).toList();
+        jdbc.batchUpdate("""
+                UPDATE outbox_event SET last_error = ?,
+                  available_at = TIMESTAMPADD(MICROSECOND, ?, CURRENT_TIMESTAMP(6)) WHERE id = ?""", rows);
+    }
+
+    /**
+     * Makes the {@link #hold held} events of these types due now, whichever instance held them; returns
+     * how many. Events backing off on their own are left alone. Reads only rows not due yet (the due index).
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public int release(Collection<String> aggregateTypes) {
+        if (aggregateTypes.isEmpty()) {
+            return 0;
+        }
+        List<Object> args = new ArrayList<>(aggregateTypes);
+        args.add(UNREACHABLE + "%");
+        return jdbc.update("UPDATE outbox_event SET available_at = CURRENT_TIMESTAMP(6)"
+                + " WHERE available_at > CURRENT_TIMESTAMP(6) AND aggregate_type IN ("
+                + String.join(", ", Collections.nCopies(aggregateTypes.size(), "?")) + ") AND last_error LIKE ?",
+                args.toArray());
     }
 
     static Duration backoff(int attempts) {

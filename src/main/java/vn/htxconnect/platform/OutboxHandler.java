@@ -26,8 +26,21 @@ public interface OutboxHandler {
     Set<String> aggregateTypes();
 
     /**
-     * Handles this batch's events of the handler's types; returns those to retry later with backoff
-     * (empty when all were handled). Throwing retries all of them.
+     * Handles this batch's events of the handler's types; returns those its target refused, to retry
+     * later with per-event exponential backoff (empty when all were handled). Throwing means the target
+     * could not be reached at all: if {@link #reachable()} then says so too, the handler is down and its
+     * events wait, without counting as failed attempts, until a probe finds the target again; otherwise
+     * all of the batch is retried with backoff.
      */
     Collection<OutboxEvent> handle(OutboxBatch batch) throws IOException;
+
+    /**
+     * Whether the target answers now: a cheap check with a short timeout (a ping, not a write), asked
+     * after {@link #handle} threw and then about once a second while the target is down; the first
+     * {@code true} releases the waiting events at once. The default, for a handler that cannot tell,
+     * keeps every failure on per-event backoff.
+     */
+    default boolean reachable() {
+        return true;
+    }
 }

@@ -31,4 +31,10 @@ public interface IndexAliases {
      * call it after a write failed, as the alias may have gone missing.
      */
     void invalidate();
+
+    /**
+     * Whether Elasticsearch answers a cluster-health request within about a second: the cheap probe of
+     * the outbox handlers that write or read an index ({@code OutboxHandler.reachable}). Never throws.
+     */
+    boolean reachable();
 }

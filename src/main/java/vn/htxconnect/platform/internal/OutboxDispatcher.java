@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Metrics;
 import org.slf4j.Logger;
@@ -32,10 +33,17 @@ import vn.htxconnect.platform.OutboxHandler;
 /**
  * Drains the outbox into the modules' {@link OutboxHandler}s. Each batch is claimed with
  * {@code SKIP LOCKED} inside a transaction that also deletes the handled rows, so with several instances
- * every event is handled by exactly one of them. Events a handler fails on (its target, say
- * Elasticsearch, is down) stay with exponential backoff until it succeeds; a failing handler holds back
- * only its own events. An event type nobody handles stays too, loudly: it is a wiring mistake or an event
- * from a newer release, and deleting it would lose a side effect for good.
+ * every event is handled by exactly one of them. Two kinds of failure are told apart:
+ * <ul>
+ * <li>events a handler returns were refused by its target: each stays with exponential backoff, so one
+ *     document Elasticsearch keeps refusing does not cost a request per poll;</li>
+ * <li>a handler that throws and whose {@link OutboxHandler#reachable probe} fails too is down: its events
+ *     are held without counting an attempt, it is not called while down, and its target is probed about
+ *     once a second; the first successful probe releases all its held events (whichever instance held
+ *     them), so the backlog drains within a poll or two of the target answering, however long it was down.</li>
+ * </ul>
+ * A failing handler holds back only its own events. An event type nobody handles stays too, loudly: it is
+ * a wiring mistake or an event from a newer release, and deleting it would lose a side effect for good.
  */
 @Component
 class OutboxDispatcher {
@@ -48,10 +56,11 @@ class OutboxDispatcher {
     private final TransactionTemplate tx;
     private final OutboxProperties properties;
     private final MeterRegistry meters;
+    private final OutboxTargets targets;
     private volatile long lastDatabaseWarning;
 
     OutboxDispatcher(Outbox outbox, List<OutboxHandler> handlers, PlatformTransactionManager transactions,
-                     OutboxProperties properties, ObjectProvider<MeterRegistry> meters) {
+                     OutboxProperties properties, ObjectProvider<MeterRegistry> meters, OutboxTargets targets) {
         this.outbox = outbox;
         this.handlers = new ArrayList<>(handlers);
         AnnotationAwareOrderComparator.sort(this.handlers);
@@ -69,6 +78,10 @@ class OutboxDispatcher {
         this.tx.setIsolationLevel(TransactionTemplate.ISOLATION_READ_COMMITTED);
         this.properties = properties;
         this.meters = meters.getIfAvailable(() -> Metrics.globalRegistry);
+        this.targets = targets;
+        Gauge.builder("htx.outbox.handlers.down", targets, t -> t.down().size())
+                .description("Outbox handlers whose target is unreachable; their events wait for it")
+                .register(this.meters);
     }
 
     @Scheduled(fixedDelayString = "${htx.outbox.poll-interval:200ms}", initialDelayString = "1s")
@@ -79,6 +92,7 @@ class OutboxDispatcher {
         try {
             int claimed;
             do {
+                probeTargets();
                 claimed = drainOnce();
             } while (claimed >= properties.batchSize());
         } catch (DataAccessException e) {
@@ -89,6 +103,52 @@ class OutboxDispatcher {
                 lastDatabaseWarning = now;
                 log.warn("Outbox not readable, retrying: {}", e.getMostSpecificCause().getMessage());
             }
+        }
+    }
+
+    /**
+     * Probes the handlers that are down (or not probed yet since start), at most once per probe interval
+     * each; one that answers is marked up and its held events are made due at once.
+     */
+    void probeTargets() {
+        for (OutboxHandler h : handlers) {
+            long now = System.currentTimeMillis();
+            if (!targets.probeDue(h, now, properties.probeInterval().toMillis())) {
+                continue;
+            }
+            boolean reachable = probe(h);
+            long downSince = targets.since(h);
+            OutboxTargets.Change change = targets.probed(h, reachable, now);
+            if (change == OutboxTargets.Change.WENT_DOWN) {
+                log.warn("{} is unreachable; its outbox events wait and it is probed every {} ms", name(h),
+                        properties.probeInterval().toMillis());
+            }
+            if (!reachable) {
+                continue;
+            }
+            // Marked up before the release, so a pass of this instance that claims the released events
+            // hands them to the handler instead of holding them again.
+            int released;
+            try {
+                released = tx.execute(s -> outbox.release(h.aggregateTypes()));
+            } catch (DataAccessException e) {
+                targets.unknown(h, now);
+                throw e;
+            }
+            if (change == OutboxTargets.Change.CAME_BACK) {
+                log.info("{} is reachable again after {} s; {} waiting outbox events released", name(h),
+                        (now - downSince) / 1000, released);
+            } else if (released > 0) {
+                log.info("{} is reachable; {} outbox events an earlier run held were released", name(h), released);
+            }
+        }
+    }
+
+    private static boolean probe(OutboxHandler handler) {
+        try {
+            return handler.reachable();
+        } catch (RuntimeException e) {
+            return false;
         }
     }
 
@@ -108,9 +168,18 @@ class OutboxDispatcher {
             }
             List<Long> done = new ArrayList<>();
             Map<String, List<OutboxEvent>> retry = new LinkedHashMap<>();
+            Map<String, List<OutboxEvent>> held = new LinkedHashMap<>();
             byHandler.forEach((handler, batch) -> {
-                if (!batch.isEmpty()) {
-                    dispatch(handler, batch, done, retry);
+                if (batch.isEmpty()) {
+                    return;
+                }
+                if (targets.isDown(handler)
+                        && !targets.trialDue(handler, System.currentTimeMillis(), properties.unreachableHold().toMillis())) {
+                    // Not called while down: the probe says when it answers again.
+                    count(batch, "held");
+                    held.computeIfAbsent(name(handler), k -> new ArrayList<>()).addAll(batch);
+                } else {
+                    dispatch(handler, batch, done, retry, held);
                 }
             });
             if (!unhandled.isEmpty()) {
@@ -121,25 +190,45 @@ class OutboxDispatcher {
             }
             outbox.complete(done);
             retry.forEach((error, failed) -> outbox.retryLater(failed, error));
+            held.forEach((error, waiting) -> outbox.hold(waiting, error, properties.unreachableHold()));
             return events.size();
         });
         return n == null ? 0 : n;
     }
 
     private void dispatch(OutboxHandler handler, List<OutboxEvent> batch, List<Long> done,
-                          Map<String, List<OutboxEvent>> retry) {
+                          Map<String, List<OutboxEvent>> retry, Map<String, List<OutboxEvent>> held) {
         Set<Long> failed = new HashSet<>();
         String error;
         try {
             Collection<OutboxEvent> returned = handler.handle(new OutboxBatch(batch));
             returned.forEach(e -> failed.add(e.id()));
+            if (targets.isDown(handler)) {
+                // A trial batch went through although the probe said no: believe the batch.
+                long now = System.currentTimeMillis();
+                long downSince = targets.since(handler);
+                targets.probed(handler, true, now);
+                int released = outbox.release(handler.aggregateTypes());
+                log.warn("{} handled a trial batch after {} s down although its probe failed (check its reachable());"
+                        + " {} waiting outbox events released", name(handler), (now - downSince) / 1000, released);
+            }
             error = "not handled by " + name(handler);
             if (!failed.isEmpty()) {
                 log.warn("{} outbox events failed in {}; retrying later", failed.size(), name(handler));
             }
         } catch (IOException | RuntimeException ex) {
-            batch.forEach(e -> failed.add(e.id()));
             error = ex.getClass().getSimpleName() + ": " + ex.getMessage();
+            if (!probe(handler)) {
+                // The target itself is away: not these events' fault, so no backoff; they wait for it.
+                if (targets.probed(handler, false, System.currentTimeMillis()) == OutboxTargets.Change.WENT_DOWN) {
+                    log.warn("{} is unreachable ({}); its outbox events wait and it is probed every {} ms",
+                            name(handler), ex.toString(), properties.probeInterval().toMillis());
+                }
+                count(batch, "held");
+                held.computeIfAbsent(name(handler) + " (" + error + ")", k -> new ArrayList<>()).addAll(batch);
+                return;
+            }
+            batch.forEach(e -> failed.add(e.id()));
             log.warn("{} failed ({}); {} outbox events wait for retry", name(handler), ex, batch.size());
         }
         List<OutboxEvent> again = new ArrayList<>();
@@ -157,14 +246,18 @@ class OutboxDispatcher {
         }
     }
 
-    /** {@code htx.outbox.events} by type and outcome: handled, retried (backoff) or unhandled (no handler). */
+    /**
+     * {@code htx.outbox.events} by type and outcome: handled, retried (backoff), held (the handler's target
+     * is unreachable) or unhandled (no handler).
+     */
     private void count(List<OutboxEvent> events, String outcome) {
         Map<String, Long> perType = new HashMap<>();
         events.forEach(e -> perType.merge(e.aggregateType(), 1L, Long::sum));
         perType.forEach((type, n) -> meters.counter("htx.outbox.events", "type", type, "outcome", outcome).increment(n));
     }
 
-    private static String name(OutboxHandler handler) {
-        return AopUtils.getTargetClass(handler).getSimpleName();
+    static String name(OutboxHandler handler) {
+        Class<?> type = AopUtils.getTargetClass(handler);
+        return type.getSimpleName().isEmpty() ? type.getName() : type.getSimpleName();
     }
 }

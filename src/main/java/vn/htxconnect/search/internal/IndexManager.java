@@ -16,6 +16,9 @@ import java.util.regex.Pattern;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch.indices.IndexState;
+import co.elastic.clients.transport.rest5_client.Rest5ClientOptions;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.core5.util.Timeout;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.io.ClassPathResource;
@@ -42,6 +45,7 @@ public class IndexManager implements IndexAliases {
     /** Logical indices whose live index was built from another definition file than this app's. */
     private final Set<String> outdated = ConcurrentHashMap.newKeySet();
     private static final String HASH = "definition_hash";
+    private volatile ElasticsearchClient probeClient;
 
     IndexManager(ElasticsearchClient client, SearchProperties properties) {
         this.client = client;
@@ -218,5 +222,38 @@ public class IndexManager implements IndexAliases {
         }
         log.info("Alias {} now points at {} (was {})", alias, index, old);
         outdated.remove(logical);
+    }
+
+    /** Whether the cluster answers its health within a second (red included: item failures say the rest). */
+    @Override
+    public boolean reachable() {
+        try {
+            // Cluster health rather than a ping: any node answers it (HEAD / may be refused by a locked-down
+            // node), and it fails when no master is elected, when writes would fail too.
+            probeClient().cluster().health();
+            return true;
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    /**
+     * The client with one-second timeouts: a probe must not wait out the socket timeout of a hung node
+     * (the outbox's poll thread asks), and refused connections fail at once anyway.
+     */
+    private ElasticsearchClient probeClient() {
+        ElasticsearchClient c = probeClient;
+        if (c == null) {
+            Rest5ClientOptions base = Rest5ClientOptions.of(client._transportOptions());
+            Timeout second = Timeout.ofSeconds(1);
+            @SuppressWarnings("deprecation") // per-request connect timeout: the pool's is the client's 2 s
+            RequestConfig config = RequestConfig.custom().setConnectTimeout(second).setConnectionRequestTimeout(second)
+                    .setResponseTimeout(second).build();
+            c = client.withTransportOptions(new Rest5ClientOptions(
+                    base.restClientRequestOptions().toBuilder().setRequestConfig(config).build(),
+                    base.keepResponseBodyOnException()));
+            probeClient = c;
+        }
+        return c;
     }
 }

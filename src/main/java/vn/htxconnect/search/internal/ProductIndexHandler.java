@@ -41,6 +41,12 @@ class ProductIndexHandler implements OutboxHandler {
         return Set.of(ProductService.OUTBOX_TYPE, OrganizationService.OUTBOX_TYPE);
     }
 
+    /** Elasticsearch answers (probed while it is down, so the backlog resumes as soon as it is back). */
+    @Override
+    public boolean reachable() {
+        return indices.reachable();
+    }
+
     @Override
     public Collection<OutboxEvent> handle(OutboxBatch batch) throws IOException {
         Map<Long, List<OutboxEvent>> byProduct = new HashMap<>();

@@ -7,8 +7,6 @@ import java.util.List;
 import java.util.Set;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
@@ -21,7 +19,9 @@ import vn.htxconnect.search.IndexAliases;
  * Match discovery, run from the outbox: a request created, changed or resumed looks for the products
  * that match it now, a product listed or changed for the open requests it serves, and both sides are
  * told ({@link MatchAnnouncer}). It writes no index but reads one, after the indexing handlers of the
- * same batch wrote to it; what it could not search is retried with the outbox's backoff, never lost.
+ * same batch wrote to it; what it could not search is retried with the outbox's backoff, never lost. An
+ * index it cannot refresh fails the whole batch (Elasticsearch is away): the outbox then holds its events
+ * until a ping answers again rather than backing each one off.
  */
 @Component
 @Order(OutboxHandler.READS_DERIVED_DATA)
@@ -31,8 +31,6 @@ class MatchDiscoveryHandler implements OutboxHandler {
     static final String REQUEST_TYPE = "request_match";
     /** Queued by {@link ProductMatchQueue} when products are listed or change. */
     static final String PRODUCT_TYPE = "product_match";
-
-    private static final Logger log = LoggerFactory.getLogger(MatchDiscoveryHandler.class);
 
     private final MatchFinder finder;
     private final MatchAnnouncer announcer;
@@ -51,8 +49,14 @@ class MatchDiscoveryHandler implements OutboxHandler {
         return Set.of(REQUEST_TYPE, PRODUCT_TYPE);
     }
 
+    /** Elasticsearch answers (probed while it is down, so discovery resumes as soon as it is back). */
     @Override
-    public Collection<OutboxEvent> handle(OutboxBatch batch) {
+    public boolean reachable() {
+        return indices.reachable();
+    }
+
+    @Override
+    public Collection<OutboxEvent> handle(OutboxBatch batch) throws IOException {
         List<OutboxEvent> retry = new ArrayList<>();
         Set<Long> requests = batch.aggregateIds(REQUEST_TYPE);
         if (!requests.isEmpty()) {
@@ -66,23 +70,19 @@ class MatchDiscoveryHandler implements OutboxHandler {
     }
 
     /** Discovery for requests, which reads the product index; returns the IDs to retry. */
-    private Collection<Long> forRequests(Set<Long> ids) {
-        if (!readable(IndexAliases.PRODUCTS)) {
-            return ids;
-        }
+    private Collection<Long> forRequests(Set<Long> ids) throws IOException {
+        refresh(IndexAliases.PRODUCTS);
         return announce(finder.forRequests(ids));
     }
 
     /** Discovery for products, which reads the open-requests index; returns the IDs to retry. */
-    private Collection<Long> forProducts(Set<Long> ids) {
+    private Collection<Long> forProducts(Set<Long> ids) throws IOException {
         // With no open request there is nothing to find: a bulk import or a fresh catalogue drains at
         // indexing speed instead of one lead search per product.
         if (!finder.anyOpenRequest()) {
             return Set.of();
         }
-        if (!readable(RequestIndexer.INDEX)) {
-            return ids;
-        }
+        refresh(RequestIndexer.INDEX);
         return announce(finder.forProducts(ids));
     }
 
@@ -96,16 +96,17 @@ class MatchDiscoveryHandler implements OutboxHandler {
         return found.failed();
     }
 
-    /** Makes sure the index exists and its latest writes are searchable: this batch may just have written them. */
-    private boolean readable(String logical) {
+    /**
+     * Makes sure the index exists and its latest writes are searchable: this batch may just have written
+     * them. Throws when it cannot (the outbox tells an unreachable cluster from a refusal by probing).
+     */
+    private void refresh(String logical) throws IOException {
         try {
             indices.ensure(logical);
             client.indices().refresh(r -> r.index(indices.alias(logical)));
-            return true;
         } catch (IOException | RuntimeException e) {
             indices.invalidate();
-            log.warn("Cannot refresh {} for match discovery; retrying later: {}", logical, e.toString());
-            return false;
+            throw e;
         }
     }
 }

@@ -50,6 +50,12 @@ class RequestIndexer implements OutboxHandler {
         return Set.of(SourcingManagement.OUTBOX_TYPE);
     }
 
+    /** Elasticsearch answers (probed while it is down, so the backlog resumes as soon as it is back). */
+    @Override
+    public boolean reachable() {
+        return indices.reachable();
+    }
+
     @Override
     public Collection<OutboxEvent> handle(OutboxBatch batch) throws IOException {
         Set<Long> ids = batch.aggregateIds(SourcingManagement.OUTBOX_TYPE);

@@ -91,7 +91,37 @@ class OutboxDispatcherTests {
         ObjectProvider<MeterRegistry> provider = mock(ObjectProvider.class);
         when(provider.getIfAvailable(org.mockito.ArgumentMatchers.any())).thenReturn(meters);
         return new OutboxDispatcher(outbox, List.of(handlers), mock(PlatformTransactionManager.class),
-                new OutboxProperties(500, Duration.ofMillis(200), true), provider);
+                new OutboxProperties(500, Duration.ofMillis(200), true, Duration.ofSeconds(1), Duration.ofSeconds(30)),
+                provider, targets);
+    }
+
+    final OutboxTargets targets = new OutboxTargets();
+
+    /** A handler whose target is switched down and up; counts its calls and probes. */
+    class Switchable extends Recording {
+        volatile boolean up;
+        int probes;
+
+        Switchable(boolean up) {
+            super("switchable", Set.of("request"), b -> List.of());
+            this.up = up;
+        }
+
+        @Override
+        public Collection<OutboxEvent> handle(OutboxBatch batch) throws IOException {
+            calls.add(name);
+            if (!up) {
+                throw new IOException("Connection refused");
+            }
+            batches.add(batch);
+            return List.of();
+        }
+
+        @Override
+        public boolean reachable() {
+            probes++;
+            return up;
+        }
     }
 
     @SuppressWarnings("unchecked")
@@ -156,6 +186,128 @@ class OutboxDispatcherTests {
         verify(outbox).retryLater(kept.capture(), anyString());
         assertThat(kept.getValue()).extracting(OutboxEvent::id).containsExactly(2L);
         assertThat(meters.counter("htx.outbox.events", "type", "invoice", "outcome", "unhandled").count()).isEqualTo(1);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void anUnreachableTargetsEventsAreHeldWithoutAnAttemptAndItIsNotCalledAgainUntilAProbeAnswers() {
+        Switchable handler = new Switchable(false);
+        Writer writer = new Writer(b -> List.of());
+        OutboxDispatcher dispatcher = dispatcher(handler, writer);
+        when(outbox.claim(anyInt())).thenReturn(List.of(event(1, "request", 7), event(2, "product", 8)));
+
+        dispatcher.drainOnce();
+
+        // Threw, and the probe failed too: held (attempts untouched), not backed off; the writer is not held back.
+        ArgumentCaptor<Collection<OutboxEvent>> held = ArgumentCaptor.forClass(Collection.class);
+        ArgumentCaptor<String> error = ArgumentCaptor.forClass(String.class);
+        verify(outbox).hold(held.capture(), error.capture(), org.mockito.ArgumentMatchers.eq(Duration.ofSeconds(30)));
+        assertThat(held.getValue()).extracting(OutboxEvent::id).containsExactly(1L);
+        assertThat(error.getValue()).contains("Switchable").contains("Connection refused");
+        verify(outbox, never()).retryLater(anyCollection(), anyString());
+        assertThat(completed()).containsExactly(2L);
+        assertThat(targets.isDown(handler)).isTrue();
+        assertThat(meters.get("htx.outbox.handlers.down").gauge().value()).isEqualTo(1);
+        assertThat(meters.counter("htx.outbox.events", "type", "request", "outcome", "held").count()).isEqualTo(1);
+
+        // While down, new events of its types are held without calling it.
+        when(outbox.claim(anyInt())).thenReturn(List.of(event(3, "request", 9)));
+        dispatcher.drainOnce();
+        assertThat(calls.stream().filter("switchable"::equals)).hasSize(1);
+        verify(outbox, org.mockito.Mockito.times(2)).hold(anyCollection(), anyString(), org.mockito.ArgumentMatchers.any());
+
+        // Probed at most once per interval: just probed (after the failure), so not again yet.
+        int probes = handler.probes;
+        dispatcher.probeTargets();
+        assertThat(handler.probes).isEqualTo(probes);
+        verify(outbox, never()).release(Set.of("request"));
+    }
+
+    @Test
+    void theFirstAnsweringProbeReleasesTheHeldEventsAndMarksTheHandlerUp() {
+        Switchable handler = new Switchable(true);
+        OutboxDispatcher dispatcher = dispatcher(handler);
+        targets.probed(handler, false, System.currentTimeMillis() - 5_000); // down for 5 s, last probed then
+        when(outbox.release(anyCollection())).thenReturn(12);
+
+        dispatcher.probeTargets();
+
+        verify(outbox).release(Set.of("request"));
+        assertThat(targets.isDown(handler)).isFalse();
+        assertThat(meters.get("htx.outbox.handlers.down").gauge().value()).isZero();
+        when(outbox.claim(anyInt())).thenReturn(List.of(event(5, "request", 1)));
+        dispatcher.drainOnce();
+        assertThat(handler.batches).hasSize(1);
+        assertThat(completed()).containsExactly(5L);
+        // Up: no more probes.
+        dispatcher.probeTargets();
+        assertThat(handler.probes).isEqualTo(1);
+    }
+
+    @Test
+    void aHandlerThatThrowsWhileItsTargetAnswersKeepsPerEventBackoff() {
+        // A throw the probe contradicts (a bug, a poison batch) is not an outage: back off as before.
+        Switchable handler = new Switchable(true) {
+            @Override
+            public Collection<OutboxEvent> handle(OutboxBatch batch) {
+                throw new IllegalStateException("cannot map document");
+            }
+        };
+        when(outbox.claim(anyInt())).thenReturn(List.of(event(1, "request", 7)));
+        dispatcher(handler).drainOnce();
+        verify(outbox).retryLater(org.mockito.ArgumentMatchers.argThat(c -> c.size() == 1),
+                org.mockito.ArgumentMatchers.contains("cannot map document"));
+        verify(outbox, never()).hold(anyCollection(), anyString(), org.mockito.ArgumentMatchers.any());
+        assertThat(targets.isDown(handler)).isFalse();
+    }
+
+    @Test
+    void aHandlerDownForLongerThanTheHoldGetsOneTrialBatchAndItsSuccessBringsItBack() {
+        // A probe that wrongly keeps saying no must not keep the events from a working target for ever.
+        Switchable handler = new Switchable(true) {
+            @Override
+            public boolean reachable() {
+                probes++;
+                return false;
+            }
+        };
+        OutboxDispatcher dispatcher = dispatcher(handler);
+        long now = System.currentTimeMillis();
+        targets.probed(handler, false, now - 31_000);
+        when(outbox.claim(anyInt())).thenReturn(List.of(event(1, "request", 7)));
+
+        dispatcher.drainOnce();
+
+        assertThat(handler.batches).hasSize(1);
+        assertThat(completed()).containsExactly(1L);
+        assertThat(targets.isDown(handler)).isFalse();
+        verify(outbox).release(Set.of("request"));
+    }
+
+    @Test
+    void aTrialIsOnePerHold() {
+        Switchable handler = new Switchable(false);
+        OutboxDispatcher dispatcher = dispatcher(handler);
+        targets.probed(handler, false, System.currentTimeMillis() - 31_000);
+        when(outbox.claim(anyInt())).thenReturn(List.of(event(1, "request", 7)));
+        dispatcher.drainOnce();
+        dispatcher.drainOnce();
+        // The trial failed (and the probe too): held, and the next pass does not try again.
+        assertThat(calls).containsExactly("switchable");
+        assertThat(targets.isDown(handler)).isTrue();
+        verify(outbox, org.mockito.Mockito.times(2)).hold(anyCollection(), anyString(), org.mockito.ArgumentMatchers.any());
+    }
+
+    @Test
+    void atStartEveryHandlerIsProbedOnceAndWhatAnEarlierRunHeldIsReleased() {
+        Switchable up = new Switchable(true);
+        Writer writer = new Writer(b -> List.of());
+        OutboxDispatcher dispatcher = dispatcher(up, writer);
+        dispatcher.probeTargets();
+        verify(outbox).release(Set.of("request"));
+        verify(outbox).release(Set.of("product", "organization"));
+        dispatcher.probeTargets();
+        assertThat(up.probes).isEqualTo(1);
     }
 
     @Test

@@ -89,7 +89,11 @@ class MatchDiscoveryHandlerTests {
 
     /** The events the handler hands back for retry. */
     java.util.Collection<OutboxEvent> handle(OutboxEvent... events) {
-        return discovery.handle(new OutboxBatch(List.of(events)));
+        try {
+            return discovery.handle(new OutboxBatch(List.of(events)));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     static Organization organization(long id, String name) {
@@ -137,11 +141,22 @@ class MatchDiscoveryHandlerTests {
 
     @Test
     @SuppressWarnings("unchecked")
-    void everythingIsRetriedWhenTheIndexCannotBeRefreshed() throws IOException {
+    void theWholeBatchFailsWhenTheIndexCannotBeRefreshed() throws IOException {
+        // Thrown, not returned: the outbox then probes Elasticsearch and holds the events until it answers.
         when(indices.refresh(any(Function.class))).thenThrow(new IOException("Connection refused"));
-        assertThat(handle(productEvent(5), productEvent(6), requestEvent(1)))
-                .containsExactlyInAnyOrder(productEvent(5), productEvent(6), requestEvent(1));
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                () -> discovery.handle(new OutboxBatch(List.of(productEvent(5), productEvent(6), requestEvent(1)))))
+                .isInstanceOf(IOException.class).hasMessageContaining("Connection refused");
         verifyNoInteractions(matching, notifications);
+        verify(aliases).invalidate();
+    }
+
+    @Test
+    void theProbeAsksTheCluster() {
+        when(aliases.reachable()).thenReturn(false);
+        assertThat(discovery.reachable()).isFalse();
+        when(aliases.reachable()).thenReturn(true);
+        assertThat(discovery.reachable()).isTrue();
     }
 
     @Test
