@@ -17,6 +17,7 @@
 #   HTX_BENCH_ONLY (a comma list of steps: search,match,dashboard,reindex,write,load; all by default),
 #   HTX_ES_URIS or HTX_ES_PORT: the Elasticsearch the app and the runner use (and services.sh starts), 9200 by default,
 #   HTX_BENCH_LOAD_CLIENTS (32), HTX_BENCH_LOAD_SECONDS (60): the load step's clients and duration,
+#   HTX_BENCH_LOAD_WARMUP (30): seconds the clients load the app unmeasured before the first run (0 for a cold app),
 #   HTX_BENCH_OUTAGE=1: also the outage run; the runner kills Elasticsearch with `scripts/services.sh es-kill` at
 #     HTX_BENCH_OUTAGE_AT (20) s and starts it with `es-up` HTX_BENCH_OUTAGE_FOR (20) s later. es-kill only kills an
 #     Elasticsearch this checkout started (its .local/run pid file): point it at a private one, never a shared one, e.g.
@@ -97,7 +98,7 @@ fi
 java -cp "target/test-classes:target/classes:$(cat "$LOGS/classpath.txt")" vn.htxconnect.bench.BenchRunner \
   --token "$(admin_token "http://localhost:$PORT/graphql")" --graphql "http://localhost:$PORT/graphql" --es "$ES" --prefix "$PREFIX" --warmup "${HTX_BENCH_WARMUP:-60}" \
   ${HTX_BENCH_JFR:+--jfr-pid "$APP_PID" --jfr-file "$LOGS/app.jfr"} ${HTX_BENCH_ONLY:+--only "$HTX_BENCH_ONLY"} \
-  --load-clients "${HTX_BENCH_LOAD_CLIENTS:-32}" --load-seconds "${HTX_BENCH_LOAD_SECONDS:-60}" \
+  --load-clients "${HTX_BENCH_LOAD_CLIENTS:-32}" --load-seconds "${HTX_BENCH_LOAD_SECONDS:-60}" --load-warmup "${HTX_BENCH_LOAD_WARMUP:-30}" \
   --outage-at "${HTX_BENCH_OUTAGE_AT:-20}" --outage-for "${HTX_BENCH_OUTAGE_FOR:-20}" "${outage[@]}" \
   | tee "$LOGS/report.txt"
 log "Report saved in $LOGS/report.txt (N=$N, seed $SEED)"

@@ -84,12 +84,16 @@ final class LoadStep {
     private final int seconds;
     private final int outageAt;
     private final int outageFor;
+    /** Seconds the first run's clients load the app unmeasured: the app starts fresh and its JIT needs the traffic. */
+    private final int warmup;
     private final String esKill;
     private final String esUp;
     private final int inquiryDailyLimit;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).executor(Executors.newVirtualThreadPerTaskExecutor()).build();
     private final List<String> report = new ArrayList<>();
+    /** The first message seen for each error code in the current run, so the report says what the codes were. */
+    private final Map<String, String> examples = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** What the data set offers to search for, read once at setup. */
     private final List<String> words = new ArrayList<>();
@@ -109,6 +113,7 @@ final class LoadStep {
         this.seconds = Integer.parseInt(a.getOrDefault("load-seconds", "60"));
         this.outageAt = Integer.parseInt(a.getOrDefault("outage-at", "20"));
         this.outageFor = Integer.parseInt(a.getOrDefault("outage-for", "20"));
+        this.warmup = Integer.parseInt(a.getOrDefault("load-warmup", "30"));
         this.esKill = a.get("es-kill");
         this.esUp = a.get("es-up");
         this.inquiryDailyLimit = Integer.parseInt(a.getOrDefault("inquiry-daily-limit", "20"));
@@ -434,6 +439,7 @@ final class LoadStep {
                 report.add("   %-16s %7d %8s %8s %8s %8s  %s".formatted(op, mine.size(), ms(nanos, 50), ms(nanos, 95), ms(nanos, 99),
                         ms(nanos, 100), errors.isEmpty() ? "none" : errors));
             }
+            examples.forEach((code, message) -> report.add("   %s: %s".formatted(code, message)));
             report.add("   app: peak used heap %s of %s max; peak live threads %s; peak DB pool pending %s, active %s"
                     .formatted(mb(metrics.heap.get()), mb(metrics.heapMax.get()), n(metrics.threads.get()),
                             n(metrics.poolPending.get()), n(metrics.poolActive.get())));
@@ -498,6 +504,12 @@ final class LoadStep {
             }
         }
         System.out.printf("load %s: %d clients set up in %.1f s%n", name, clients, (System.nanoTime() - setup) / 1e9);
+        if (!withOutage && warmup > 0) {
+            long start = System.nanoTime();
+            clientsLoop(all, start, start + warmup * 1_000_000_000L, new ConcurrentLinkedQueue<>());
+            System.out.printf("load %s: warmed up for %d s%n", name, warmup);
+        }
+        examples.clear();
         // Everything the set-up wrote is indexed before the clock starts, so the backlog measured is the run's own.
         waitForEmptyBacklog(Duration.ofSeconds(120));
 
@@ -509,15 +521,7 @@ final class LoadStep {
         long deadline = origin + seconds * 1_000_000_000L;
         Outage outage = withOutage ? new Outage(origin) : null;
         Thread outageThread = outage == null ? null : Thread.ofPlatform().daemon().start(outage::drive);
-        try (ExecutorService pool = Executors.newFixedThreadPool(clients)) {
-            List<Future<?>> done = new ArrayList<>();
-            for (Client c : all) {
-                done.add(pool.submit(() -> c.loop(origin, deadline, samples)));
-            }
-            for (Future<?> f : done) {
-                f.get();
-            }
-        }
+        clientsLoop(all, origin, deadline, samples);
         double took = (System.nanoTime() - origin) / 1e9;
         if (outageThread != null) {
             outageThread.join(Duration.ofMinutes(10));
@@ -539,10 +543,23 @@ final class LoadStep {
                 all.stream().mapToInt(c -> c.followUps).sum(), check);
     }
 
+    private void clientsLoop(List<Client> all, long origin, long deadline, ConcurrentLinkedQueue<Sample> samples) throws Exception {
+        try (ExecutorService pool = Executors.newFixedThreadPool(all.size())) {
+            List<Future<?>> done = new ArrayList<>();
+            for (Client c : all) {
+                done.add(pool.submit(() -> c.loop(origin, deadline, samples)));
+            }
+            for (Future<?> f : done) {
+                f.get();
+            }
+        }
+    }
+
     // ---------------------------------------------------------------- Elasticsearch outage
 
     private final class Outage {
         final long origin;
+        volatile long killIssuedAt = -1;
         volatile long killedAt = -1;
         volatile long upStartedAt = -1;
         volatile long answersAt = -1;
@@ -558,6 +575,7 @@ final class LoadStep {
         void drive() {
             try {
                 sleepUntil(origin + outageAt * 1_000_000_000L);
+                killIssuedAt = System.nanoTime() - origin;
                 command(esKill);
                 killedAt = System.nanoTime() - origin;
                 System.out.printf("load b: Elasticsearch killed at %.1f s%n", killedAt / 1e9);
@@ -612,11 +630,14 @@ final class LoadStep {
                 report.add("   outage: Elasticsearch was %s -> NOT MET".formatted(killedAt < 0 ? "not killed" : "not answering again in 5 min"));
                 return;
             }
-            List<Sample> during = samples.stream().filter(s -> s.startNs >= killedAt && s.startNs < answersAt).toList();
-            report.add("   Elasticsearch killed at %.1f s, restarted at %.1f s, answers again at %.1f s (%.1f s after the restart); outage %.1f s"
-                    .formatted(killedAt / 1e9, upStartedAt / 1e9, answersAt / 1e9, (answersAt - upStartedAt) / 1e9,
-                            (answersAt - killedAt) / 1e9));
-            report.add("   during the outage (requests started in it; the run ends at %d s):".formatted(seconds));
+            // In the outage: every request answered after the kill was issued and sent before Elasticsearch answered again.
+            java.util.function.Predicate<Sample> inOutage = s -> s.startNs + s.nanos >= killIssuedAt && s.startNs < answersAt;
+            List<Sample> during = samples.stream().filter(inOutage).toList();
+            report.add("   kill issued at %.1f s; Elasticsearch dead at %.1f s, restarted at %.1f s, answers again at %.1f s (%.1f s after the restart); outage %.1f s"
+                    .formatted(killIssuedAt / 1e9, killedAt / 1e9, upStartedAt / 1e9, answersAt / 1e9, (answersAt - upStartedAt) / 1e9,
+                            (answersAt - killIssuedAt) / 1e9));
+            report.add("   during the outage (requests answered after the kill was issued and sent before Elasticsearch answered; the run ends at %d s):"
+                    .formatted(seconds));
             report.add("   %-16s %7s %8s %8s %8s  %s".formatted("", "count", "p50 ms", "p99 ms", "max ms", "answers by code"));
             for (String op : OPS) {
                 List<Sample> mine = during.stream().filter(s -> s.op.equals(op)).toList();
@@ -638,7 +659,7 @@ final class LoadStep {
             long failed = writes.stream().filter(s -> s.code != null && !s.code.equals("RATE_LIMITED")).count();
             report.add("   target writes keep succeeding: %d of %d failed -> %s".formatted(failed, writes.size(),
                     !writes.isEmpty() && failed == 0 ? "MET" : "NOT MET"));
-            List<Sample> outside = samples.stream().filter(s -> s.startNs < killedAt || s.startNs >= answersAt).toList();
+            List<Sample> outside = samples.stream().filter(inOutage.negate()).toList();
             Map<String, Long> outsideErrors = codes(outside);
             outsideErrors.remove("RATE_LIMITED");
             report.add("   outside the outage: errors other than rate limits %s -> %s".formatted(
@@ -751,7 +772,10 @@ final class LoadStep {
     // ---------------------------------------------------------------- HTTP
 
     /** An answer: its JSON (when there is one) and its error code, null when it succeeded. */
-    record Outcome(JsonNode json, String code) {
+    record Outcome(JsonNode json, String code, String detail) {
+        Outcome(JsonNode json, String code) {
+            this(json, code, null);
+        }
     }
 
     private static String body(String document, Map<String, Object> variables) {
@@ -766,6 +790,21 @@ final class LoadStep {
      * {@code extensions.code}, or the payload's first user error as {@code user:CODE}.
      */
     private Outcome send(String bearer, String body) {
+        Outcome o = sendOnce(bearer, body);
+        if (o.code != null && !examples.containsKey(o.code)) {
+            JsonNode error = o.json == null ? null : o.json.path("errors").path(0);
+            String message = error == null || error.isMissingNode() ? o.detail : error.path("message").asString(o.detail);
+            for (JsonNode payload : o.json == null ? List.<JsonNode>of() : o.json.path("data")) {
+                if (payload.path("errors").isArray() && !payload.path("errors").isEmpty()) {
+                    message = payload.path("errors").path(0).path("message").asString();
+                }
+            }
+            examples.putIfAbsent(o.code, message == null ? "" : message.substring(0, Math.min(160, message.length())));
+        }
+        return o;
+    }
+
+    private Outcome sendOnce(String bearer, String body) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(graphql)).timeout(REQUEST_TIMEOUT)
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
         if (bearer != null) {
@@ -775,9 +814,9 @@ final class LoadStep {
         try {
             r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
         } catch (HttpTimeoutException e) {
-            return new Outcome(null, "timeout");
+            return new Outcome(null, "timeout", "no answer in " + REQUEST_TIMEOUT.toSeconds() + " s (the client's limit)");
         } catch (Exception e) {
-            return new Outcome(null, e.getClass().getSimpleName());
+            return new Outcome(null, e.getClass().getSimpleName(), String.valueOf(e.getMessage()));
         }
         JsonNode json;
         try {
