@@ -4,7 +4,10 @@
 #   a MySQL-compatible server on 127.0.0.1:3306 (one already listening, else MariaDB from Debian, started
 #   with a 1 GB InnoDB buffer pool, HTX_DB_BUFFER_POOL: the 128 MB default does not hold the indexes of a
 #   million products, so every overview scan would read them from disk again)
-# Usage: scripts/services.sh up|down|status
+# Usage: scripts/services.sh up|down|status|es-up|es-kill
+#   es-up    starts only Elasticsearch (HTX_ES_PORT, default 9200; data and pid file under this checkout's .local)
+#   es-kill  SIGKILLs the Elasticsearch this script started (its pid file in .local/run), as a crash would: the
+#            benchmark's outage step uses it. It refuses when this checkout did not start the one on HTX_ES_PORT.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 
@@ -86,6 +89,24 @@ es_down() {
   rm -f "$ES_PID"
 }
 
+# A crash, not a shutdown: only the Elasticsearch this checkout started (its pid file), only if it is an
+# Elasticsearch and, when ss can tell, the one listening on ES_PORT, so a shared one is never hit by mistake.
+es_kill() {
+  pid_alive "$ES_PID" || die "Refusing: no Elasticsearch started by this script is running (no live pid in $ES_PID); the one on port $ES_PORT, if any, belongs to someone else"
+  local pid; pid="$(cat "$ES_PID")"
+  tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -q 'org.elasticsearch' \
+    || die "Refusing: pid $pid in $ES_PID is not an Elasticsearch process"
+  if command -v ss >/dev/null; then
+    ss -ltnpH "sport = :$ES_PORT" 2>/dev/null | grep -q "pid=$pid," \
+      || die "Refusing: pid $pid from $ES_PID does not listen on port $ES_PORT (set HTX_ES_PORT to the port this checkout's Elasticsearch uses)"
+  fi
+  log "Killing Elasticsearch (SIGKILL, pid $pid, port $ES_PORT)"
+  kill -KILL "$pid"
+  local i; for i in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+  kill -0 "$pid" 2>/dev/null && die "pid $pid still alive after SIGKILL"
+  rm -f "$ES_PID"
+}
+
 # ---------- MySQL-compatible server ----------
 mysql_admin() {
   # Root access: the unix socket of a server we started, else TCP root without password.
@@ -163,5 +184,7 @@ case "${1:-}" in
   up) db_up; es_up; status ;;
   down) es_down; db_down; status ;;
   status) status ;;
-  *) echo "usage: $0 up|down|status" >&2; exit 2 ;;
+  es-up) es_up ;;
+  es-kill) es_kill ;;
+  *) echo "usage: $0 up|down|status|es-up|es-kill" >&2; exit 2 ;;
 esac

@@ -32,7 +32,9 @@ import tools.jackson.databind.json.JsonMapper;
  *       warm-up, sequentially and with concurrent clients: p50/p95/p99 and throughput side by side;</li>
  *   <li>the full reindex's load rate against a raw {@code _bulk} load of the same documents into a
  *       scratch index with the same mapping and load settings, with as many requests in flight;</li>
- *   <li>write-to-searchable delay: products created through GraphQL, polled for until search finds them.</li>
+ *   <li>write-to-searchable delay: products created through GraphQL, polled for until search finds them;</li>
+ *   <li>the load step ({@link LoadStep}): 32 clients with their own credentials and a mix of real use for 60 s, then
+ *       the same with Elasticsearch killed for 20 s when {@code --es-kill} and {@code --es-up} are given.</li>
  * </ol>
  * Every loop is bounded in count and time, and it only talks to the addresses it is given (loopback).
  */
@@ -96,7 +98,7 @@ public final class BenchRunner {
         jfrFile = a.get("jfr-file");
         BenchRunner bench = new BenchRunner(a.getOrDefault("graphql", "http://localhost:18080/graphql"),
                 a.getOrDefault("es", "http://127.0.0.1:9200"), a.getOrDefault("prefix", "bench-"));
-        String only = a.getOrDefault("only", "search,match,dashboard,reindex,write");
+        String only = a.getOrDefault("only", "search,match,dashboard,reindex,write,load");
         if (only.contains("search")) {
             bench.searchLatency();
         }
@@ -111,6 +113,9 @@ public final class BenchRunner {
         }
         if (only.contains("write")) {
             bench.writeToSearchable();
+        }
+        if (only.contains("load")) {
+            bench.report.addAll(new LoadStep(a, bench.graphql, token, bench.es, bench.alias).run());
         }
         System.out.println();
         System.out.println("==================== HTX Connect benchmark ====================");
