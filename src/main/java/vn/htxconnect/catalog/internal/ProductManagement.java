@@ -2,6 +2,7 @@ package vn.htxconnect.catalog.internal;
 
 import java.time.Instant;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -158,6 +159,23 @@ class ProductManagement implements ProductService {
     @Transactional(readOnly = true)
     public List<Long> idsAfter(long afterId, int limit) {
         return repository.findIdsAfter(afterId, Limit.of(limit));
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<Product> productsBetween(long afterId, long upToId, int limit) {
+        List<Long> ids = repository.findIdsBetween(afterId, upToId, Limit.of(limit));
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return repository.findWithCertifications(ids).stream().map(ProductEntity::toView)
+                .sorted(Comparator.comparingLong(Product::databaseId)).toList();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public long maxId() {
+        return repository.findMaxId().orElse(0L);
     }
 
     @Override
