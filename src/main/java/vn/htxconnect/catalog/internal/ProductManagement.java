@@ -2,7 +2,6 @@ package vn.htxconnect.catalog.internal;
 
 import java.time.Instant;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -38,11 +37,13 @@ class ProductManagement implements ProductService {
     private final ProductRepository repository;
     private final ProductValidator validator;
     private final ProductWrites writes;
+    private final ProductPages pages;
 
-    ProductManagement(ProductRepository repository, ProductValidator validator, ProductWrites writes) {
+    ProductManagement(ProductRepository repository, ProductValidator validator, ProductWrites writes, ProductPages pages) {
         this.repository = repository;
         this.validator = validator;
         this.writes = writes;
+        this.pages = pages;
     }
 
     @Override
@@ -164,12 +165,7 @@ class ProductManagement implements ProductService {
     @Override
     @Transactional(readOnly = true)
     public List<Product> productsBetween(long afterId, long upToId, int limit) {
-        List<Long> ids = repository.findIdsBetween(afterId, upToId, Limit.of(limit));
-        if (ids.isEmpty()) {
-            return List.of();
-        }
-        return repository.findWithCertifications(ids).stream().map(ProductEntity::toView)
-                .sorted(Comparator.comparingLong(Product::databaseId)).toList();
+        return pages.between(afterId, upToId, limit);
     }
 
     @Override

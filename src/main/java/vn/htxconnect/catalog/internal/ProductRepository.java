@@ -25,9 +25,6 @@ interface ProductRepository extends JpaRepository<ProductEntity, Long> {
     @Query("select p.id from ProductEntity p where p.id > :afterId order by p.id")
     List<Long> findIdsAfter(@Param("afterId") long afterId, Limit limit);
 
-    @Query("select p.id from ProductEntity p where p.id > :afterId and p.id <= :upToId order by p.id")
-    List<Long> findIdsBetween(@Param("afterId") long afterId, @Param("upToId") long upToId, Limit limit);
-
     @Query("select max(p.id) from ProductEntity p")
     Optional<Long> findMaxId();
 
