@@ -32,6 +32,15 @@ public interface ProductService {
     /** Product IDs after {@code afterId} in ID order, for a full reindex in batches. */
     List<Long> idsAfter(long afterId, int limit);
 
+    /**
+     * Up to {@code limit} products with IDs in ({@code afterId}, {@code upToId}], in ID order, certifications included,
+     * in two SQL statements: a full reindex reads the catalogue in such pages, several ID ranges side by side.
+     */
+    List<Product> productsBetween(long afterId, long upToId, int limit);
+
+    /** The highest product ID, 0 when there are none (a full reindex splits 1..maxId into ranges). */
+    long maxId();
+
     /** IDs of products changed at or after {@code since} (a reindex catches up on them after its alias swap). */
     List<Long> idsUpdatedSince(Instant since);
 

@@ -1,5 +1,7 @@
 package vn.htxconnect.catalog.internal;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.LocalDate;
 
 import jakarta.persistence.Column;
@@ -35,6 +37,22 @@ class CertificationEmbeddable {
         e.ocopStars = c.ocopStars();
         e.validFrom = c.validFrom();
         e.validTo = c.validTo();
+        return e;
+    }
+
+    /** The columns {@link #fromRow} reads. */
+    static final String COLUMNS = "scheme, label, number, issuer, ocop_stars, valid_from, valid_to";
+
+    /** A certificate row read with plain SQL ({@link #COLUMNS}). */
+    static CertificationEmbeddable fromRow(ResultSet rs) throws SQLException {
+        CertificationEmbeddable e = new CertificationEmbeddable();
+        e.scheme = CertificationScheme.valueOf(rs.getString("scheme"));
+        e.label = rs.getString("label");
+        e.number = rs.getString("number");
+        e.issuer = rs.getString("issuer");
+        e.ocopStars = rs.getObject("ocop_stars", Integer.class);
+        e.validFrom = rs.getObject("valid_from", LocalDate.class);
+        e.validTo = rs.getObject("valid_to", LocalDate.class);
         return e;
     }
 

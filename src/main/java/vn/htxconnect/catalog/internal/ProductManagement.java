@@ -37,11 +37,13 @@ class ProductManagement implements ProductService {
     private final ProductRepository repository;
     private final ProductValidator validator;
     private final ProductWrites writes;
+    private final ProductPages pages;
 
-    ProductManagement(ProductRepository repository, ProductValidator validator, ProductWrites writes) {
+    ProductManagement(ProductRepository repository, ProductValidator validator, ProductWrites writes, ProductPages pages) {
         this.repository = repository;
         this.validator = validator;
         this.writes = writes;
+        this.pages = pages;
     }
 
     @Override
@@ -158,6 +160,18 @@ class ProductManagement implements ProductService {
     @Transactional(readOnly = true)
     public List<Long> idsAfter(long afterId, int limit) {
         return repository.findIdsAfter(afterId, Limit.of(limit));
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<Product> productsBetween(long afterId, long upToId, int limit) {
+        return pages.between(afterId, upToId, limit);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public long maxId() {
+        return repository.findMaxId().orElse(0L);
     }
 
     @Override

@@ -25,6 +25,9 @@ interface ProductRepository extends JpaRepository<ProductEntity, Long> {
     @Query("select p.id from ProductEntity p where p.id > :afterId order by p.id")
     List<Long> findIdsAfter(@Param("afterId") long afterId, Limit limit);
 
+    @Query("select max(p.id) from ProductEntity p")
+    Optional<Long> findMaxId();
+
     @Query("select p.id from ProductEntity p where p.updatedAt >= :since order by p.id")
     List<Long> findIdsUpdatedSince(@Param("since") Instant since);
 

@@ -12,6 +12,8 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch.core.BulkRequest;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
 import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
+import co.elastic.clients.json.JsonpMapper;
+import co.elastic.clients.util.BinaryData;
 import org.springframework.stereotype.Component;
 
 import vn.htxconnect.catalog.Product;
@@ -46,6 +48,15 @@ class ProductIndexer {
     record Result(int indexed, int deleted, Set<Long> failed) {
     }
 
+    /**
+     * A bulk request ready to send: its documents are JSON bytes already, so the request thread only copies them.
+     *
+     * @param ids    the product of each operation, in order (to retry the ones refused)
+     * @param bytes  the size of the documents' JSON
+     */
+    record Bulk(BulkRequest request, List<Long> ids, int indexed, int deleted, long bytes) {
+    }
+
     Result index(Collection<Long> productIds, String index) throws IOException {
         if (productIds.isEmpty()) {
             return new Result(0, 0, Set.of());
@@ -53,23 +64,71 @@ class ProductIndexer {
         Map<Long, Product> found = products.findByIds(productIds);
         Map<Long, Organization> orgs = organizations.findByIds(
                 found.values().stream().map(Product::organizationId).distinct().toList());
-        BulkRequest.Builder bulk = new BulkRequest.Builder().index(index).requireAlias(!IndexAliases.isVersion(index));
+        List<Long> order = new ArrayList<>(new HashSet<>(productIds));
+        List<Bulk> bulks = prepare(order, found, orgs, index, Long.MAX_VALUE, null);
+        return send(bulks.getFirst());
+    }
+
+    /**
+     * Bulk requests for {@code ids} (products read already; an ID without a product, or with an inactive product or
+     * organization, is deleted), each holding at most {@code maxBytes} of documents (and at least one operation).
+     * {@code timing}, when given, learns how long building the documents and writing their JSON took.
+     */
+    List<Bulk> prepare(List<Long> ids, Map<Long, Product> found, Map<Long, Organization> orgs, String index,
+                       long maxBytes, Timing timing) {
+        JsonpMapper mapper = client._jsonpMapper();
+        List<Bulk> out = new ArrayList<>();
+        BulkRequest.Builder bulk = null;
+        List<Long> bulkIds = new ArrayList<>();
         int indexed = 0;
         int deleted = 0;
-        List<Long> order = new ArrayList<>(new HashSet<>(productIds));
-        for (Long id : order) {
+        long bytes = 0;
+        for (Long id : ids) {
             Product p = found.get(id);
             Organization org = p == null ? null : orgs.get(p.organizationId());
+            BinaryData json = null;
             if (p != null && org != null && org.active() && p.status() == ProductStatus.ACTIVE) {
+                long t0 = System.nanoTime();
                 Map<String, Object> doc = documents.document(p, org).source();
-                bulk.operations(op -> op.index(i -> i.id(id.toString()).document(doc)));
+                long t1 = System.nanoTime();
+                json = BinaryData.of(doc, mapper);
+                if (timing != null) {
+                    timing.built(t1 - t0, System.nanoTime() - t1);
+                }
+            }
+            long size = json == null ? 0 : json.size();
+            if (bulk != null && bytes + size > maxBytes) {
+                out.add(new Bulk(bulk.build(), List.copyOf(bulkIds), indexed, deleted, bytes));
+                bulk = null;
+            }
+            if (bulk == null) {
+                bulk = new BulkRequest.Builder().index(index).requireAlias(!IndexAliases.isVersion(index));
+                bulkIds.clear();
+                indexed = 0;
+                deleted = 0;
+                bytes = 0;
+            }
+            String docId = id.toString();
+            if (json != null) {
+                BinaryData source = json;
+                bulk.operations(op -> op.index(i -> i.id(docId).document(source)));
                 indexed++;
             } else {
-                bulk.operations(op -> op.delete(d -> d.id(id.toString())));
+                bulk.operations(op -> op.delete(d -> d.id(docId)));
                 deleted++;
             }
+            bulkIds.add(id);
+            bytes += size;
         }
-        BulkResponse response = client.bulk(bulk.build());
+        if (bulk != null) {
+            out.add(new Bulk(bulk.build(), List.copyOf(bulkIds), indexed, deleted, bytes));
+        }
+        return out;
+    }
+
+    /** Sends one bulk request; the result names the products whose item failed. */
+    Result send(Bulk bulk) throws IOException {
+        BulkResponse response = client.bulk(bulk.request());
         Set<Long> failed = new HashSet<>();
         if (response.errors()) {
             for (BulkResponseItem item : response.items()) {
@@ -80,6 +139,11 @@ class ProductIndexer {
                 }
             }
         }
-        return new Result(indexed, deleted, failed);
+        return new Result(bulk.indexed(), bulk.deleted(), failed);
+    }
+
+    /** Where preparing bulk requests spends its time (a full reindex reports it). */
+    interface Timing {
+        void built(long documentNanos, long jsonNanos);
     }
 }
