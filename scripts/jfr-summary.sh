@@ -1,44 +1,64 @@
 #!/usr/bin/env bash
 # Summarises a JDK Flight Recorder file from scripts/bench.sh (HTX_BENCH_JFR=1): where the app's threads were
-# sampled on the CPU while serving HTTP requests, by the top frame's area (package; project classes by name) and by
-# the share of samples whose stack passes through each area.
-# Usage: scripts/jfr-summary.sh target/bench/app.jfr [top-N]
+# sampled on the CPU, (1) by layer — each sample goes to the first layer found walking its stack from the top, so
+# the shares add up to 100 % — and (2) by entry point — the share of samples whose stack passes through it.
+# Usage: scripts/jfr-summary.sh target/bench/app.jfr
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 use_jdk25
 file="${1:?a .jfr file}"
-top="${2:-25}"
-jfr print --json --events jdk.ExecutionSample "$file" | python3 -c '
+# jfr print keeps 5 frames of a stack unless told otherwise (the recording holds 256).
+jfr print --stack-depth 256 --json --events jdk.ExecutionSample "$file" | python3 -c '
 import json, sys, collections
-top = int(sys.argv[1])
 events = json.load(sys.stdin)["recording"]["events"]
-def area(frame):
-    name = frame["method"]["type"]["name"].replace("/", ".")
-    parts = name.split(".")
-    if name.startswith("vn.htxconnect."):
-        return ".".join(parts[:3]) + "." + parts[-1].split("$")[0]
-    return ".".join(parts[:3])
-leaf, through = collections.Counter(), collections.Counter()
+layers = [
+    ("SQL (MySQL driver, Hibernate, Hikari, Spring Data/JDBC/transactions)", ("com.mysql", "org.hibernate", "com.zaxxer",
+        "org.springframework.data", "org.springframework.orm", "org.springframework.jdbc", "org.springframework.transaction")),
+    ("JWT (Nimbus)", ("com.nimbusds",)),
+    ("Elasticsearch client (typed API, JSON-P)", ("co.elastic",)),
+    ("Apache HTTP client (under the Elasticsearch client)", ("org.apache.hc",)),
+    ("search query building", tuple("vn.htxconnect.search.internal." + c for c in ("ProductQueryBuilder", "ProductTextQuery",
+        "WithinTier", "TierLadder", "QueryWords", "QueryClauses", "QueryExpander", "SynonymRules", "TypingCorrections",
+        "IntentWords", "ItemIdentity"))),
+    ("search hits to products, highlights", tuple("vn.htxconnect.search.internal." + c for c in ("ProductSearchService",
+        "ProductDocument", "ProductField", "Highlights"))),
+    ("other project code", ("vn.htxconnect",)),
+    ("Spring Security filters", ("org.springframework.security",)),
+    ("GraphQL instrumentation, observation, metrics", ("graphql.execution.instrumentation", "io.micrometer",
+        "org.springframework.graphql.observation")),
+    ("graphql-java + Spring for GraphQL", ("graphql.", "org.springframework.graphql")),
+    ("Jackson (request and response JSON)", ("tools.jackson", "com.fasterxml")),
+    ("Spring MVC", ("org.springframework.web", "org.springframework.http")),
+    ("Tomcat", ("org.apache.catalina", "org.apache.coyote", "org.apache.tomcat")),
+]
+entries = ["FilterChainProxy.doFilter", "BearerAuthentication", "GraphQlHttpHandler.handleRequest", "ExecutionStrategy",
+           "ProductSearchService.search", "ProductQueryBuilder.build", "ElasticsearchClient.search", "ProductDocument.product",
+           "CoyoteAdapter.asyncDispatch", "OutboxDispatcher.poll"]
+layer, through, threads = collections.Counter(), collections.Counter(), collections.Counter()
+n = 0
 for e in events:
-    frames = e["values"]["stackTrace"]["frames"] if e["values"].get("stackTrace") else []
-    # Only the threads that serve requests (Tomcat handlers, the async executor GraphQL runs on, the
-    # I/O threads of the Elasticsearch client): not start-up ("main"), pollers or schedulers.
-    thread = e["values"]["sampledThread"]
-    name = thread.get("javaName") or thread.get("osName") or ""
-    if not frames or not name.startswith(("tomcat-handler-", "task-", "elasticsearch-rest-client-")):
+    st = e["values"].get("stackTrace")
+    if not st:
         continue
-    leaf[area(frames[0])] += 1
-    seen = set()
+    n += 1
+    t = e["values"]["sampledThread"]
+    threads[(t.get("javaName") or t.get("osName") or "").rstrip("0123456789-")] += 1
+    frames = [f["method"]["type"]["name"].replace("/", ".") + "." + f["method"]["name"] for f in st["frames"]]
+    found = "JDK and the rest"
     for f in frames:
-        a = area(f)
-        if a not in seen:
-            seen.add(a); through[a] += 1
-n = sum(leaf.values())
-print(f"{n} CPU samples while serving requests")
-print("\nTop frame (where the CPU was):")
-for a, c in leaf.most_common(top):
+        hit = next((name for name, prefixes in layers if f.startswith(prefixes)), None)
+        if hit:
+            found = hit
+            break
+    layer[found] += 1
+    for m in entries:
+        if any(m in f for f in frames):
+            through[m] += 1
+print(f"{n} CPU samples; by thread: " + ", ".join(f"{k} {v}" for k, v in threads.most_common(6)))
+print("\nBy layer (first layer from the top of the stack):")
+for a, c in layer.most_common():
     print(f"  {100*c/n:5.1f} %  {a}")
-print("\nOn the stack (the share of samples that pass through it):")
-for a, c in through.most_common(top):
-    print(f"  {100*c/n:5.1f} %  {a}")
-' "$top"
+print("\nThrough (share of samples whose stack passes through):")
+for m in entries:
+    print(f"  {100*through[m]/n:5.1f} %  {m}")
+'

@@ -12,6 +12,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
+import vn.htxconnect.platform.internal.OutboxSignal;
+
 /**
  * The transactional outbox. Writers {@link #enqueue} in their own transaction, so a change and the
  * notice that a side effect (an index update, match discovery) must follow it commit or roll back
@@ -31,9 +33,11 @@ public class Outbox {
     public static final String UNREACHABLE = "target unreachable: ";
 
     private final JdbcTemplate jdbc;
+    private final OutboxSignal signal;
 
-    public Outbox(JdbcTemplate jdbc) {
+    public Outbox(JdbcTemplate jdbc, OutboxSignal signal) {
         this.jdbc = jdbc;
+        this.signal = signal;
     }
 
     /** Queues one notice; must run inside the writer's transaction. */
@@ -41,6 +45,7 @@ public class Outbox {
     public void enqueue(String aggregateType, long aggregateId, String eventType) {
         jdbc.update("INSERT INTO outbox_event (aggregate_type, aggregate_id, event_type) VALUES (?, ?, ?)",
                 aggregateType, aggregateId, eventType);
+        signal.afterCommit();
     }
 
     /** Queues many notices in one JDBC batch (imports, reindex of an organization's products). */
@@ -51,6 +56,7 @@ public class Outbox {
         }
         List<Object[]> rows = aggregateIds.stream().map(id -> new Object[] {aggregateType, id, eventType}).toList();
         jdbc.batchUpdate("INSERT INTO outbox_event (aggregate_type, aggregate_id, event_type) VALUES (?, ?, ?)", rows);
+        signal.afterCommit();
     }
 
     /**

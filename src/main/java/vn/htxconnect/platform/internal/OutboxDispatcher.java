@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.ReentrantLock;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -58,10 +60,15 @@ class OutboxDispatcher {
     private final MeterRegistry meters;
     private final OutboxTargets targets;
     private volatile long lastDatabaseWarning;
+    /** One drain at a time on this instance: the scheduled poll and a wake-up after a commit take turns. */
+    private final ReentrantLock draining = new ReentrantLock();
+    private final AtomicBoolean wakeQueued = new AtomicBoolean();
 
     OutboxDispatcher(Outbox outbox, List<OutboxHandler> handlers, PlatformTransactionManager transactions,
-                     OutboxProperties properties, ObjectProvider<MeterRegistry> meters, OutboxTargets targets) {
+                     OutboxProperties properties, ObjectProvider<MeterRegistry> meters, OutboxTargets targets,
+                     OutboxSignal signal) {
         this.outbox = outbox;
+        signal.onCommit(this::wake);
         this.handlers = new ArrayList<>(handlers);
         AnnotationAwareOrderComparator.sort(this.handlers);
         for (OutboxHandler h : this.handlers) {
@@ -84,11 +91,33 @@ class OutboxDispatcher {
                 .register(this.meters);
     }
 
-    @Scheduled(fixedDelayString = "${htx.outbox.poll-interval:200ms}", initialDelayString = "1s")
+    /**
+     * Events were committed on this instance: drain now, on a virtual thread of its own (the committing request
+     * does not wait). Wake-ups while one is queued are one wake-up; one arriving during a drain queues the next.
+     */
+    void wake() {
+        if (properties.enabled() && wakeQueued.compareAndSet(false, true)) {
+            Thread.ofVirtual().name("outbox-wake").start(() -> {
+                wakeQueued.set(false);
+                poll();
+            });
+        }
+    }
+
+    @Scheduled(fixedDelayString = "${htx.outbox.poll-interval:1s}", initialDelayString = "1s")
     void poll() {
         if (!properties.enabled()) {
             return;
         }
+        draining.lock();
+        try {
+            drainAll();
+        } finally {
+            draining.unlock();
+        }
+    }
+
+    private void drainAll() {
         try {
             int claimed;
             do {

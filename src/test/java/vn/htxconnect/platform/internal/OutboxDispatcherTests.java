@@ -92,7 +92,7 @@ class OutboxDispatcherTests {
         when(provider.getIfAvailable(org.mockito.ArgumentMatchers.any())).thenReturn(meters);
         return new OutboxDispatcher(outbox, List.of(handlers), mock(PlatformTransactionManager.class),
                 new OutboxProperties(500, Duration.ofMillis(200), true, Duration.ofSeconds(1), Duration.ofSeconds(30)),
-                provider, targets);
+                provider, targets, new OutboxSignal());
     }
 
     final OutboxTargets targets = new OutboxTargets();

@@ -146,7 +146,8 @@ class OutboxUnreachableTargetTests {
         @SuppressWarnings("unchecked")
         ObjectProvider<MeterRegistry> provider = org.mockito.Mockito.mock(ObjectProvider.class);
         org.mockito.Mockito.when(provider.getIfAvailable(org.mockito.ArgumentMatchers.any())).thenReturn(otherMeters);
-        OutboxDispatcher other = new OutboxDispatcher(outbox, handlers, transactions, properties, provider, new OutboxTargets());
+        OutboxDispatcher other = new OutboxDispatcher(outbox, handlers, transactions, properties, provider, new OutboxTargets(),
+                new OutboxSignal());
         Thread second = Thread.ofPlatform().name("second-instance").start(() -> {
             while (running.get()) {
                 other.poll();
