@@ -42,7 +42,10 @@ admin_credentials
 log "Building the application and the benchmark runner"
 mvnw -q -DskipTests package
 mvnw -q dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$LOGS/classpath.txt" >/dev/null
-jar="$(ls -1 target/htx-connect-*.jar | grep -v '\.original$' | head -1)"
+# The app runs from a copy: a build in the checkout while the benchmark runs (tests package the jar) would
+# replace the jar under the running app, whose next class load then fails.
+cp "$(ls -1 target/htx-connect-*.jar | grep -v '\.original$' | head -1)" "$LOGS/app.jar"
+jar="$LOGS/app.jar"
 app=(java -Xmx2g -jar "$jar" --spring.datasource.url="$DB_URL" --spring.elasticsearch.uris="$ES" --htx.search.index-prefix="$PREFIX" --server.port="$PORT"
      --htx.demo.seed="$SEED" --logging.level.vn.htxconnect=INFO)
 
