@@ -99,6 +99,18 @@ public final class BenchRunner {
         BenchRunner bench = new BenchRunner(a.getOrDefault("graphql", "http://localhost:18080/graphql"),
                 a.getOrDefault("es", "http://127.0.0.1:9200"), a.getOrDefault("prefix", "bench-"));
         String only = a.getOrDefault("only", "search,match,dashboard,reindex,write,load");
+        try {
+            bench.run(only, a);
+        } finally {
+            // What was measured is printed even when a later step fails.
+            System.out.println();
+            System.out.println("==================== HTX Connect benchmark ====================");
+            bench.report.forEach(System.out::println);
+        }
+    }
+
+    private void run(String only, Map<String, String> a) throws Exception {
+        BenchRunner bench = this;
         if (only.contains("search")) {
             bench.searchLatency();
         }
@@ -117,9 +129,6 @@ public final class BenchRunner {
         if (only.contains("load")) {
             bench.report.addAll(new LoadStep(a, bench.graphql, token, bench.es, bench.alias).run());
         }
-        System.out.println();
-        System.out.println("==================== HTX Connect benchmark ====================");
-        bench.report.forEach(System.out::println);
     }
 
     // ---------------------------------------------------------------- 1. search latency
