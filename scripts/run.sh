@@ -29,4 +29,4 @@ done
   done
   log "The application did not answer on port $port within 180 s"
 ) &
-exec java -jar "$jar" --htx.demo.load=small "$@"
+exec java -Xmx"${HTX_APP_HEAP:-768m}" -jar "$jar" --htx.demo.load=small "$@"
