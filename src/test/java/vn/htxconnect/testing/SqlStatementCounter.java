@@ -48,8 +48,9 @@ public class SqlStatementCounter implements BeanPostProcessor {
 
     private void record(String sql) {
         // Timers (the outbox poller, the notification feed, the stale-import sweep) run on the scheduler's
-        // threads, not for the request being measured.
-        if (!sql.contains("outbox_event") && !Thread.currentThread().getName().startsWith("scheduling-")) {
+        // threads, and the outbox's drain right after a commit on its own: not for the request being measured.
+        String thread = Thread.currentThread().getName();
+        if (!sql.contains("outbox_event") && !thread.startsWith("scheduling-") && !thread.startsWith("outbox-wake")) {
             statements.add(sql);
         }
     }
