@@ -643,7 +643,8 @@ public final class BenchRunner {
         return r.body();
     }
 
-    private static long pct(List<Long> values, int p) {
+    /** The p-th percentile (nearest rank) of durations in nanoseconds; 0 for none. */
+    static long pct(List<Long> values, int p) {
         if (values.isEmpty()) {
             return 0;
         }
@@ -652,8 +653,9 @@ public final class BenchRunner {
         return sorted[Math.clamp(index, 0, sorted.length - 1)];
     }
 
-    private static String ms(List<Long> values, int p) {
-        return "%.1f".formatted(pct(values, p) / 1e6);
+    /** The p-th percentile in milliseconds for a report row; "-" for none. */
+    static String ms(List<Long> values, int p) {
+        return values.isEmpty() ? "-" : "%.1f".formatted(pct(values, p) / 1e6);
     }
 
     private static String ratio(List<Long> a, List<Long> b, int p) {

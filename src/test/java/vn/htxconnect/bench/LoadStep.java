@@ -1,5 +1,8 @@
 package vn.htxconnect.bench;
 
+import static vn.htxconnect.bench.BenchRunner.ms;
+import static vn.htxconnect.bench.BenchRunner.pct;
+
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -882,18 +885,5 @@ final class LoadStep {
             }
         }
         return m;
-    }
-
-    private static long pct(List<Long> values, int p) {
-        if (values.isEmpty()) {
-            return 0;
-        }
-        long[] sorted = values.stream().mapToLong(Long::longValue).sorted().toArray();
-        int index = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
-        return sorted[Math.clamp(index, 0, sorted.length - 1)];
-    }
-
-    private static String ms(List<Long> values, int p) {
-        return values.isEmpty() ? "-" : "%.1f".formatted(pct(values, p) / 1e6);
     }
 }
