@@ -20,17 +20,26 @@ public class OutboxSignal {
         listener.set(wake);
     }
 
-    /** Raises the signal when the current transaction commits (at once without one). */
+    /**
+     * Raises the signal when the current transaction commits (at once without one); once per transaction, however
+     * many events it enqueues (an import enqueues one per row).
+     */
     public void afterCommit() {
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {
             listener.get().run();
             return;
         }
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-                listener.get().run();
-            }
-        });
+        // Synchronizations belong to one transaction (a REQUIRES_NEW one inside it has its own list).
+        if (TransactionSynchronizationManager.getSynchronizations().stream().anyMatch(WakeAfterCommit.class::isInstance)) {
+            return;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new WakeAfterCommit());
+    }
+
+    private final class WakeAfterCommit implements TransactionSynchronization {
+        @Override
+        public void afterCommit() {
+            listener.get().run();
+        }
     }
 }
