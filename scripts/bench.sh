@@ -46,6 +46,7 @@ mvnw -q dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$
 # replace the jar under the running app, whose next class load then fails.
 cp "$(ls -1 target/htx-connect-*.jar | grep -v '\.original$' | head -1)" "$LOGS/app.jar"
 jar="$LOGS/app.jar"
+jwt_secret
 app=(java -Xmx"${HTX_APP_HEAP:-768m}" -jar "$jar" --spring.datasource.url="$DB_URL" --spring.elasticsearch.uris="$ES" --htx.search.index-prefix="$PREFIX" --server.port="$PORT"
      --htx.demo.seed="$SEED" --logging.level.vn.htxconnect=INFO)
 

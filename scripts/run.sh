@@ -8,6 +8,7 @@ cd "$ROOT_DIR"
 use_jdk25
 "$ROOT_DIR/scripts/services.sh" up
 admin_credentials
+jwt_secret
 log "Building the application"
 mvnw -q -DskipTests package
 jar="$(ls -1 target/htx-connect-*.jar | grep -v '\.original$' | head -1)"

@@ -4,6 +4,10 @@
 ROOT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 LOCAL_DIR="$ROOT_DIR/.local"
 
+# One Elasticsearch port setting for scripts, the app and the tests: HTX_ES_PORT (as services.sh uses it) becomes
+# the URIs the app reads, unless HTX_ES_URIS names them.
+if [ -n "${HTX_ES_PORT:-}" ] && [ -z "${HTX_ES_URIS:-}" ]; then export HTX_ES_URIS="http://127.0.0.1:$HTX_ES_PORT"; fi
+
 log() { printf '[htx] %s\n' "$*" >&2; }
 die() { printf '[htx] ERROR: %s\n' "$*" >&2; exit 1; }
 
@@ -55,6 +59,21 @@ admin_credentials() {
     source "$f"
   fi
   export HTX_ADMIN_EMAIL HTX_ADMIN_PASSWORD
+}
+
+# The key that signs sign-in tokens: HTX_JWT_SECRET if set, else one generated once and kept in .local/jwt-secret
+# (ignored by git), so tokens survive a restart of a local run and every local instance shares it. The app itself
+# refuses to start without one outside the demo profile.
+jwt_secret() {
+  local f="$LOCAL_DIR/jwt-secret"
+  if [ -z "${HTX_JWT_SECRET:-}" ]; then
+    if [ ! -f "$f" ]; then
+      mkdir -p "$LOCAL_DIR"
+      (umask 077; head -c 48 /dev/urandom | base64 -w0 > "$f")
+    fi
+    HTX_JWT_SECRET="$(cat "$f")"
+  fi
+  export HTX_JWT_SECRET
 }
 
 # Signs in as the admin on a running app and prints the bearer token. $1 = GraphQL URL.

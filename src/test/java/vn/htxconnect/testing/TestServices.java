@@ -68,7 +68,9 @@ public class TestServices {
     @ServiceConnection
     @Conditional(DockerAvailable.class)
     ElasticsearchContainer elasticsearch() {
-        return new ElasticsearchContainer("docker.elastic.co/elasticsearch/elasticsearch:9.2.4")
+        // The same version as scripts/services.sh runs without Docker (HTX_ES_VERSION sets both).
+        String version = System.getenv().getOrDefault("HTX_ES_VERSION", "9.5.0");
+        return new ElasticsearchContainer("docker.elastic.co/elasticsearch/elasticsearch:" + version)
                 .withEnv("xpack.security.enabled", "false")
                 .withEnv("cluster.routing.allocation.disk.threshold_enabled", "false")
                 .withEnv("ES_JAVA_OPTS", "-Xms512m -Xmx512m");

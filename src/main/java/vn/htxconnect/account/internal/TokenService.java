@@ -43,8 +43,15 @@ class TokenService {
         this.properties = properties;
         byte[] bytes;
         if (properties.jwtSecret().isBlank()) {
-            log.warn("htx.security.jwt-secret is not set: using a random key; tokens end with this process and "
-                    + "are not accepted by other instances. Set HTX_JWT_SECRET in production.");
+            // A random key is a trap outside a demo: every restart signs everybody out, and behind a load
+            // balancer each instance refuses the others' tokens. So it must be asked for (the demo profile).
+            if (!properties.generatedJwtSecretAllowed()) {
+                throw new IllegalStateException("HTX_JWT_SECRET (htx.security.jwt-secret) is not set: give every "
+                        + "instance the same base64 key of at least 32 bytes, e.g. from `openssl rand -base64 48`. "
+                        + "Only the demo profile (SPRING_PROFILES_ACTIVE=demo) starts without one, with a random key.");
+            }
+            log.warn("htx.security.jwt-secret is not set: using a random key (demo profile); tokens end with this "
+                    + "process and are not accepted by other instances. Set HTX_JWT_SECRET in production.");
             bytes = Secrets.random(48).getBytes(StandardCharsets.US_ASCII);
         } else {
             bytes = Base64.getDecoder().decode(properties.jwtSecret());

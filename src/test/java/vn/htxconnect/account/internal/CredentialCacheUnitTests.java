@@ -14,7 +14,7 @@ import vn.htxconnect.platform.Actor;
 class CredentialCacheUnitTests {
 
     private static CredentialCache cache(Duration ttl) {
-        return new CredentialCache(new SecurityProperties("", Duration.ofHours(8), "", "", 5, 100, Duration.ofMinutes(15), ttl));
+        return new CredentialCache(new SecurityProperties("", Duration.ofHours(8), "", "", 5, 100, Duration.ofMinutes(15), ttl, false));
     }
 
     private static ActorAuthentication user(long id) {
