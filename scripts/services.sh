@@ -5,7 +5,9 @@
 #   with a 1 GB InnoDB buffer pool, HTX_DB_BUFFER_POOL: the 128 MB default does not hold the indexes of a
 #   million products, so every overview scan would read them from disk again)
 # Usage: scripts/services.sh up|down|status|es-up|es-kill
-#   es-up    starts only Elasticsearch (HTX_ES_PORT, default 9200; data and pid file under this checkout's .local)
+#   es-up    starts only Elasticsearch (HTX_ES_PORT, default 9200; data, logs and pid file under this checkout's
+#            .local/elasticsearch, or, when root runs it for a checkout its own user cannot reach (a 0700 home or
+#            mktemp folder), under /var/lib/htx-connect/<checkout key>)
 #   es-kill  SIGKILLs the Elasticsearch this script started (its pid file in .local/run), as a crash would: the
 #            benchmark's outage step uses it. It refuses when this checkout did not start the one on HTX_ES_PORT.
 set -euo pipefail
@@ -19,11 +21,42 @@ DB_PORT="${HTX_DB_PORT:-3306}"
 DB_NAME="${HTX_DB_NAME:-htxconnect}"
 DB_USER="${HTX_DB_USER:-htx}"
 DB_PASSWORD="${HTX_DB_PASSWORD:-htx}"
+# MariaDB's data folder and socket: the system's by default; another folder (and a socket inside it) for a second
+# server beside the first, e.g. HTX_DB_PORT=13306 HTX_DB_DATADIR=/var/lib/htx-connect/db2 (scripts/check-setup.sh).
+DB_DATADIR="${HTX_DB_DATADIR:-/var/lib/mysql}"
+DB_OWN_FILES=()
+if [ "$DB_DATADIR" = /var/lib/mysql ]; then DB_SOCKET=/run/mysqld/mysqld.sock
+else
+  # Debian's server configuration names one socket and pid file for every server: a second one needs its own.
+  DB_SOCKET="$DB_DATADIR/mysqld.sock"; DB_OWN_FILES=(--pid-file="$DB_DATADIR/mariadbd.pid")
+fi
 RUN_DIR="$LOCAL_DIR/run"
 ES_DIST_DIR="$LOCAL_DIR/elasticsearch-dist"
 ES_HOME="$ES_DIST_DIR/elasticsearch-$ES_VERSION"
-ES_PID="$RUN_DIR/elasticsearch.pid"
-DB_PID="$RUN_DIR/mariadb.pid"
+# The two pid files live apart: Elasticsearch's in a folder its own user owns (it writes the file), MariaDB's in
+# a root-owned one (start-stop-daemon and this script refuse a root process's pid file in a folder another user
+# can write: that is how `down` used to leave MariaDB running).
+DB_PID="$RUN_DIR/db/mariadb.pid"
+# A checkout set up before the pid files moved apart kept MariaDB's in .local/run.
+if [ ! -f "$DB_PID" ] && [ -f "$RUN_DIR/mariadb.pid" ]; then DB_PID="$RUN_DIR/mariadb.pid"; fi
+ES_STATE_FILE="$RUN_DIR/elasticsearch.state"
+
+# Where this checkout's Elasticsearch keeps data, logs and its pid file: recorded by es-up, so down, kill and
+# status find the same place whoever runs them.
+es_state_dir() {
+  if [ -f "$ES_STATE_FILE" ]; then cat "$ES_STATE_FILE"; return 0; fi
+  if [ "$(id -u)" = 0 ] && id "$ES_USER" >/dev/null 2>&1 && ! runuser -u "$ES_USER" -- test -x "$LOCAL_DIR" 2>/dev/null; then
+    echo "/var/lib/htx-connect/$(printf '%s' "$ROOT_DIR" | sha1sum | cut -c1-12)"
+  else
+    echo "$LOCAL_DIR/elasticsearch"
+  fi
+}
+es_pid_file() {
+  local f; f="$(es_state_dir)/run/elasticsearch.pid"
+  # A checkout set up before the pid files moved apart kept it in .local/run.
+  if [ ! -f "$f" ] && [ -f "$RUN_DIR/elasticsearch.pid" ]; then f="$RUN_DIR/elasticsearch.pid"; fi
+  echo "$f"
+}
 
 port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 es_healthy() { curl -fsS -m 3 "http://127.0.0.1:$ES_PORT/_cluster/health?wait_for_status=yellow&timeout=2s" >/dev/null 2>&1; }
@@ -47,28 +80,39 @@ es_up() {
   if port_open "$ES_PORT"; then die "Port $ES_PORT is taken by something that is not a healthy Elasticsearch"; fi
   es_fetch
   local es_jdk; es_jdk="$(find_jdk 21)" || die "Elasticsearch needs a JDK >= 21"
-  local home="$ES_HOME" data="$LOCAL_DIR/elasticsearch/data" logs="$LOCAL_DIR/elasticsearch/logs"
-  mkdir -p "$RUN_DIR" "$data" "$logs"
+  local home="$ES_HOME" state
   local -a run=()
+  mkdir -p "$RUN_DIR"
   if [ "$(id -u)" = 0 ]; then
     # Elasticsearch refuses to run as root: run it as a dedicated system user.
     id "$ES_USER" >/dev/null 2>&1 || useradd --system --no-create-home --shell /usr/sbin/nologin "$ES_USER"
-    if ! runuser -u "$ES_USER" -- test -r "$home/bin/elasticsearch"; then
-      # The checkout sits where that user cannot read: use a copy in a system folder.
-      local sys="/var/lib/htx-connect"; mkdir -p "$sys"
-      [ -x "$sys/elasticsearch-$ES_VERSION/bin/elasticsearch" ] || cp -a "$home" "$sys/"
-      home="$sys/elasticsearch-$ES_VERSION"; data="$sys/data"; logs="$sys/logs"; mkdir -p "$data" "$logs"
+    rm -f "$ES_STATE_FILE"
+    state="$(es_state_dir)"
+    if [ "$state" != "$LOCAL_DIR/elasticsearch" ]; then
+      # The checkout sits where that user cannot go (a 0700 folder): a copy of the distribution and the node's
+      # data, logs and pid file in a system folder of this checkout's own.
+      log "Elasticsearch's user cannot reach this checkout: its files go to $state"
+      mkdir -p "$state"
+      [ -x "$state/elasticsearch-$ES_VERSION/bin/elasticsearch" ] || cp -a "$home" "$state/"
+      home="$state/elasticsearch-$ES_VERSION"
     fi
-    chown -R "$ES_USER" "$home" "$data" "$logs" "$RUN_DIR"
+    mkdir -p "$state/data" "$state/logs" "$state/run"
+    chown -R "$ES_USER" "$home" "$state/data" "$state/logs" "$state/run"
+    [ "$state" = "$LOCAL_DIR/elasticsearch" ] && chown "$ES_USER" "$state"
     run=(runuser -u "$ES_USER" --)
+  else
+    state="$(es_state_dir)"
+    mkdir -p "$state/data" "$state/logs" "$state/run"
   fi
+  echo "$state" > "$ES_STATE_FILE"
+  local pid_file="$state/run/elasticsearch.pid"
   log "Starting Elasticsearch $ES_VERSION on 127.0.0.1:$ES_PORT (heap $ES_HEAP)"
-  rm -f "$ES_PID"
+  rm -f "$pid_file" "$RUN_DIR/elasticsearch.pid"
   "${run[@]}" env ES_JAVA_HOME="$es_jdk" ES_JAVA_OPTS="-Xms$ES_HEAP -Xmx$ES_HEAP" \
-    "$home/bin/elasticsearch" -d -p "$ES_PID" \
+    "$home/bin/elasticsearch" -d -p "$pid_file" \
       -E discovery.type=single-node -E xpack.security.enabled=false \
       -E network.host=127.0.0.1 -E http.port="$ES_PORT" \
-      -E path.data="$data" -E path.logs="$logs" \
+      -E path.data="$state/data" -E path.logs="$state/logs" \
       -E cluster.routing.allocation.disk.threshold_enabled=false \
       -E action.destructive_requires_name=false \
       >"$LOCAL_DIR/elasticsearch-start.log" 2>&1 || { cat "$LOCAL_DIR/elasticsearch-start.log" >&2; die "Elasticsearch did not start"; }
@@ -77,40 +121,45 @@ es_up() {
     if es_healthy; then log "Elasticsearch healthy after ${i}s"; return 0; fi
     sleep 1
   done
-  tail -50 "$logs"/*.log >&2 2>/dev/null || true
+  tail -50 "$state/logs"/*.log >&2 2>/dev/null || true
   die "Elasticsearch did not become healthy in 120 s"
 }
 
 es_down() {
-  if pid_alive "$ES_PID"; then
-    log "Stopping Elasticsearch (pid $(cat "$ES_PID"))"; kill "$(cat "$ES_PID")"
-    local i; for i in $(seq 1 30); do pid_alive "$ES_PID" || break; sleep 1; done
+  local pid_file; pid_file="$(es_pid_file)"
+  if pid_alive "$pid_file"; then
+    log "Stopping Elasticsearch (pid $(cat "$pid_file"))"; kill "$(cat "$pid_file")"
+    local i; for i in $(seq 1 30); do pid_alive "$pid_file" || break; sleep 1; done
+    pid_alive "$pid_file" && die "Elasticsearch (pid $(cat "$pid_file")) did not stop within 30 s"
+  elif es_healthy; then
+    log "Elasticsearch on 127.0.0.1:$ES_PORT was not started by this checkout: left running"
   fi
-  rm -f "$ES_PID"
+  rm -f "$pid_file"
 }
 
 # A crash, not a shutdown: only the Elasticsearch this checkout started (its pid file), only if it is an
 # Elasticsearch and, when ss can tell, the one listening on ES_PORT, so a shared one is never hit by mistake.
 es_kill() {
-  pid_alive "$ES_PID" || die "Refusing: no Elasticsearch started by this script is running (no live pid in $ES_PID); the one on port $ES_PORT, if any, belongs to someone else"
-  local pid; pid="$(cat "$ES_PID")"
+  local pid_file; pid_file="$(es_pid_file)"
+  pid_alive "$pid_file" || die "Refusing: no Elasticsearch started by this script is running (no live pid in $pid_file); the one on port $ES_PORT, if any, belongs to someone else"
+  local pid; pid="$(cat "$pid_file")"
   tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -q 'org.elasticsearch' \
-    || die "Refusing: pid $pid in $ES_PID is not an Elasticsearch process"
+    || die "Refusing: pid $pid in $pid_file is not an Elasticsearch process"
   if command -v ss >/dev/null; then
     ss -ltnpH "sport = :$ES_PORT" 2>/dev/null | grep -q "pid=$pid," \
-      || die "Refusing: pid $pid from $ES_PID does not listen on port $ES_PORT (set HTX_ES_PORT to the port this checkout's Elasticsearch uses)"
+      || die "Refusing: pid $pid from $pid_file does not listen on port $ES_PORT (set HTX_ES_PORT to the port this checkout's Elasticsearch uses)"
   fi
   log "Killing Elasticsearch (SIGKILL, pid $pid, port $ES_PORT)"
   kill -KILL "$pid"
   local i; for i in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
   kill -0 "$pid" 2>/dev/null && die "pid $pid still alive after SIGKILL"
-  rm -f "$ES_PID"
+  rm -f "$pid_file"
 }
 
 # ---------- MySQL-compatible server ----------
 mysql_admin() {
   # Root access: the unix socket of a server we started, else TCP root without password.
-  if [ -f "$DB_PID" ] && pid_alive "$DB_PID"; then mysql -uroot "$@"; else mysql -h127.0.0.1 -P"$DB_PORT" -uroot "$@"; fi
+  if pid_alive "$DB_PID"; then mysql -uroot --socket="$DB_SOCKET" "$@"; else mysql -h127.0.0.1 -P"$DB_PORT" -uroot "$@"; fi
 }
 
 db_prepare() {
@@ -143,20 +192,22 @@ db_up() {
     apt-get install -y -qq mariadb-server >/dev/null || die "apt-get install mariadb-server failed"
   fi
   [ "$(id -u)" = 0 ] || die "Starting MariaDB needs root (or start a MySQL server on 127.0.0.1:$DB_PORT yourself)"
-  mkdir -p "$RUN_DIR"
+  install -d -m 0755 "$RUN_DIR" "$RUN_DIR/db"
   install -d -o mysql -g mysql /run/mysqld
-  if [ ! -d /var/lib/mysql/mysql ]; then
-    log "Initialising the MariaDB data folder"
-    mariadb-install-db --user=mysql --datadir=/var/lib/mysql >/dev/null
+  if [ ! -d "$DB_DATADIR/mysql" ]; then
+    log "Initialising the MariaDB data folder $DB_DATADIR"
+    install -d -o mysql -g mysql "$DB_DATADIR"
+    mariadb-install-db --user=mysql --datadir="$DB_DATADIR" >/dev/null
   fi
   log "Starting MariaDB on 127.0.0.1:$DB_PORT"
   start-stop-daemon --start --oknodo --background --make-pidfile --pidfile "$DB_PID" \
-    --exec /usr/sbin/mariadbd -- --user=mysql --bind-address=127.0.0.1 --port="$DB_PORT" \
+    --exec /usr/sbin/mariadbd -- --user=mysql --datadir="$DB_DATADIR" --socket="$DB_SOCKET" "${DB_OWN_FILES[@]}" \
+      --bind-address=127.0.0.1 --port="$DB_PORT" \
       --character-set-server=utf8mb4 --collation-server=utf8mb4_unicode_ci --max-connections=300 \
       --innodb-buffer-pool-size="${HTX_DB_BUFFER_POOL:-1G}"
   local i
   for i in $(seq 1 60); do
-    if mysqladmin -uroot ping >/dev/null 2>&1 && port_open "$DB_PORT"; then break; fi
+    if mysqladmin -uroot --socket="$DB_SOCKET" ping >/dev/null 2>&1 && port_open "$DB_PORT"; then break; fi
     sleep 1
   done
   port_open "$DB_PORT" || die "MariaDB did not open 127.0.0.1:$DB_PORT within 60 s"
@@ -165,15 +216,23 @@ db_up() {
 
 db_down() {
   if pid_alive "$DB_PID"; then
-    log "Stopping MariaDB (pid $(cat "$DB_PID"))"
-    start-stop-daemon --stop --pidfile "$DB_PID" --retry 30 >/dev/null || true
+    local pid; pid="$(cat "$DB_PID")"
+    grep -qx 'mariadbd' "/proc/$pid/comm" 2>/dev/null || die "Refusing: pid $pid in $DB_PID is not a MariaDB server"
+    # Our own signal and wait rather than start-stop-daemon --stop, which refuses any pid file it finds insecure.
+    log "Stopping MariaDB (pid $pid)"
+    kill -TERM "$pid"
+    local i; for i in $(seq 1 60); do kill -0 "$pid" 2>/dev/null || break; sleep 1; done
+    kill -0 "$pid" 2>/dev/null && die "MariaDB (pid $pid) did not stop within 60 s"
+  elif port_open "$DB_PORT"; then
+    log "The MySQL-compatible server on 127.0.0.1:$DB_PORT was not started by this checkout: left running"
   fi
   rm -f "$DB_PID"
 }
 
 status() {
   if es_healthy; then
-    echo "elasticsearch: up on http://127.0.0.1:$ES_PORT $(pid_alive "$ES_PID" && echo "(started by this script, pid $(cat "$ES_PID"))" || echo "(not started by this script)")"
+    local pid_file; pid_file="$(es_pid_file)"
+    echo "elasticsearch: up on http://127.0.0.1:$ES_PORT $(pid_alive "$pid_file" && echo "(started by this script, pid $(cat "$pid_file"))" || echo "(not started by this script)")"
   else echo "elasticsearch: down"; fi
   if port_open "$DB_PORT"; then
     echo "mysql: up on 127.0.0.1:$DB_PORT $(pid_alive "$DB_PID" && echo "(MariaDB started by this script, pid $(cat "$DB_PID"))" || echo "(not started by this script)")"

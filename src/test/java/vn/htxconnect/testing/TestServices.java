@@ -14,6 +14,7 @@ import org.springframework.context.annotation.ConditionContext;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.core.env.Environment;
 import org.springframework.core.type.AnnotatedTypeMetadata;
+import org.springframework.test.context.DynamicPropertyRegistrar;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.elasticsearch.ElasticsearchContainer;
 import org.testcontainers.mysql.MySQLContainer;
@@ -88,6 +89,15 @@ public class TestServices {
                 .responseTimeout(java.time.Duration.ofSeconds(60)).build();
         return org.springframework.graphql.test.tester.HttpGraphQlTester.builder(client.mutate())
                 .responseTimeout(java.time.Duration.ofSeconds(60)).build();
+    }
+
+    /** Points the app's mail at the in-JVM SMTP server, so tests read back what it sends ({@link TestMail}). */
+    @Bean
+    static DynamicPropertyRegistrar testMailServer() {
+        return registry -> {
+            registry.add("spring.mail.host", () -> "127.0.0.1");
+            registry.add("spring.mail.port", TestMail::port);
+        };
     }
 
     /** Counts SQL statements, so tests can prove a request costs a constant number of them. */
