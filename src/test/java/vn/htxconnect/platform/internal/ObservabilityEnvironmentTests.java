@@ -62,6 +62,7 @@ class ObservabilityEnvironmentTests {
         JsonNode line = JsonMapper.builder().build().readTree(lines.getFirst());
         assertThat(line.path("message").asString()).isEqualTo("one line as JSON");
         assertThat(line.path("log").path("level").asString()).isEqualTo("INFO");
+        assertThat(line.toString()).as("the trace id goes along").contains("0af7651916cd43dd8448eb211c80319c");
     }
 
     /** A context with nothing in it, started with this application's environment post-processors and logging. */
@@ -72,6 +73,8 @@ class ObservabilityEnvironmentTests {
             SpringApplication app = new SpringApplication(JsonLogMain.class);
             app.setWebApplicationType(WebApplicationType.NONE);
             try (ConfigurableApplicationContext ignored = app.run(args)) {
+                // Where Micrometer Tracing puts the ids of the current span.
+                org.slf4j.MDC.put("traceId", "0af7651916cd43dd8448eb211c80319c");
                 LoggerFactory.getLogger(JsonLogMain.class).info("one line as JSON");
             }
         }
