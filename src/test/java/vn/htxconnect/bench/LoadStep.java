@@ -704,6 +704,7 @@ final class LoadStep {
     private long backlog() {
         try {
             HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(actuator + "/health/outbox"))
+                    .header("Authorization", "Bearer " + adminToken) // health details are for admins
                     .timeout(Duration.ofSeconds(5)).GET().build(), HttpResponse.BodyHandlers.ofString());
             return JSON.readTree(r.body()).path("details").path("pending").asLong(-1);
         } catch (Exception e) {
@@ -770,6 +771,7 @@ final class LoadStep {
         private long metric(String path) {
             try {
                 HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(actuator + "/metrics/" + path))
+                        .header("Authorization", "Bearer " + adminToken) // metrics are for admins
                         .timeout(Duration.ofSeconds(5)).GET().build(), HttpResponse.BodyHandlers.ofString());
                 if (r.statusCode() != 200) {
                     return -1;

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
+import io.micrometer.core.instrument.Metrics;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -137,6 +138,15 @@ class AccountManagement {
         return email == null ? null : email.strip().toLowerCase(Locale.ROOT);
     }
 
+    /**
+     * {@code htx.account.signin.failures} by reason (wrong: unknown e-mail or wrong password; throttled: refused
+     * for too many failures). Through the global registry, which Spring Boot's registries join, so the count
+     * stays out of this class's constructor.
+     */
+    private static void signInFailed(String reason) {
+        Metrics.counter("htx.account.signin.failures", "reason", reason).increment();
+    }
+
     @Transactional(noRollbackFor = ApiException.class)
     LoginPayload login(LoginInput in, String address) {
         String email = normalizeEmail(in.email());
@@ -151,6 +161,7 @@ class AccountManagement {
         Integer byAddress = jdbc.queryForObject("SELECT COUNT(*) FROM login_failure WHERE address = ? AND failed_at > ?",
                 Integer.class, from, since);
         if (byEmail >= properties.maxFailuresPerAccount() || byAddress >= properties.maxFailuresPerAddress()) {
+            signInFailed("throttled");
             throw new ApiException(ErrorCode.RATE_LIMITED, Message.of("account.login.throttled",
                     properties.failureWindow().toMinutes()));
         }
@@ -159,6 +170,7 @@ class AccountManagement {
         if (user == null || in.password() == null || !passwords.matches(in.password(), user.passwordHash)) {
             jdbc.update("INSERT INTO login_failure (email, address, failed_at) VALUES (?, ?, ?)",
                     String.valueOf(email), from, Instant.now());
+            signInFailed("wrong");
             return new LoginPayload(null, null, null, List.of(UserError.of("password", UserErrorCode.INVALID,
                     Message.of("account.login.wrong"))), in.clientMutationId());
         }

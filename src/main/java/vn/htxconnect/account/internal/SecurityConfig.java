@@ -3,10 +3,15 @@ package vn.htxconnect.account.internal;
 import java.nio.charset.StandardCharsets;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.boot.actuate.autoconfigure.web.server.ManagementPortType;
+import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
+import org.springframework.boot.actuate.info.InfoEndpoint;
+import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
 import org.springframework.graphql.server.WebSocketGraphQlInterceptor;
 import org.springframework.graphql.server.support.BearerTokenAuthenticationExtractor;
 import org.springframework.graphql.server.webmvc.AuthenticationWebSocketInterceptor;
@@ -19,13 +24,15 @@ import org.springframework.security.oauth2.server.resource.InvalidBearerTokenExc
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 
+import vn.htxconnect.platform.Actor;
 import vn.htxconnect.platform.Message;
 import vn.htxconnect.platform.Messages;
 
 /**
  * Bearer tokens: a JWT from {@code login} (validated by Spring Security's resource server) or a
  * partner API key ({@code htx_…}). Both become an {@code Actor}; requests without a token are
- * anonymous. Each GraphQL field decides what an actor may do, so every URL is open here, including
+ * anonymous. Each GraphQL field decides what an actor may do, so every URL but actuator's (see
+ * {@link #actuator}) is open here, including
  * the GraphQL WebSocket path, whose connections authenticate in {@code connection_init}
  * ({@link #webSocketAuthentication}) since browsers cannot send headers with a WebSocket. A bad,
  * expired or revoked token is answered 401 with a GraphQL-shaped UNAUTHENTICATED error, never a 500.
@@ -33,11 +40,55 @@ import vn.htxconnect.platform.Messages;
 @Configuration(proxyBeanMethods = false)
 class SecurityConfig {
 
+    /**
+     * Actuator. Health and its probes (liveness, readiness) answer anyone, load balancers included, with UP or
+     * DOWN only (details need the ADMIN role: {@code management.endpoint.health.roles}); info too. Metrics,
+     * Prometheus and the rest need a platform admin's JWT (a 401 without a token, 403 for other callers; API keys
+     * carry no platform role, so even an admin's key is refused). On a separate management port
+     * ({@code HTX_MANAGEMENT_PORT}, bound to 127.0.0.1 unless told otherwise) everything answers without a token:
+     * that port is reachable only from where Prometheus scrapes, and the public port no longer serves actuator.
+     */
+    @Bean
+    @Order(Ordered.HIGHEST_PRECEDENCE)
+    SecurityFilterChain actuator(HttpSecurity http, BearerAuthentication bearer, Environment environment) throws Exception {
+        boolean privatePort = ManagementPortType.get(environment) == ManagementPortType.DIFFERENT;
+        AuthenticationManager manager = bearer.manager();
+        AuthenticationManagerResolver<HttpServletRequest> resolver = request -> manager;
+        AuthenticationEntryPoint unauthenticated = unauthenticated();
+        return http
+                .securityMatcher(EndpointRequest.toAnyEndpoint())
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .oauth2ResourceServer(o -> o.authenticationManagerResolver(resolver).authenticationEntryPoint(unauthenticated))
+                .exceptionHandling(e -> e.authenticationEntryPoint(unauthenticated))
+                .authorizeHttpRequests(auth -> {
+                    if (privatePort) {
+                        auth.anyRequest().permitAll();
+                    } else {
+                        auth.requestMatchers(EndpointRequest.to(HealthEndpoint.class, InfoEndpoint.class)).permitAll()
+                                .anyRequest().hasRole(Actor.PlatformRole.ADMIN.name());
+                    }
+                })
+                .build();
+    }
+
     @Bean
     SecurityFilterChain api(HttpSecurity http, BearerAuthentication bearer) throws Exception {
         AuthenticationManager manager = bearer.manager();
         AuthenticationManagerResolver<HttpServletRequest> resolver = request -> manager;
-        AuthenticationEntryPoint unauthenticated = (request, response, ex) -> {
+        AuthenticationEntryPoint unauthenticated = unauthenticated();
+        return http
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .oauth2ResourceServer(o -> o.authenticationManagerResolver(resolver).authenticationEntryPoint(unauthenticated))
+                .exceptionHandling(e -> e.authenticationEntryPoint(unauthenticated))
+                .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
+                .build();
+    }
+
+    /** 401 with a GraphQL-shaped UNAUTHENTICATED error in the caller's language. */
+    private static AuthenticationEntryPoint unauthenticated() {
+        return (request, response, ex) -> {
             response.setStatus(401);
             response.setContentType(MediaType.APPLICATION_JSON_VALUE);
             response.setHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
@@ -46,13 +97,6 @@ class SecurityConfig {
             response.getOutputStream().write(("{\"errors\":[{\"message\":\"" + safe
                     + "\",\"extensions\":{\"code\":\"UNAUTHENTICATED\"}}]}").getBytes(StandardCharsets.UTF_8));
         };
-        return http
-                .csrf(csrf -> csrf.disable())
-                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .oauth2ResourceServer(o -> o.authenticationManagerResolver(resolver).authenticationEntryPoint(unauthenticated))
-                .exceptionHandling(e -> e.authenticationEntryPoint(unauthenticated))
-                .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
-                .build();
     }
 
     /**

@@ -19,6 +19,7 @@ import graphql.execution.instrumentation.parameters.InstrumentationExecutionPara
 import graphql.execution.instrumentation.parameters.InstrumentationFieldFetchParameters;
 import graphql.language.OperationDefinition;
 import graphql.schema.DataFetcher;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.stereotype.Component;
 
 import vn.htxconnect.platform.Actor;
@@ -38,10 +39,20 @@ class LimitsInstrumentation extends SimplePerformantInstrumentation {
 
     private final LimitsProperties limits;
     private final RateBudgets budgets;
+    private final MeterRegistry meters;
 
-    LimitsInstrumentation(LimitsProperties limits, RateBudgets budgets) {
+    LimitsInstrumentation(LimitsProperties limits, RateBudgets budgets, MeterRegistry meters) {
         this.limits = limits;
         this.budgets = budgets;
+        this.meters = meters;
+    }
+
+    /**
+     * {@code htx.graphql.refused}: requests answered with a refusal before running, by reason (rate: the caller's
+     * budget is spent, RATE_LIMITED; cost, aliases: the query is too big; apiKeyWrite: a key tried a mutation).
+     */
+    private void refused(String reason) {
+        meters.counter("htx.graphql.refused", "reason", reason).increment();
     }
 
     static final class State implements InstrumentationState {
@@ -72,14 +83,17 @@ class LimitsInstrumentation extends SimplePerformantInstrumentation {
         if (op.getOperation() == OperationDefinition.Operation.MUTATION
                 && ctx.getGraphQLContext().get(AuditInstrumentation.ACTOR) instanceof Actor a
                 && a.kind() == Actor.Kind.API_KEY) {
+            refused("apiKeyWrite");
             throw abort(ErrorCode.FORBIDDEN, Message.of("limits.apiKeyReadOnly"), Map.of());
         }
         QueryCost cost = QueryCost.of(op.getSelectionSet(), ctx.getFragmentsByName(), ctx.getCoercedVariables().toMap());
         s.requested = cost.cost();
         if (cost.aliases() > limits.maxAliases()) {
+            refused("aliases");
             throw abort(ErrorCode.BAD_REQUEST, Message.of("limits.aliases", cost.aliases(), limits.maxAliases()), Map.of());
         }
         if (s.requested > limits.maxCost()) {
+            refused("cost");
             throw abort(ErrorCode.BAD_REQUEST, Message.of("limits.cost",
                             s.requested == Long.MAX_VALUE ? "too many" : s.requested, limits.maxCost()),
                     Map.of("cost", Map.of("requested", s.requested, "limit", limits.maxCost())));
@@ -89,6 +103,7 @@ class LimitsInstrumentation extends SimplePerformantInstrumentation {
         RateBudgets.Result r = budgets.take(s.caller, s.requested);
         s.remaining = r.remaining();
         if (!r.granted()) {
+            refused("rate");
             throw abort(ErrorCode.RATE_LIMITED, Message.of("limits.rate",
                             s.requested, r.remaining(), r.retryAfterSeconds()),
                     Map.of("retryAfterSeconds", r.retryAfterSeconds(),

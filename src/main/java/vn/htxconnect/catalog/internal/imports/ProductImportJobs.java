@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -27,9 +28,28 @@ class ProductImportJobs {
             started_at, finished_at""";
 
     private final JdbcTemplate jdbc;
+    private final MeterRegistry meters;
 
-    ProductImportJobs(JdbcTemplate jdbc) {
+    ProductImportJobs(JdbcTemplate jdbc, MeterRegistry meters) {
         this.jdbc = jdbc;
+        this.meters = meters;
+    }
+
+    /**
+     * {@code htx.catalog.imports}: import jobs by what happened to them on this instance (queued, started, done,
+     * failed); queued minus done and failed is what waits or runs. {@code htx.catalog.import.rows}: their rows by
+     * outcome (created, updated, unchanged, rejected). Counted beside the report's own writes, a few per chunk.
+     */
+    private void job(String event, long n) {
+        if (n > 0) {
+            meters.counter("htx.catalog.imports", "event", event).increment(n);
+        }
+    }
+
+    private void rows(String outcome, long n) {
+        if (n > 0) {
+            meters.counter("htx.catalog.import.rows", "outcome", outcome).increment(n);
+        }
     }
 
     /**
@@ -55,14 +75,17 @@ class ProductImportJobs {
             ps.setTimestamp(6, now);
             return ps;
         }, key);
+        job("queued", 1);
         return key.getKey().longValue();
     }
 
     /** Moves a queued import to RUNNING; false when it is no longer queued (e.g. given up as stale). */
     boolean start(long id) {
         Timestamp now = Timestamp.from(Instant.now());
-        return jdbc.update("UPDATE product_import SET status = 'RUNNING', started_at = ?, updated_at = ? "
+        boolean started = jdbc.update("UPDATE product_import SET status = 'RUNNING', started_at = ?, updated_at = ? "
                 + "WHERE id = ? AND status = 'QUEUED'", now, now, id) == 1;
+        job("started", started ? 1 : 0);
+        return started;
     }
 
     void record(long id, Tally t, List<ProductImportError> errorsToStore, List<ProductImportError> warningsToStore) {
@@ -73,6 +96,10 @@ class ProductImportJobs {
                   warning_count = warning_count + ?, updated_at = ?
                 WHERE id = ?""", t.processed(), t.created(), t.updated(), t.unchanged(), t.rejected(), t.errors(),
                 t.warned(), t.warnings(), Timestamp.from(Instant.now()), id);
+        rows("created", t.created());
+        rows("updated", t.updated());
+        rows("unchanged", t.unchanged());
+        rows("rejected", t.rejected());
         insert("product_import_error", id, errorsToStore);
         insert("product_import_warning", id, warningsToStore);
     }
@@ -88,20 +115,24 @@ class ProductImportJobs {
     void finish(long id) {
         Timestamp now = Timestamp.from(Instant.now());
         jdbc.update("UPDATE product_import SET status = 'DONE', finished_at = ?, updated_at = ? WHERE id = ?", now, now, id);
+        job("done", 1);
     }
 
     void fail(long id, String message) {
         Timestamp now = Timestamp.from(Instant.now());
         jdbc.update("UPDATE product_import SET status = 'FAILED', failure_message = ?, finished_at = ?, updated_at = ? "
                 + "WHERE id = ?", message, now, now, id);
+        job("failed", 1);
     }
 
     /** Gives up on imports whose report has not moved since {@code before}: their instance stopped. */
     int failStale(Instant before, String message) {
         Timestamp now = Timestamp.from(Instant.now());
-        return jdbc.update("UPDATE product_import SET status = 'FAILED', failure_message = ?, finished_at = ?, "
+        int n = jdbc.update("UPDATE product_import SET status = 'FAILED', failure_message = ?, finished_at = ?, "
                 + "updated_at = ? WHERE status IN ('QUEUED', 'RUNNING') AND updated_at < ?",
                 message, now, now, Timestamp.from(before));
+        job("failed", n);
+        return n;
     }
 
     Optional<ProductImport> find(long id) {
