@@ -5,11 +5,17 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicLong;
 
 import javax.sql.DataSource;
+
+import jakarta.annotation.PreDestroy;
 
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.BucketConfiguration;
@@ -54,6 +60,10 @@ class RateBudgets {
      */
     private final Map<String, Bucket> proxies = new ConcurrentHashMap<>();
     private final AtomicLong lastFailureLog = new AtomicLong();
+    /** Points owed back to callers, not yet written. */
+    private final Map<String, Long> refunds = new ConcurrentHashMap<>();
+    private final Executor refundWriter = Executors.newVirtualThreadPerTaskExecutor();
+    private final Semaphore refundWriters = new Semaphore(4);
 
     RateBudgets(LimitsProperties limits, DataSource dataSource) {
         this.store = Bucket4jMySQL.selectForUpdateBasedBuilder(dataSource)
@@ -73,6 +83,12 @@ class RateBudgets {
     Result take(String caller, long points) {
         try {
             Bucket bucket = bucket(caller);
+            // A refund of this caller not yet written (its previous request just ended) is written first, so a
+            // caller close to the end of its budget is judged on what it really spent.
+            Long owed = refunds.remove(caller);
+            if (owed != null) {
+                bucket.addTokens(owed);
+            }
             if (points <= 0) {
                 return new Result(true, bucket.getAvailableTokens(), 0);
             }
@@ -93,15 +109,41 @@ class RateBudgets {
         }
     }
 
-    /** Gives back points a request reserved and did not use (never above the budget). */
+    /**
+     * Gives back points a request reserved and did not use (never above the budget). Written after the answer,
+     * off the request's thread: the answer already says what remains, and the caller waits for one transaction
+     * per request (the take), not two. Refunds of one caller that pile up meanwhile are written as one.
+     */
     void refund(String caller, long points) {
         if (points <= 0) {
             return;
         }
+        if (refunds.merge(caller, points, Long::sum) == points) {
+            refundWriter.execute(() -> writeRefund(caller));
+        }
+    }
+
+    private void writeRefund(String caller) {
+        // A few writers at a time, so refunds never hold many of the pool's connections; while one waits here,
+        // later refunds of its caller add to what it will write.
+        refundWriters.acquireUninterruptibly();
         try {
-            bucket(caller).addTokens(points);
+            Long owed = refunds.remove(caller);
+            if (owed != null) { // else the caller's next take wrote it
+                bucket(caller).addTokens(owed);
+            }
         } catch (RuntimeException e) {
             warn(e);
+        } finally {
+            refundWriters.release();
+        }
+    }
+
+    /** Writes the refunds still owed now (tests, and before the instance stops). */
+    @PreDestroy
+    void flushRefunds() {
+        for (String caller : List.copyOf(refunds.keySet())) {
+            writeRefund(caller);
         }
     }
 

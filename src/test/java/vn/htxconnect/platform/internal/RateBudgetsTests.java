@@ -1,0 +1,112 @@
+package vn.htxconnect.platform.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+
+import javax.sql.DataSource;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import vn.htxconnect.testing.IntegrationTest;
+import vn.htxconnect.testing.TestData;
+
+/**
+ * The budgets kept in MySQL: two stores over one database (as two instances) share a caller's budget, refunds
+ * come back, buckets untouched for long are deleted in batches, and what a take and a refund cost in time.
+ */
+@IntegrationTest
+class RateBudgetsTests {
+
+    @Autowired
+    DataSource dataSource;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    private RateBudgets budgets(int budget, int refillPerSecond) {
+        return new RateBudgets(new LimitsProperties(16, 10000, 30, 20000, 5000, budget, refillPerSecond,
+                Duration.ofSeconds(10)), dataSource);
+    }
+
+    @Test
+    void twoInstancesShareOneBudgetAndRefundsComeBack() {
+        RateBudgets a = budgets(1000, 1);
+        RateBudgets b = budgets(1000, 1);
+        String caller = TestData.unique("user:");
+        assertThat(a.take(caller, 600).granted()).isTrue();
+        RateBudgets.Result refused = b.take(caller, 600);
+        assertThat(refused.granted()).as("the other instance sees what the first took").isFalse();
+        assertThat(refused.remaining()).isBetween(400L, 410L);
+        // 200 more are needed at one point a second.
+        assertThat(refused.retryAfterSeconds()).isBetween(190L, 200L);
+        a.refund(caller, 300);
+        // Written off the request's thread, soon.
+        await().atMost(Duration.ofSeconds(10)).until(() -> b.take(caller, 1).remaining() >= 690);
+        RateBudgets.Result granted = b.take(caller, 600);
+        assertThat(granted.granted()).as("the refund on the first instance counts on the second").isTrue();
+        assertThat(granted.remaining()).isBetween(90L, 115L);
+        // Never above the budget, and a request over the whole budget is refused with a finite wait.
+        a.refund(caller, 5000);
+        a.flushRefunds();
+        assertThat(b.take(caller, 1000).granted()).isTrue();
+        RateBudgets.Result tooMuch = b.take(caller, 2000);
+        assertThat(tooMuch.granted()).isFalse();
+        assertThat(tooMuch.retryAfterSeconds()).isBetween(1L, 2000L);
+        // Other limits (another configuration) are another bucket, not this one.
+        assertThat(budgets(5000, 1).take(caller, 4000).granted()).isTrue();
+    }
+
+    @Test
+    void bucketsUntouchedForLongAreDeletedInBatches() {
+        RateBudgets budgets = budgets(1000, 100);
+        String prefix = TestData.unique("cleanup-");
+        for (int i = 0; i < 1500; i++) {
+            budgets.take(prefix + i, 1);
+        }
+        String fresh = TestData.unique("fresh-");
+        budgets.take(fresh, 1);
+        // As if those had been full for longer than kept (the fresh one is not touched).
+        jdbc.update("UPDATE rate_budget SET expires_at = 1 WHERE id LIKE ?", "%" + prefix + "%");
+        budgets.removeExpired();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM rate_budget WHERE id LIKE ?", Integer.class, "%" + prefix + "%"))
+                .isZero();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM rate_budget WHERE id LIKE ?", Integer.class, "%" + fresh))
+                .isOne();
+        // A deleted bucket was full: the caller starts again with the whole budget.
+        assertThat(budgets.take(prefix + 1, 1000).granted()).isTrue();
+    }
+
+    /**
+     * Not a pass/fail timing: prints what the shared budget adds to a request (the take it waits for), for the
+     * README; and what a caller that sends requests back to back waits, its previous refund often still owed.
+     */
+    @Test
+    void costOfATakeAndARefund() {
+        RateBudgets budgets = budgets(1_000_000, 100);
+        String prefix = TestData.unique("user:");
+        for (int i = 0; i < 200; i++) {
+            budgets.take(prefix + (i % 50), 21);
+        }
+        int n = 1000;
+        long takes = 0;
+        for (int i = 0; i < n; i++) {
+            long t0 = System.nanoTime();
+            assertThat(budgets.take(prefix + (i % 50), 21).granted()).isTrue();
+            takes += System.nanoTime() - t0;
+        }
+        long backToBack = 0;
+        for (int i = 0; i < n; i++) {
+            long t0 = System.nanoTime();
+            assertThat(budgets.take(prefix, 21).granted()).isTrue();
+            budgets.refund(prefix, 5);
+            backToBack += System.nanoTime() - t0;
+        }
+        System.out.printf("RateBudgets over MySQL: mean take %.3f ms; one caller back to back, take + refund %.3f ms"
+                + " (%d sequential calls each)%n", takes / 1e6 / n, backToBack / 1e6 / n, n);
+        budgets.flushRefunds();
+        assertThat(budgets.take(prefix, 1).remaining()).isLessThan(1_000_000L);
+    }
+}
