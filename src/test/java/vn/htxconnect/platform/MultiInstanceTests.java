@@ -89,8 +89,12 @@ class MultiInstanceTests {
         // B connects where A does (local services or Testcontainers alike), with the same secret and settings.
         JdbcConnectionDetails db = a.getBean(JdbcConnectionDetails.class);
         ElasticsearchConnectionDetails es = a.getBean(ElasticsearchConnectionDetails.class);
-        String esUris = String.join(",", es.getNodes().stream()
-                .map(n -> n.protocol().name().toLowerCase(Locale.ROOT) + "://" + n.hostname() + ":" + n.port()).toList());
+        // B is given each node twice, under two names (HTX_ES_URIS is a comma list: a cluster's nodes).
+        String esUris = String.join(",", es.getNodes().stream().flatMap(n -> {
+            String scheme = n.protocol().name().toLowerCase(Locale.ROOT) + "://";
+            String other = "localhost".equals(n.hostname()) ? "127.0.0.1" : "localhost";
+            return java.util.stream.Stream.of(scheme + n.hostname() + ":" + n.port(), scheme + other + ":" + n.port());
+        }).toList());
         List<String> args = new ArrayList<>(List.of(
                 "--server.port=0",
                 "--spring.datasource.url=" + db.getJdbcUrl(),
@@ -106,6 +110,7 @@ class MultiInstanceTests {
                 .baseUrl("http://localhost:" + b.getEnvironment().getProperty("local.server.port") + "/graphql")
                 .responseTimeout(Duration.ofSeconds(60)).build();
         onB = HttpGraphQlTester.builder(client.mutate()).responseTimeout(Duration.ofSeconds(60)).build();
+        assertThat(b.getBean(ElasticsearchConnectionDetails.class).getNodes()).hasSize(2 * es.getNodes().size());
     }
 
     @AfterAll
@@ -164,6 +169,27 @@ class MultiInstanceTests {
             assertThat(instance.document(login).variable("e", email).variable("p", "mat-khau-du-dai").execute()
                     .returnResponse().getErrors()).extracting(e -> e.getExtensions().get("code")).containsExactly("RATE_LIMITED");
         }
+
+        // Once older than the window, the failures no longer count and the cleanup (either instance's) deletes
+        // them; a recent failure of someone else stays.
+        String other = TestData.unique("other") + "@htx.vn";
+        onB.document(login).variable("e", other).variable("p", "sai-mat-khau").execute()
+                .path("login.errors[0].code").entity(String.class).isEqualTo("INVALID");
+        jdbc.update("UPDATE login_failure SET failed_at = failed_at - INTERVAL 16 MINUTE WHERE email = ?", email);
+        ReflectionTestUtils.invokeMethod(b.getBean(classNamed("vn.htxconnect.account.internal.LoginFailureCleanup")),
+                "removeExpired");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM login_failure WHERE email = ?", Integer.class, email)).isZero();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM login_failure WHERE email = ?", Integer.class, other)).isOne();
+        onA.document(login).variable("e", email).variable("p", "mat-khau-du-dai").execute()
+                .path("login.token").entity(String.class).satisfies(t -> assertThat(t).isNotBlank());
+    }
+
+    private static Class<?> classNamed(String name) {
+        try {
+            return Class.forName(name);
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test
@@ -212,7 +238,7 @@ class MultiInstanceTests {
                             subscription($o: ID!) { notificationAdded(organizationId: $o) { kind subjectId } }""")
                     .variable("o", buyer.org()).executeSubscription().toFlux("notificationAdded", Map.class)
                     .take(1).collectList().toFuture();
-            Object feedOnB = b.getBean(Class.forName("vn.htxconnect.notification.internal.NotificationFeed"));
+            Object feedOnB = b.getBean(classNamed("vn.htxconnect.notification.internal.NotificationFeed"));
             long buyerId = GlobalId.decode("id", buyer.org()).id();
             await().atMost(Duration.ofSeconds(20)).until(() ->
                     (Integer) ReflectionTestUtils.invokeMethod(feedOnB, "subscribers", buyerId) == 1);
