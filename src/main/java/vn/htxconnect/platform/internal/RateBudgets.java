@@ -22,11 +22,14 @@ import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
+import io.github.bucket4j.distributed.proxy.optimization.DelayParameters;
+import io.github.bucket4j.distributed.proxy.optimization.Optimization;
 import io.github.bucket4j.distributed.proxy.optimization.Optimizations;
 import io.github.bucket4j.mysql.Bucket4jMySQL;
 import io.github.bucket4j.mysql.MySQLSelectForUpdateBasedProxyManager;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -53,6 +56,8 @@ class RateBudgets {
      */
     private final String namespace;
     private final int refill;
+    private final boolean delayed;
+    private final Optimization optimization;
     /**
      * Proxies are kept so that Bucket4j's batching can merge the concurrent requests of one caller on this
      * instance into one transaction (it batches per proxy). A proxy holds no budget itself: dropping them all
@@ -65,7 +70,8 @@ class RateBudgets {
     private final Executor refundWriter = Executors.newVirtualThreadPerTaskExecutor();
     private final Semaphore refundWriters = new Semaphore(4);
 
-    RateBudgets(LimitsProperties limits, DataSource dataSource) {
+    RateBudgets(LimitsProperties limits, DataSource dataSource,
+                @Value("${htx.limits.unsynchronized-points:0}") long unsynchronizedPoints) {
         this.store = Bucket4jMySQL.selectForUpdateBasedBuilder(dataSource)
                 .primaryKeyMapper(PrimaryKeyMapper.STRING)
                 .table("rate_budget").idColumn("id").stateColumn("state").expiresAtColumn("expires_at")
@@ -77,6 +83,14 @@ class RateBudgets {
                 .addLimit(l -> l.capacity(limits.budget()).refillGreedy(refill, Duration.ofSeconds(1)))
                 .build();
         this.namespace = limits.budget() + "/" + refill + ":";
+        // 0 (the default): every take is a transaction, the budget exact across instances. More: an instance
+        // takes up to that many points of a caller from its own copy of the bucket before writing them (and at
+        // least once a second), so each instance may let a caller overspend by that much, for a request path
+        // that mostly skips the database. Refunds are always written.
+        this.delayed = unsynchronizedPoints > 0;
+        this.optimization = delayed
+                ? Optimizations.delaying(new DelayParameters(unsynchronizedPoints, Duration.ofSeconds(1)))
+                : Optimizations.batching();
     }
 
     /** Takes {@code points} if the bucket holds them; returns the outcome and what is left. */
@@ -85,7 +99,7 @@ class RateBudgets {
             Bucket bucket = bucket(caller);
             // A refund of this caller not yet written (its previous request just ended) is written first, so a
             // caller close to the end of its budget is judged on what it really spent.
-            Long owed = refunds.remove(caller);
+            Long owed = delayed ? null : refunds.remove(caller);
             if (owed != null) {
                 bucket.addTokens(owed);
             }
@@ -167,7 +181,7 @@ class RateBudgets {
                 proxies.clear();
             }
             b = proxies.computeIfAbsent(key, k -> store.builder()
-                    .withOptimization(Optimizations.batching())
+                    .withOptimization(optimization)
                     .build(k, () -> configuration));
         }
         return b;
