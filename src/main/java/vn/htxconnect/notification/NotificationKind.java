@@ -34,5 +34,12 @@ public enum NotificationKind {
     /** To a cooperative: an instalment was disbursed. Params: subject, price (amount), unit (day). */
     SUPPORT_DISBURSED,
     /** To a cooperative: a loan repayment was recorded. Params: subject, price (amount), unit (day), count (outstanding). */
-    SUPPORT_REPAYMENT_RECORDED
+    SUPPORT_REPAYMENT_RECORDED,
+    /** To a supplier: a buyer started an inquiry (hỏi hàng). Params: sender (the buyer), subject (its title). */
+    INQUIRY_RECEIVED,
+    /**
+     * To one side of a conversation: the other side wrote while this side had read everything (one notice per
+     * unread streak, not per message). Params: sender, subject (the conversation's title).
+     */
+    MESSAGE_RECEIVED
 }

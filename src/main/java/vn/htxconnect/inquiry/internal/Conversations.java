@@ -19,6 +19,8 @@ import vn.htxconnect.inquiry.internal.InquiryInputs.MarkConversationReadInput;
 import vn.htxconnect.inquiry.internal.InquiryInputs.SendMessageInput;
 import vn.htxconnect.inquiry.internal.InquiryInputs.SendMessagePayload;
 import vn.htxconnect.inquiry.internal.InquiryInputs.StartInquiryInput;
+import vn.htxconnect.notification.NotificationKind;
+import vn.htxconnect.notification.NotificationService;
 import vn.htxconnect.organization.Organization;
 import vn.htxconnect.organization.OrganizationKind;
 import vn.htxconnect.organization.OrganizationService;
@@ -47,10 +49,12 @@ class Conversations {
     private final ProductService products;
     private final InquiryProperties properties;
     private final List<InquirySubjects> subjects;
+    private final NotificationService notifications;
 
     Conversations(ConversationStore store, Blocks blocks, OrganizationService organizations, ProductService products,
-                  InquiryProperties properties, List<InquirySubjects> subjects) {
+                  InquiryProperties properties, List<InquirySubjects> subjects, NotificationService notifications) {
         this.subjects = subjects;
+        this.notifications = notifications;
         this.store = store;
         this.blocks = blocks;
         this.organizations = organizations;
@@ -99,6 +103,9 @@ class Conversations {
         long id = store.insertConversation(buyerId, supplierId, subjectType, subjectId, title, actor.userId(), now);
         Conversation c = store.find(id).orElseThrow();
         store.addMessage(c, ConversationRole.BUYER, actor.userId(), body, now);
+        // In this transaction: the supplier hears of the inquiry exactly when it exists (and live, by subscription).
+        notifications.notify(supplierId, NotificationKind.INQUIRY_RECEIVED, c.id(),
+                Map.of("sender", buyer.name(), "subject", title));
         return new ConversationPayload(store.find(id).orElseThrow().viewedAs(ConversationRole.BUYER), List.of(),
                 in.clientMutationId());
     }
@@ -191,6 +198,16 @@ class Conversations {
         }
         Instant now = Instant.now();
         long messageId = store.addMessage(c, side, actor.userId(), body, now);
+        // One notice per unread streak: while the other side has unread messages of this conversation it already
+        // has a notice pointing here, and a chat of twenty lines must not become twenty notifications. The row
+        // was read under lock, so two messages sent at once cannot both see "nothing unread".
+        int otherUnread = other == ConversationRole.BUYER ? c.buyerUnread() : c.supplierUnread();
+        if (otherUnread == 0) {
+            String sender = organizations.findByIds(List.of(c.organizationOf(side))).values().stream()
+                    .map(Organization::name).findFirst().orElse("");
+            notifications.notify(c.organizationOf(other), NotificationKind.MESSAGE_RECEIVED, c.id(),
+                    Map.of("sender", sender, "subject", c.subject()));
+        }
         Conversation after = store.find(c.databaseId()).orElseThrow().viewedAs(side);
         ConversationMessage message = new ConversationMessage(messageId, c.databaseId(), side, body, now, false);
         return new SendMessagePayload(message, after, List.of(), in.clientMutationId());

@@ -23,7 +23,7 @@ final class NotificationTemplates {
 
     /** The parameters a notification may carry, in the order of the bundles' placeholders {0}, {1}…. */
     static final List<String> PARAMETERS = List.of("supplier", "price", "unit", "request", "buyer", "reason",
-            "proposer", "customer", "subject", "product", "score", "count");
+            "proposer", "customer", "subject", "product", "score", "count", "sender");
 
     static final Map<NotificationKind, Template> TEMPLATES = new EnumMap<>(Map.ofEntries(
             Map.entry(NotificationKind.QUOTE_RECEIVED, new Template(Message.of("notification.quoteReceived.title"),
@@ -56,7 +56,11 @@ final class NotificationTemplates {
             Map.entry(NotificationKind.SUPPORT_DISBURSED, new Template(Message.of("support.notification.disbursed.title"),
                     Message.of("support.notification.disbursed.message"))),
             Map.entry(NotificationKind.SUPPORT_REPAYMENT_RECORDED, new Template(Message.of("support.notification.repaid.title"),
-                    Message.of("support.notification.repaid.message")))));
+                    Message.of("support.notification.repaid.message"))),
+            Map.entry(NotificationKind.INQUIRY_RECEIVED, new Template(Message.of("notification.inquiryReceived.title"),
+                    Message.of("notification.inquiryReceived.message"))),
+            Map.entry(NotificationKind.MESSAGE_RECEIVED, new Template(Message.of("notification.messageReceived.title"),
+                    Message.of("notification.messageReceived.message")))));
 
     private NotificationTemplates() {
     }
