@@ -1,16 +1,12 @@
 package vn.htxconnect.insight;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -19,6 +15,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 
+import vn.htxconnect.testing.HeadlessChromium;
 import vn.htxconnect.testing.IntegrationTest;
 import vn.htxconnect.testing.TestData;
 
@@ -30,8 +27,6 @@ import vn.htxconnect.testing.TestData;
 @IntegrationTest
 class InsightDashboardTests {
 
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-
     @Autowired
     HttpGraphQlTester anonymous;
     @LocalServerPort
@@ -39,9 +34,6 @@ class InsightDashboardTests {
 
     @Test
     void everyChartRendersFromRealDataInHeadlessChromium() throws Exception {
-        if (!Files.isExecutable(CHROMIUM)) {
-            fail("Debian's chromium is needed for this test: scripts/test.sh installs it (apt-get install chromium)");
-        }
         seed();
         String url = "http://localhost:" + port + "/insights#token=" + TestData.adminToken(anonymous);
         String dom = chromium("--dump-dom", url);
@@ -130,17 +122,6 @@ class InsightDashboardTests {
     }
 
     private static String chromium(String mode, String url) throws Exception {
-        Path profile = Files.createTempDirectory("htx-chromium");
-        List<String> command = new ArrayList<>(List.of(CHROMIUM.toString(), "--headless", "--no-sandbox", "--disable-gpu",
-                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--disable-dev-shm-usage", "--user-data-dir=" + profile, "--window-size=1400,2400",
-                "--virtual-time-budget=20000", "--run-all-compositor-stages-before-draw", mode, url));
-        Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        byte[] out = p.getInputStream().readAllBytes();
-        if (!p.waitFor(90, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            fail("chromium did not finish in 90 s");
-        }
-        return new String(out, StandardCharsets.UTF_8);
+        return HeadlessChromium.run(mode, url);
     }
 }
