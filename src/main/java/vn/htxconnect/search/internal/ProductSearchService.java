@@ -61,11 +61,13 @@ class ProductSearchService {
     private final CategoryService categories;
     private final ProvinceService provinces;
     private final SearchMissRecorder misses;
+    private final ProductIndexHealer healer;
 
     ProductSearchService(ElasticsearchClient client, IndexManager indices, ProductQueryBuilder queries,
                          CategoryService categories, ProvinceService provinces,
-                         SearchMissRecorder misses) {
+                         SearchMissRecorder misses, ProductIndexHealer healer) {
         this.misses = misses;
+        this.healer = healer;
         this.client = client;
         this.indices = indices;
         this.queries = queries;
@@ -114,7 +116,9 @@ class ProductSearchService {
             throw new ApiException(ErrorCode.SEARCH_UNAVAILABLE, Message.of("search.unavailable"));
         } catch (co.elastic.clients.elasticsearch._types.ElasticsearchException e) {
             if (e.status() == 404) {
-                // No index yet (nothing was ever indexed): an empty result, not an error.
+                // No index (never created, or Elasticsearch lost it): an empty result, not an error, and the response
+                // says why (extensions.searchIndex) while the healer rebuilds it.
+                healer.missingSeen();
                 return new ProductSearchConnection(List.of(), new Connection.PageInfo(false, after != null, null, null), 0,
                         new ProductSearchConnection.Facets(List.of(), List.of(), List.of(), List.of()));
             }
