@@ -1,5 +1,6 @@
 package vn.htxconnect.search.internal;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -86,7 +87,7 @@ class ProductIndexHealer {
     private final Semaphore wake = new Semaphore(0);
     private volatile boolean stopped;
     private volatile Thread loop;
-    private volatile long lastNudge;
+    private volatile long lastNudge = System.nanoTime() - NUDGE_SPACING.toNanos();
     /** The last rebuild this instance started: when it succeeded and the index is still short, it is not repeated. */
     private volatile Long startedJob;
 
@@ -142,12 +143,16 @@ class ProductIndexHealer {
      * and the check runs now rather than at its next turn.
      */
     void missingSeen() {
+        if (loop == null) {
+            // Self-healing is off: nothing would look again and clear the mark.
+            return;
+        }
         Snapshot s = snapshot;
         if (s.state() == State.OK || s.state() == State.UNKNOWN) {
             snapshot = new Snapshot(State.MISSING, 0, s.expected(), 0, null, s.lastCheck());
         }
         long now = System.nanoTime();
-        if (loop != null && now - lastNudge > NUDGE_SPACING.toNanos()) {
+        if (now - lastNudge > NUDGE_SPACING.toNanos()) {
             lastNudge = now;
             wake.release();
         }
@@ -207,6 +212,12 @@ class ProductIndexHealer {
                 snapshot = new Snapshot(State.BEHIND, indexed, expected, 0, null, now);
                 return;
             }
+            if (finishedSince(now)) {
+                // Another instance's rebuild ended while this check counted: what it counted is already out of date.
+                // The next check looks again (a second rebuild would be harmless, only wasted).
+                snapshot = new Snapshot(before.state(), indexed, expected, 0, null, now);
+                return;
+            }
             if (!exists) {
                 // The next ensure asks Elasticsearch again and creates an empty index behind the alias: searches and
                 // the outbox's writes find it while the rebuild loads the next version.
@@ -251,13 +262,21 @@ class ProductIndexHealer {
         return shortBy - inFlight > allowed;
     }
 
-    private boolean rebuiltRecently() {
+    /** Whether a rebuild finished after {@code start} (on any instance). */
+    private boolean finishedSince(Instant start) {
+        return jobs.lastSucceeded(SearchJob.Kind.PRODUCT_REINDEX)
+                .filter(j -> j.finishedAt() != null && !j.finishedAt().isBefore(start)).isPresent();
+    }
+
+    private boolean rebuiltRecently() throws IOException {
         Long id = startedJob;
         if (id == null) {
             return false;
         }
-        return jobs.find(id).filter(j -> j.status() == SearchJob.Status.SUCCEEDED && j.finishedAt() != null
-                && j.finishedAt().isAfter(Instant.now().minus(backoff()))).isPresent();
+        Optional<SearchJob> job = jobs.find(id).filter(j -> j.status() == SearchJob.Status.SUCCEEDED
+                && j.finishedAt() != null && j.finishedAt().isAfter(Instant.now().minus(backoff())));
+        // Only while the alias still points at what that rebuild made: an index lost again is rebuilt again.
+        return job.isPresent() && indices.aliasTargets(IndexManager.PRODUCTS).contains(job.get().index());
     }
 
     /** After a rebuild that left the index short, no other starts for ten checks (at least ten minutes). */
