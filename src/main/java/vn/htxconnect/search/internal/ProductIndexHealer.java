@@ -185,20 +185,22 @@ class ProductIndexHealer {
             snapshot = new Snapshot(State.UNREACHABLE, before.indexed(), before.expected(), 0, null, now);
             return;
         }
+        long indexed = before.indexed();
+        long expected = before.expected();
         try {
             String alias = indices.alias(IndexManager.PRODUCTS);
             boolean exists = client.indices().existsAlias(a -> a.name(alias)).value();
-            long indexed = exists ? client.count(c -> c.index(alias)).count() : 0;
+            indexed = exists ? client.count(c -> c.index(alias)).count() : 0;
             if (before.state() == State.REBUILDING) {
                 // Degraded until the rebuild has caught up. Its progress is looked at every second, without counting
                 // MySQL's products each time (a third of a second at a million, on every instance).
                 Optional<SearchJob> running = jobs.running(SearchJob.Kind.PRODUCT_REINDEX);
                 if (running.isPresent()) {
-                    snapshot = rebuilding(running.get(), indexed, before.expected(), now);
+                    snapshot = rebuilding(running.get(), indexed, expected, now);
                     return;
                 }
             }
-            long expected = products.countActive(organizations.idsNotActive());
+            expected = products.countActive(organizations.idsNotActive());
             if (exists && !farBehind(expected, indexed)) {
                 if (before.state() != State.OK && before.state() != State.UNKNOWN) {
                     log.info("Product index {} is in line with MySQL again: {} of {} products", alias, indexed, expected);
@@ -238,7 +240,7 @@ class ProductIndexHealer {
                     exists ? "is far behind" : "is missing", indexed, expected, job.id());
             snapshot = rebuilding(job, indexed, expected, now);
         } catch (SearchJobs.AlreadyRunning e) {
-            snapshot = rebuilding(e.running, before.indexed(), before.expected(), now);
+            snapshot = rebuilding(e.running, indexed, expected, now);
         } catch (Exception e) {
             // Elasticsearch answered its health but not this (or MySQL failed): the next check tries again.
             log.warn("Product index check failed: {}", e.toString());
