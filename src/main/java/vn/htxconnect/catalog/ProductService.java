@@ -45,4 +45,11 @@ public interface ProductService {
     List<Long> idsUpdatedSince(Instant since);
 
     long count();
+
+    /**
+     * Active products, leaving out those of the given organizations (search lists active products of active
+     * organizations only): two counts, the first read from the status index alone, the second from the rows of
+     * those organizations, so cheap while few organizations are left out.
+     */
+    long countActive(Collection<Long> exceptOrganizations);
 }

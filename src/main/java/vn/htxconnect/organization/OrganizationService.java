@@ -31,6 +31,9 @@ public interface OrganizationService {
     /** IDs of organizations changed at or after {@code since} (their products' search documents show them). */
     List<Long> idsUpdatedSince(Instant since);
 
+    /** IDs of the organizations not active (archived): their products are out of search. Reads the status index. */
+    List<Long> idsNotActive();
+
     Connection<Organization> list(OrganizationFilter filter, int first, String after);
 
     /**

@@ -142,6 +142,23 @@ public class Outbox {
                 ((Number) row.get("max_attempts")).intValue());
     }
 
+    /**
+     * Events of one aggregate type still waiting (due or backing off), and up to {@code idLimit} of their distinct
+     * aggregate IDs: a reader of a derived index tells a backlog in flight from data that is lost.
+     */
+    public Pending pending(String aggregateType, int idLimit) {
+        long count = jdbc.queryForObject("SELECT COUNT(*) FROM outbox_event WHERE aggregate_type = ?", Long.class,
+                aggregateType);
+        List<Long> ids = count == 0 || idLimit <= 0 ? List.of() : jdbc.queryForList(
+                "SELECT DISTINCT aggregate_id FROM outbox_event WHERE aggregate_type = ? LIMIT ?", Long.class,
+                aggregateType, idLimit);
+        return new Pending(count, ids);
+    }
+
+    /** Waiting events of one aggregate type: how many, and some of their aggregate IDs. */
+    public record Pending(long events, List<Long> aggregateIds) {
+    }
+
     /** Outbox backlog figures. */
     public record Backlog(long pending, long oldestAgeSeconds, int maxAttempts) {
     }

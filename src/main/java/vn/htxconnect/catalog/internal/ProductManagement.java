@@ -185,4 +185,12 @@ class ProductManagement implements ProductService {
     public long count() {
         return repository.count();
     }
+
+    @Override
+    @Transactional(readOnly = true)
+    public long countActive(Collection<Long> exceptOrganizations) {
+        long active = repository.countByStatus(ProductStatus.ACTIVE);
+        return exceptOrganizations.isEmpty() ? active
+                : active - repository.countByStatusAndOrganizationIdIn(ProductStatus.ACTIVE, exceptOrganizations);
+    }
 }

@@ -10,6 +10,8 @@ import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
 
+import vn.htxconnect.catalog.ProductStatus;
+
 interface ProductRepository extends JpaRepository<ProductEntity, Long> {
 
     /** One statement for any number of products, certifications included. */
@@ -24,6 +26,13 @@ interface ProductRepository extends JpaRepository<ProductEntity, Long> {
 
     @Query("select p.id from ProductEntity p where p.id > :afterId order by p.id")
     List<Long> findIdsAfter(@Param("afterId") long afterId, Limit limit);
+
+    @Query("select count(p) from ProductEntity p where p.status = :status")
+    long countByStatus(@Param("status") ProductStatus status);
+
+    @Query("select count(p) from ProductEntity p where p.status = :status and p.organizationId in :organizationIds")
+    long countByStatusAndOrganizationIdIn(@Param("status") ProductStatus status,
+                                          @Param("organizationIds") Collection<Long> organizationIds);
 
     @Query("select max(p.id) from ProductEntity p")
     Optional<Long> findMaxId();

@@ -260,6 +260,12 @@ class OrganizationManagement implements OrganizationService {
 
     @Override
     @Transactional(readOnly = true)
+    public List<Long> idsNotActive() {
+        return repository.findIdsByStatusNot(OrganizationStatus.ACTIVE);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
     public Connection<Organization> list(OrganizationFilter filter, int first, String after) {
         return queries.list(filter, first, after);
     }

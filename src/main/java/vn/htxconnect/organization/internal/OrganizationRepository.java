@@ -21,6 +21,9 @@ interface OrganizationRepository extends JpaRepository<OrganizationEntity, Long>
 
     boolean existsByTaxCode(String taxCode);
 
+    @Query("select o.id from OrganizationEntity o where o.status <> :status order by o.id")
+    List<Long> findIdsByStatusNot(@Param("status") OrganizationStatus status);
+
     @Query("select o.id from OrganizationEntity o where o.updatedAt >= :since order by o.id")
     List<Long> findIdsUpdatedSince(@Param("since") Instant since);
 

@@ -6,6 +6,7 @@ import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -108,6 +109,7 @@ public class IndexManager implements IndexAliases {
             try {
                 client.indices().create(c -> c.index(index).withJson(new StringReader(definitionToCreate(logical)))
                         .aliases(alias, a -> a.isWriteIndex(true)));
+                keepOneVersion(logical, index);
             } catch (co.elastic.clients.elasticsearch._types.ElasticsearchException e) {
                 // Another instance won the race: fine if the alias now exists.
                 if (!client.indices().existsAlias(a -> a.name(alias)).value()) {
@@ -118,6 +120,30 @@ public class IndexManager implements IndexAliases {
             checkDefinition(logical, alias);
         }
         ready.add(logical);
+    }
+
+    /**
+     * Two creators that each found no alias (two instances' outbox handlers after Elasticsearch lost its data, or the
+     * outbox and a rebuild) may each put another version behind it, and an alias with two write indices refuses every
+     * write. The one that saw the other's index chose the higher version, so it sees both here: the oldest version
+     * stays, the newer one (just created, empty) goes.
+     */
+    private void keepOneVersion(String logical, String created) throws IOException {
+        List<String> targets = aliasTargets(logical);
+        if (targets.size() < 2) {
+            return;
+        }
+        String oldest = targets.stream().min(Comparator.comparingInt(IndexManager::version)).orElseThrow();
+        if (!oldest.equals(created)) {
+            log.info("Index {} was created behind alias {} beside {}: deleting it again", created, alias(logical), oldest);
+            client.indices().delete(d -> d.index(created));
+        }
+    }
+
+    /** N of an index named {@code <alias>_vN}; names without it sort last. */
+    static int version(String index) {
+        Matcher m = Pattern.compile("_v(\\d+)$").matcher(index);
+        return m.find() ? Integer.parseInt(m.group(1)) : Integer.MAX_VALUE;
     }
 
     /**

@@ -29,6 +29,7 @@ import co.elastic.clients.elasticsearch.core.SearchRequest;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import co.elastic.clients.elasticsearch.core.search.HighlightField;
+import co.elastic.clients.transport.rest5_client.low_level.ResponseException;
 import co.elastic.clients.util.NamedValue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -61,11 +62,13 @@ class ProductSearchService {
     private final CategoryService categories;
     private final ProvinceService provinces;
     private final SearchMissRecorder misses;
+    private final ProductIndexHealer healer;
 
     ProductSearchService(ElasticsearchClient client, IndexManager indices, ProductQueryBuilder queries,
                          CategoryService categories, ProvinceService provinces,
-                         SearchMissRecorder misses) {
+                         SearchMissRecorder misses, ProductIndexHealer healer) {
         this.misses = misses;
+        this.healer = healer;
         this.client = client;
         this.indices = indices;
         this.queries = queries;
@@ -110,13 +113,22 @@ class ProductSearchService {
         try {
             response = client.search(request, Map.class);
         } catch (IOException e) {
+            if (e instanceof ResponseException r && r.getResponse().getStatusCode() == 503 && healer.snapshot().degraded()) {
+                // The index being rebuilt was created a moment ago and its shard is not started yet: nothing exists
+                // to answer from, which the response says (extensions.searchIndex), as for no index at all.
+                return empty(after);
+            }
             log.warn("Search failed: {}", e.toString());
             throw new ApiException(ErrorCode.SEARCH_UNAVAILABLE, Message.of("search.unavailable"));
         } catch (co.elastic.clients.elasticsearch._types.ElasticsearchException e) {
             if (e.status() == 404) {
-                // No index yet (nothing was ever indexed): an empty result, not an error.
-                return new ProductSearchConnection(List.of(), new Connection.PageInfo(false, after != null, null, null), 0,
-                        new ProductSearchConnection.Facets(List.of(), List.of(), List.of(), List.of()));
+                // No index (never created, or Elasticsearch lost it): an empty result, not an error, and the response
+                // says why (extensions.searchIndex) while the healer rebuilds it.
+                healer.missingSeen();
+                return empty(after);
+            }
+            if (e.status() == 503 && healer.snapshot().degraded()) {
+                return empty(after);
             }
             log.warn("Search rejected: {}", e.toString());
             throw new ApiException(ErrorCode.SEARCH_UNAVAILABLE, Message.of("search.unavailable"));
@@ -138,6 +150,11 @@ class ProductSearchService {
         Connection.PageInfo pageInfo = new Connection.PageInfo(hasNext, after != null,
                 edges.isEmpty() ? null : edges.getFirst().cursor(), edges.isEmpty() ? null : edges.getLast().cursor());
         return new ProductSearchConnection(edges, pageInfo, total, facets(response.aggregations()));
+    }
+
+    private static ProductSearchConnection empty(String after) {
+        return new ProductSearchConnection(List.of(), new Connection.PageInfo(false, after != null, null, null), 0,
+                new ProductSearchConnection.Facets(List.of(), List.of(), List.of(), List.of()));
     }
 
     private static NamedValue<HighlightField> whole(ProductField field) {

@@ -73,6 +73,12 @@ class SearchJobs {
                 SearchJobs::row, kind.name()).stream().findFirst();
     }
 
+    /** The job of this kind that finished last, successfully. */
+    Optional<SearchJob> lastSucceeded(SearchJob.Kind kind) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM search_job WHERE kind = ? AND status = 'SUCCEEDED' ORDER BY id DESC "
+                + "LIMIT 1", SearchJobs::row, kind.name()).stream().findFirst();
+    }
+
     Optional<SearchJob> find(long id) {
         return jdbc.query("SELECT " + COLUMNS + " FROM search_job WHERE id = ?", SearchJobs::row, id).stream().findFirst();
     }
