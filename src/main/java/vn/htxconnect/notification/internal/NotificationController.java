@@ -1,5 +1,7 @@
 package vn.htxconnect.notification.internal;
 
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 import graphql.GraphQLContext;
@@ -18,6 +20,8 @@ import reactor.core.scheduler.Schedulers;
 import vn.htxconnect.notification.internal.NotificationInputs.MarkNotificationsReadInput;
 import vn.htxconnect.notification.internal.NotificationInputs.MarkNotificationsReadPayload;
 import vn.htxconnect.notification.internal.NotificationInputs.NotificationConnection;
+import vn.htxconnect.notification.internal.NotificationInputs.SetNotificationDigestInput;
+import vn.htxconnect.notification.internal.NotificationInputs.SetNotificationDigestPayload;
 import vn.htxconnect.organization.Organization;
 import vn.htxconnect.platform.Access;
 import vn.htxconnect.platform.Actor;
@@ -35,10 +39,13 @@ import vn.htxconnect.platform.NodeResolver;
 class NotificationController implements NodeResolver {
 
     private final NotificationManagement notifications;
+    private final NotificationDigests digests;
     private final NotificationFeed feed;
     private final CredentialCheck credentials;
 
-    NotificationController(NotificationManagement notifications, NotificationFeed feed, CredentialCheck credentials) {
+    NotificationController(NotificationManagement notifications, NotificationFeed feed, CredentialCheck credentials,
+                           NotificationDigests digests) {
+        this.digests = digests;
         this.notifications = notifications;
         this.feed = feed;
         this.credentials = credentials;
@@ -53,6 +60,19 @@ class NotificationController implements NodeResolver {
     @MutationMapping
     MarkNotificationsReadPayload markNotificationsRead(@Argument MarkNotificationsReadInput input) {
         return notifications.markRead(input);
+    }
+
+    /** The caller's own digest setting: a person's, so API keys (no person) are refused. */
+    @QueryMapping
+    NotificationDigests.Setting notificationDigest() {
+        return digests.get(Access.requireUser().userId());
+    }
+
+    @MutationMapping
+    SetNotificationDigestPayload setNotificationDigest(@Argument SetNotificationDigestInput input) {
+        Actor actor = Access.requireUser();
+        return new SetNotificationDigestPayload(digests.set(actor.userId(), input.enabled(), Instant.now()), List.of(),
+                input.clientMutationId());
     }
 
     /** Checked once, when the subscription starts: only the organization's members (and admins) follow it. */

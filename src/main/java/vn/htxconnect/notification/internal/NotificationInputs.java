@@ -18,6 +18,13 @@ final class NotificationInputs {
                                         String clientMutationId) {
     }
 
+    record SetNotificationDigestInput(boolean enabled, String clientMutationId) {
+    }
+
+    record SetNotificationDigestPayload(NotificationDigests.Setting digest, List<UserError> errors,
+                                        String clientMutationId) {
+    }
+
     /** A page of notifications with the organization's unread count. */
     record NotificationConnection(List<Connection.Edge<Notification>> edges, Connection.PageInfo pageInfo,
                                   long totalCount, long unreadCount) {

@@ -117,6 +117,25 @@ class NotificationStore {
                 new MapSqlParameterSource("ids", ids), ROW);
     }
 
+    /** Unread notifications of these organizations created in (after, upTo], newest first (the digest's list). */
+    List<Notification> unreadBetween(Collection<Long> organizationIds, Instant after, Instant upTo, int limit) {
+        return named.query("SELECT " + COLUMNS + " FROM notification WHERE organization_id IN (:orgs) AND read_at IS NULL"
+                + " AND created_at > :after AND created_at <= :upTo ORDER BY id DESC LIMIT :limit",
+                window(organizationIds, after, upTo).addValue("limit", limit), ROW);
+    }
+
+    long countUnreadBetween(Collection<Long> organizationIds, Instant after, Instant upTo) {
+        Long n = named.queryForObject("SELECT COUNT(*) FROM notification WHERE organization_id IN (:orgs)"
+                + " AND read_at IS NULL AND created_at > :after AND created_at <= :upTo",
+                window(organizationIds, after, upTo), Long.class);
+        return n == null ? 0 : n;
+    }
+
+    private static MapSqlParameterSource window(Collection<Long> organizationIds, Instant after, Instant upTo) {
+        return new MapSqlParameterSource("orgs", organizationIds).addValue("after", Timestamp.from(after))
+                .addValue("upTo", Timestamp.from(upTo));
+    }
+
     long maxId() {
         Long max = jdbc.queryForObject("SELECT MAX(id) FROM notification", Long.class);
         return max == null ? 0 : max;
