@@ -203,7 +203,7 @@ db_up() {
   start-stop-daemon --start --oknodo --background --make-pidfile --pidfile "$DB_PID" \
     --exec /usr/sbin/mariadbd -- --user=mysql --datadir="$DB_DATADIR" --socket="$DB_SOCKET" "${DB_OWN_FILES[@]}" \
       --bind-address=127.0.0.1 --port="$DB_PORT" \
-      --character-set-server=utf8mb4 --collation-server=utf8mb4_unicode_ci --max-connections=300 \
+      --character-set-server=utf8mb4 --collation-server=utf8mb4_unicode_ci --max-connections=600 \
       --innodb-buffer-pool-size="${HTX_DB_BUFFER_POOL:-1G}"
   local i
   for i in $(seq 1 60); do
