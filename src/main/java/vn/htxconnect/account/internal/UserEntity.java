@@ -42,9 +42,13 @@ class UserEntity extends Timestamped {
     @Enumerated(EnumType.STRING)
     Actor.PlatformRole platformRole;
 
-
-
     Instant lastLoginAt;
+
+    /** Sign-in tokens issued before this instant are refused (sign out everywhere, a password change or reset). */
+    Instant tokensValidAfter;
+
+    /** The jti of the one earlier token still accepted: the session that changed the password. */
+    String keptTokenId;
 
     @Version
     long version;
