@@ -117,13 +117,13 @@ class MembershipLifecycleTests {
         HttpGraphQlTester owner = org.owner().as();
         owner.document(LEAVE).variable("o", org.id()).execute()
                 .path("leaveOrganization.errors[0].code").entity(String.class).isEqualTo("CONFLICT")
-                .path("leaveOrganization.errors[0].field").entityList(String.class).containsExactly("organizationId")
+                .path("leaveOrganization.errors[0].field").entityList(String.class).containsExactly("input", "organizationId")
                 .path("leaveOrganization.user").valueIsNull();
         owner.document(REMOVE).variable("o", org.id()).variable("u", org.owner().id()).execute()
                 .path("removeMember.errors[0].code").entity(String.class).isEqualTo("CONFLICT");
         owner.document(CHANGE_ROLE).variable("o", org.id()).variable("u", org.owner().id()).variable("r", "MEMBER").execute()
                 .path("changeMemberRole.errors[0].code").entity(String.class).isEqualTo("CONFLICT")
-                .path("changeMemberRole.errors[0].field").entityList(String.class).containsExactly("role");
+                .path("changeMemberRole.errors[0].field").entityList(String.class).containsExactly("input", "role");
         assertThat(roleIn(org, org.owner())).isEqualTo("OWNER");
 
         // With a second owner, the first may step down, and then leave.
@@ -179,9 +179,9 @@ class MembershipLifecycleTests {
         // Another organization's member: not found here, and their membership there untouched.
         owner.document(REMOVE).variable("o", org.id()).variable("u", stranger.id()).execute()
                 .path("removeMember.errors[0].code").entity(String.class).isEqualTo("NOT_FOUND")
-                .path("removeMember.errors[0].field").entityList(String.class).containsExactly("userId");
+                .path("removeMember.errors[0].field").entityList(String.class).containsExactly("input", "userId");
         owner.document(TRANSFER).variable("o", org.id()).variable("u", stranger.id()).execute()
-                .path("transferOwnership.errors[0].field").entityList(String.class).containsExactly("newOwnerId");
+                .path("transferOwnership.errors[0].field").entityList(String.class).containsExactly("input", "newOwnerId");
         assertThat(roleIn(other, stranger)).isEqualTo("MEMBER");
         assertThat(roleIn(org, org.owner())).isEqualTo("OWNER");
         // The owner of one organization cannot remove members of another.

@@ -97,13 +97,13 @@ class PasswordTests {
 
         // A wrong current password, or a short new one: nothing changes.
         as.document(CHANGE).variable("c", "not-the-password").variable("n", "mat-khau-moi-dai").execute()
-                .path("changePassword.errors[0].field").entityList(String.class).containsExactly("currentPassword")
+                .path("changePassword.errors[0].field").entityList(String.class).containsExactly("input", "currentPassword")
                 .path("changePassword.errors[0].code").entity(String.class).isEqualTo("INVALID")
                 .path("changePassword.user").valueIsNull();
         as.document(CHANGE).variable("c", PASSWORD).variable("n", "short").execute()
-                .path("changePassword.errors[0].field").entityList(String.class).containsExactly("newPassword");
+                .path("changePassword.errors[0].field").entityList(String.class).containsExactly("input", "newPassword");
         as.document(CHANGE).variable("c", "x".repeat(10_000)).variable("n", "mat-khau-moi-dai").execute()
-                .path("changePassword.errors[0].field").entityList(String.class).containsExactly("currentPassword");
+                .path("changePassword.errors[0].field").entityList(String.class).containsExactly("input", "currentPassword");
         assertAccepted(other, email);
         assertThat(loginWorks(email, PASSWORD)).isTrue();
 
@@ -132,9 +132,8 @@ class PasswordTests {
             assertUnauthenticated(port, "Bearer " + elsewhere);
             assertAccepted(after, email);
 
-            Instant cutoff = jdbc.queryForObject("SELECT tokens_valid_after FROM app_user WHERE email = ?",
-                    Timestamp.class, email).toInstant();
-            long second = cutoff.getEpochSecond();
+            long second = jdbc.queryForObject("SELECT tokens_valid_after_ms FROM app_user WHERE email = ?",
+                    Long.class, email) / 1000;
             sameSecondSeen = iat(before) == second && iat(after) == second;
         }
         // JWT iat has whole seconds: the case that matters is a refused and an accepted token of the same second.
@@ -177,7 +176,7 @@ class PasswordTests {
 
         // A too-short new password spends nothing.
         anonymous.document(RESET).variable("t", second).variable("n", "short").execute()
-                .path("resetPassword.errors[0].field").entityList(String.class).containsExactly("newPassword");
+                .path("resetPassword.errors[0].field").entityList(String.class).containsExactly("input", "newPassword");
         String fresh = anonymous.document(RESET).variable("t", second).variable("n", "mat-khau-sau-reset").execute()
                 .path("resetPassword.errors").entityList(Object.class).hasSize(0)
                 .path("resetPassword.user.email").entity(String.class).isEqualTo(email)
@@ -190,7 +189,7 @@ class PasswordTests {
         // Used once; the other token of the user is spent with it.
         for (String used : List.of(second, first)) {
             anonymous.document(RESET).variable("t", used).variable("n", "mat-khau-lan-nua").execute()
-                    .path("resetPassword.errors[0].field").entityList(String.class).containsExactly("token")
+                    .path("resetPassword.errors[0].field").entityList(String.class).containsExactly("input", "token")
                     .path("resetPassword.errors[0].code").entity(String.class).isEqualTo("INVALID")
                     .path("resetPassword.token").valueIsNull();
         }
@@ -205,7 +204,7 @@ class PasswordTests {
         jdbc.update("UPDATE password_reset SET expires_at = ? WHERE token_hash = ?",
                 Timestamp.from(Instant.now().minusSeconds(1)), sha256(token));
         anonymous.document(RESET).variable("t", token).variable("n", "mat-khau-qua-han").execute()
-                .path("resetPassword.errors[0].field").entityList(String.class).containsExactly("token");
+                .path("resetPassword.errors[0].field").entityList(String.class).containsExactly("input", "token");
         assertThat(loginWorks(email, PASSWORD)).isTrue();
     }
 
@@ -226,16 +225,16 @@ class PasswordTests {
     void hostileResetInputsAreRefusedNamingTheField() {
         for (String bad : List.of("", "   ", "no-at-sign", "a@b", "x".repeat(300) + "@htx.vn", "a@htx.vn\r\nBcc: b@htx.vn")) {
             anonymous.document(REQUEST).variable("e", bad).execute()
-                    .path("requestPasswordReset.errors[0].field").entityList(String.class).containsExactly("email")
+                    .path("requestPasswordReset.errors[0].field").entityList(String.class).containsExactly("input", "email")
                     .path("requestPasswordReset.errors[0].code").entity(String.class).isEqualTo("INVALID");
         }
         for (String bad : List.of("", "pwr_guess", "x".repeat(5_000))) {
             anonymous.document(RESET).variable("t", bad).variable("n", "mat-khau-du-dai-moi").execute()
-                    .path("resetPassword.errors[0].field").entityList(String.class).containsExactly("token")
+                    .path("resetPassword.errors[0].field").entityList(String.class).containsExactly("input", "token")
                     .path("resetPassword.token").valueIsNull();
         }
         anonymous.document(RESET).variable("t", "pwr_guess").variable("n", "y".repeat(201)).execute()
-                .path("resetPassword.errors[0].field").entityList(String.class).containsExactly("newPassword")
+                .path("resetPassword.errors[0].field").entityList(String.class).containsExactly("input", "newPassword")
                 .path("resetPassword.errors[0].code").entity(String.class).isEqualTo("TOO_LONG");
         // Signed-in only: anonymous callers are told to sign in.
         anonymous.document(SIGN_OUT).execute().errors().satisfy(errors -> assertThat(errors)

@@ -3,7 +3,6 @@ package vn.htxconnect.account.internal;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -243,7 +242,7 @@ class AccountLifecycle {
      * tokens on this instance; other instances' caches hold them at most {@code htx.security.credential-cache-ttl}.
      */
     private static void signOut(UserEntity user, String keep) {
-        user.tokensValidAfter = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        user.tokensValidAfterMs = Instant.now().toEpochMilli();
         user.keptTokenId = keep;
     }
 

@@ -47,13 +47,13 @@ class ActorLoader {
      * without an issue time counts as issued before), and not the one token kept.
      */
     static boolean signedOut(UserEntity u, Instant issuedAt, String tokenId) {
-        if (u.tokensValidAfter == null) {
+        if (u.tokensValidAfterMs == null) {
             return false;
         }
         if (u.keptTokenId != null && u.keptTokenId.equals(tokenId)) {
             return false;
         }
-        return issuedAt == null || issuedAt.isBefore(u.tokensValidAfter);
+        return issuedAt == null || issuedAt.toEpochMilli() < u.tokensValidAfterMs;
     }
 
     private Actor actorOf(UserEntity u) {

@@ -44,8 +44,11 @@ class UserEntity extends Timestamped {
 
     Instant lastLoginAt;
 
-    /** Sign-in tokens issued before this instant are refused (sign out everywhere, a password change or reset). */
-    Instant tokensValidAfter;
+    /**
+     * Sign-in tokens issued before this instant (epoch milliseconds) are refused: sign out everywhere, a password
+     * change or reset.
+     */
+    Long tokensValidAfterMs;
 
     /** The jti of the one earlier token still accepted: the session that changed the password. */
     String keptTokenId;
