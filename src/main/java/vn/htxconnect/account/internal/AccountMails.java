@@ -48,7 +48,14 @@ class AccountMails {
         organization = organization.replaceAll("[\\r\\n]+", " ");
         send(to, language, "invitation", Message.of("account.mail.invitation.subject", organization),
                 Message.of("account.mail.invitation.body", inviter, organization,
-                        Message.of("account.role." + role.name()), link, token, WHEN.format(expiresAt)));
+                        roleName(role), link, token, WHEN.format(expiresAt)));
+    }
+
+    private static Message roleName(Actor.OrgRole role) {
+        return switch (role) {
+            case OWNER -> Message.of("account.role.OWNER");
+            case MEMBER -> Message.of("account.role.MEMBER");
+        };
     }
 
     private void send(String to, String language, String purpose, Message subject, Message body) {
