@@ -74,4 +74,45 @@ public final class AccountInputs {
     /** A key after a change. */
     public record ApiKeyPayload(ApiKey apiKey, List<UserError> errors, String clientMutationId) {
     }
+
+    /** Remove a member from an organization (owners). */
+    public record RemoveMemberInput(String organizationId, String userId, String clientMutationId) {
+    }
+
+    /** Give a member another role (owners). */
+    public record ChangeMemberRoleInput(String organizationId, String userId, Actor.OrgRole role,
+                                        String clientMutationId) {
+    }
+
+    /** Leave an organization oneself. */
+    public record LeaveOrganizationInput(String organizationId, String clientMutationId) {
+    }
+
+    /** Hand one's ownership to another member. */
+    public record TransferOwnershipInput(String organizationId, String newOwnerId, String clientMutationId) {
+    }
+
+    /** A membership after a change: the member concerned and the organization, or why nothing changed. */
+    public record MemberPayload(User user, Organization organization, List<UserError> errors, String clientMutationId) {
+    }
+
+    /** Change one's own password, with the current one. */
+    public record ChangePasswordInput(String currentPassword, String newPassword, String clientMutationId) {
+    }
+
+    /** Ask for a password-reset mail. */
+    public record RequestPasswordResetInput(String email, String clientMutationId) {
+    }
+
+    /** The same answer whether or not the address has an account. */
+    public record RequestPasswordResetPayload(List<UserError> errors, String clientMutationId) {
+    }
+
+    /** Set a new password with the token from a reset mail. */
+    public record ResetPasswordInput(String token, String newPassword, String clientMutationId) {
+    }
+
+    /** Sign out every session of the caller. */
+    public record SignOutEverywhereInput(String clientMutationId) {
+    }
 }

@@ -77,4 +77,20 @@ class CredentialCacheTests {
                 .variable("id", keyId).execute().path("revokeApiKey.apiKey.active").entity(Boolean.class).isEqualTo(false);
         assertUnauthenticated(port, "Bearer " + secret);
     }
+
+    @Test
+    void signingOutEverywhereForgetsTheUsersCachedTokensAtOnce() {
+        String email = TestData.unique("cacheout") + "@htx.vn";
+        anonymous.document(AccountFixtures.REGISTER)
+                .variable("input", AccountFixtures.registration(email, TestData.unique("HTX O "))).execute()
+                .path("registerOrganization.errors").entityList(Object.class).hasSize(0);
+        String cached = TestData.login(anonymous, email, "mat-khau-du-dai");
+        String other = TestData.login(anonymous, email, "mat-khau-du-dai");
+        TestData.bearer(anonymous, cached).document("{ me { email } }").execute().path("me.email").entity(String.class).isEqualTo(email);
+        TestData.bearer(anonymous, other).document("mutation { signOutEverywhere(input: {}) { errors { code } } }").execute()
+                .path("signOutEverywhere.errors").entityList(Object.class).hasSize(0);
+        // Checked and cached moments ago, and still refused now rather than after the 5 s.
+        assertUnauthenticated(port, "Bearer " + cached);
+        assertUnauthenticated(port, "Bearer " + other);
+    }
 }

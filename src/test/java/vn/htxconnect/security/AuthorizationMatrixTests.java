@@ -38,6 +38,8 @@ class AuthorizationMatrixTests {
     private static final Set<Who> OWNERS = EnumSet.of(Who.OWNER, Who.ADMIN);
     private static final Set<Who> ALLIANCE = EnumSet.of(Who.ALLIANCE, Who.ADMIN);
     private static final Set<Who> ADMIN = EnumSet.of(Who.ADMIN);
+    private static final Set<Who> SIGNED_IN_USERS = EnumSet.of(Who.OTHER_ORG_MEMBER, Who.MEMBER, Who.OWNER, Who.ALLIANCE,
+            Who.ADMIN);
     private static final Set<Who> READERS = EnumSet.complementOf(EnumSet.of(Who.PARTNER_WITHOUT_SCOPE));
 
     @Autowired
@@ -50,8 +52,15 @@ class AuthorizationMatrixTests {
     String draftA;
     String spareUser;
 
-    /** A request: document and variables. */
-    record Call(String document, Map<String, Object> variables) {
+    /**
+     * A request: document and variables; {@code caller}, when set, is a stand-in for the caller (a fresh user in the
+     * same position, for mutations that act on the caller's own account or membership and would otherwise end the
+     * shared caller's session or membership), and {@code after} runs once the call returned.
+     */
+    record Call(String document, Map<String, Object> variables, HttpGraphQlTester caller, Runnable after) {
+        Call(String document, Map<String, Object> variables) {
+            this(document, variables, null, null);
+        }
     }
 
     /** One row of the matrix: who may, and how to call it (fresh fixtures per caller where needed). */
@@ -160,6 +169,29 @@ class AuthorizationMatrixTests {
                 "mutation($id: ID!) { revokeApiKey(input: {id: $id}) { errors { code } } }",
                 Map.of("id", admin.document("mutation { createApiKey(input: {name: \"K\", scopes: [\"catalog:read\"]}) { apiKey { id } } }")
                         .execute().path("createApiKey.apiKey.id").entity(String.class).get()))));
+        // The account lifecycle. Members and owners acting on their own membership or session are fresh stand-ins.
+        rows.add(new Row("removeMember", OWNERS, w -> new Call(
+                "mutation($o: ID!, $u: ID!) { removeMember(input: {organizationId: $o, userId: $u}) { errors { code } } }",
+                Map.of("o", orgA, "u", freshMemberOfA("MEMBER").id()))));
+        rows.add(new Row("changeMemberRole", OWNERS, w -> new Call(
+                "mutation($o: ID!, $u: ID!) { changeMemberRole(input: {organizationId: $o, userId: $u, role: OWNER}) { errors { code } } }",
+                Map.of("o", orgA, "u", freshMemberOfA("MEMBER").id()))));
+        rows.add(new Row("leaveOrganization", MEMBERS, w -> new Call(
+                "mutation($o: ID!) { leaveOrganization(input: {organizationId: $o}) { errors { code } } }",
+                Map.of("o", orgA), w == Who.MEMBER || w == Who.OWNER ? freshMemberOfA(w.name()).as() : null, null)));
+        rows.add(new Row("transferOwnership", OWNERS, w -> new Call(
+                "mutation($o: ID!, $u: ID!) { transferOwnership(input: {organizationId: $o, newOwnerId: $u}) { errors { code } } }",
+                Map.of("o", orgA, "u", freshMemberOfA("MEMBER").id()), w == Who.OWNER ? freshMemberOfA("OWNER").as() : null, null)));
+        rows.add(new Row("changePassword", SIGNED_IN_USERS, w -> new Call(
+                "mutation { changePassword(input: {currentPassword: \"not-the-password\", newPassword: \"mat-khau-moi-dai\"}) { errors { code } } }",
+                Map.of())));
+        rows.add(new Row("requestPasswordReset", EVERYONE_BUT_KEYS, w -> new Call(
+                "mutation($e: String!) { requestPasswordReset(input: {email: $e}) { errors { code } } }",
+                Map.of("e", TestData.unique("nobody") + "@htx.vn"))));
+        rows.add(new Row("resetPassword", EVERYONE_BUT_KEYS, w -> new Call(
+                "mutation { resetPassword(input: {token: \"pwr_unknown\", newPassword: \"mat-khau-moi-dai\"}) { errors { code } } }",
+                Map.of())));
+        rows.add(new Row("signOutEverywhere", SIGNED_IN_USERS, this::signOutAsStandIn));
         rows.add(new Row("reindexProducts", ADMIN, w -> new Call(
                 "mutation { reindexProducts(input: {}) { job { id } errors { code } } }", Map.of())));
         rows.add(new Row("checkProductIndex", ADMIN, w -> new Call(
@@ -492,6 +524,44 @@ class AuthorizationMatrixTests {
         return id;
     }
 
+    record Person(String id, HttpGraphQlTester as) {
+    }
+
+    /** Someone invited into organization A with the role by its owner, who accepts. */
+    private Person freshMemberOfA(String role) {
+        String invitation = as.get(Who.OWNER).document("""
+                        mutation($o: ID!, $e: String!, $r: OrgRole) { inviteMember(input: {organizationId: $o, email: $e, role: $r}) { invitationToken } }""")
+                .variable("o", orgA).variable("e", TestData.unique("m") + "@htx.vn").variable("r", role).execute()
+                .path("inviteMember.invitationToken").entity(String.class).get();
+        HttpGraphQlTester member = TestData.bearer(anonymous, anonymous.document("mutation($t: String!) { acceptInvitation(input: {token: $t, name: \"Thành viên\", password: \"mat-khau-thanh-vien\"}) { token } }")
+                .variable("t", invitation).execute().path("acceptInvitation.token").entity(String.class).get());
+        return new Person(member.document("{ me { id } }").execute().path("me.id").entity(String.class).get(), member);
+    }
+
+    /**
+     * Signing out everywhere ends every session of the caller, so each kind of user is stood in for by a fresh
+     * one of that kind (the shared admin token serves the whole test run); keys and anonymous callers call as
+     * themselves. A stand-in admin loses the role again afterwards.
+     */
+    private Call signOutAsStandIn(Who w) {
+        String document = "mutation { signOutEverywhere(input: {}) { errors { code } } }";
+        return switch (w) {
+            case MEMBER, OWNER -> new Call(document, Map.of(), freshMemberOfA(w.name()).as(), null);
+            case OTHER_ORG_MEMBER -> new Call(document, Map.of(), TestData.bearer(anonymous, register("HTX B ").token()), null);
+            case ALLIANCE, ADMIN -> {
+                HttpGraphQlTester user = TestData.bearer(anonymous, register("HTX stand-in ").token());
+                String id = user.document("{ me { id } }").execute().path("me.id").entity(String.class).get();
+                String role = w == Who.ADMIN ? "ADMIN" : "ALLIANCE_ANALYST";
+                admin.document("mutation($u: ID!, $r: PlatformRole) { grantPlatformRole(input: {userId: $u, role: $r}) { errors { code } } }")
+                        .variable("u", id).variable("r", role).execute().path("grantPlatformRole.errors").entityList(Object.class).hasSize(0);
+                yield new Call(document, Map.of(), user, () -> admin.document(
+                                "mutation($u: ID!) { grantPlatformRole(input: {userId: $u, role: null}) { errors { code } } }")
+                        .variable("u", id).execute().path("grantPlatformRole.errors").entityList(Object.class).hasSize(0));
+            }
+            default -> new Call(document, Map.of());
+        };
+    }
+
     List<Row> reads() {
         List<Row> rows = new ArrayList<>();
         rows.add(new Row("searchProducts", READERS, w -> new Call("{ searchProducts(query: \"cà phê\") { totalCount } }", Map.of())));
@@ -575,11 +645,14 @@ class AuthorizationMatrixTests {
         Set<Who> allowed = EnumSet.noneOf(Who.class);
         for (Who w : Who.values()) {
             Call call = row.call().apply(w);
-            HttpGraphQlTester.Request<?> request = as.get(w).document(call.document());
+            HttpGraphQlTester.Request<?> request = (call.caller() != null ? call.caller() : as.get(w)).document(call.document());
             for (Map.Entry<String, Object> v : call.variables().entrySet()) {
                 request = request.variable(v.getKey(), v.getValue());
             }
             var response = request.execute().returnResponse();
+            if (call.after() != null) {
+                call.after().run();
+            }
             List<ResponseError> errors = response.getErrors();
             List<Object> codes = errors.stream().map(e -> e.getExtensions().get("code")).toList();
             boolean denied = codes.contains("FORBIDDEN") || codes.contains("UNAUTHENTICATED");

@@ -22,11 +22,14 @@ import vn.htxconnect.organization.OrganizationService;
 class AccountController {
 
     private final AccountManagement accounts;
+    private final AccountLifecycle lifecycle;
     private final ApiKeyManagement keys;
     private final OrganizationService organizations;
 
-    AccountController(AccountManagement accounts, ApiKeyManagement keys, OrganizationService organizations) {
+    AccountController(AccountManagement accounts, AccountLifecycle lifecycle, ApiKeyManagement keys,
+                      OrganizationService organizations) {
         this.accounts = accounts;
+        this.lifecycle = lifecycle;
         this.keys = keys;
         this.organizations = organizations;
     }
@@ -60,6 +63,46 @@ class AccountController {
     @MutationMapping
     AccountInputs.UserPayload grantPlatformRole(@Argument AccountInputs.GrantPlatformRoleInput input) {
         return accounts.grant(input);
+    }
+
+    @MutationMapping
+    AccountInputs.MemberPayload removeMember(@Argument AccountInputs.RemoveMemberInput input) {
+        return lifecycle.removeMember(input);
+    }
+
+    @MutationMapping
+    AccountInputs.MemberPayload changeMemberRole(@Argument AccountInputs.ChangeMemberRoleInput input) {
+        return lifecycle.changeMemberRole(input);
+    }
+
+    @MutationMapping
+    AccountInputs.MemberPayload leaveOrganization(@Argument AccountInputs.LeaveOrganizationInput input) {
+        return lifecycle.leave(input);
+    }
+
+    @MutationMapping
+    AccountInputs.MemberPayload transferOwnership(@Argument AccountInputs.TransferOwnershipInput input) {
+        return lifecycle.transferOwnership(input);
+    }
+
+    @MutationMapping
+    AccountInputs.UserPayload changePassword(@Argument AccountInputs.ChangePasswordInput input) {
+        return lifecycle.changePassword(input);
+    }
+
+    @MutationMapping
+    AccountInputs.RequestPasswordResetPayload requestPasswordReset(@Argument AccountInputs.RequestPasswordResetInput input) {
+        return lifecycle.requestPasswordReset(input);
+    }
+
+    @MutationMapping
+    AccountInputs.UserPayload resetPassword(@Argument AccountInputs.ResetPasswordInput input) {
+        return lifecycle.resetPassword(input);
+    }
+
+    @MutationMapping
+    AccountInputs.UserPayload signOutEverywhere(@Argument AccountInputs.SignOutEverywhereInput input) {
+        return lifecycle.signOutEverywhere(input);
     }
 
     @QueryMapping

@@ -44,7 +44,7 @@ import vn.htxconnect.platform.ValidationErrors;
 @Service
 class AccountManagement {
 
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]{2,}");
+    static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]{2,}");
     private static final Duration INVITATION_TTL = Duration.ofDays(7);
 
     private final UserRepository users;
@@ -55,11 +55,12 @@ class AccountManagement {
     private final JdbcTemplate jdbc;
     private final SecurityProperties properties;
     private final SignInActivity signIns;
+    private final AccountMails mails;
     private final PasswordEncoder passwords = PasswordEncoderFactories.createDelegatingPasswordEncoder();
 
     AccountManagement(UserRepository users, MembershipRepository memberships, InvitationRepository invitations,
                       OrganizationService organizations, TokenService tokens, JdbcTemplate jdbc,
-                      SecurityProperties properties, SignInActivity signIns) {
+                      SecurityProperties properties, SignInActivity signIns, AccountMails mails) {
         this.users = users;
         this.memberships = memberships;
         this.invitations = invitations;
@@ -68,6 +69,7 @@ class AccountManagement {
         this.jdbc = jdbc;
         this.properties = properties;
         this.signIns = signIns;
+        this.mails = mails;
     }
 
     @Transactional
@@ -126,7 +128,7 @@ class AccountManagement {
         return u;
     }
 
-    private static void checkPassword(String password, String field, ValidationErrors errors) {
+    static void checkPassword(String password, String field, ValidationErrors errors) {
         if (password == null || password.length() < 10) {
             errors.add(field, UserErrorCode.INVALID, Message.of("account.password.tooShort", 10));
         } else if (password.length() > 200) {
@@ -134,7 +136,7 @@ class AccountManagement {
         }
     }
 
-    private static String normalizeEmail(String email) {
+    static String normalizeEmail(String email) {
         return email == null ? null : email.strip().toLowerCase(Locale.ROOT);
     }
 
@@ -193,7 +195,8 @@ class AccountManagement {
         if (email == null || !EMAIL.matcher(email).matches()) {
             errors.add("email", UserErrorCode.INVALID, Message.of("account.email.invalid"));
         }
-        if (organizations.findById(orgId).isEmpty()) {
+        Organization organization = organizations.findById(orgId).orElse(null);
+        if (organization == null) {
             errors.add("organizationId", UserErrorCode.NOT_FOUND, Message.of("organization.notFound"));
         }
         if (errors.hasErrors()) {
@@ -208,6 +211,12 @@ class AccountManagement {
         inv.invitedBy = actor.userId() == null ? 0 : actor.userId();
         inv.expiresAt = Instant.now().plus(INVITATION_TTL);
         invitations.save(inv);
+        // In the invitee's language when they have an account, else the inviter's (Vietnamese by default).
+        UserEntity inviter = actor.userId() == null ? null : users.findById(actor.userId()).orElse(null);
+        String language = users.findByEmail(email).map(u -> u.preferredLanguage)
+                .orElse(inviter == null ? "vi" : inviter.preferredLanguage);
+        mails.invitation(email, language, organization.name(), inv.role,
+                inviter == null ? "HTX Connect" : inviter.name, token, inv.expiresAt);
         return new InviteMemberPayload(token, inv.expiresAt, List.of(), in.clientMutationId());
     }
 

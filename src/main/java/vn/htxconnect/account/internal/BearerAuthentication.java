@@ -31,7 +31,7 @@ class BearerAuthentication {
             } catch (NumberFormatException e) {
                 throw new TokenRefusedException(Message.of("account.token.subject"));
             }
-            return new ActorAuthentication(actors.forUser(userId)
+            return new ActorAuthentication(actors.forToken(userId, TokenService.issuedAt(token), token.getId())
                     .orElseThrow(() -> new TokenRefusedException(Message.of("account.token.userGone"))), token.getTokenValue(),
                     token.getExpiresAt());
         });

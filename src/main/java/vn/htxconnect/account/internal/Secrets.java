@@ -23,6 +23,13 @@ final class Secrets {
         return new String(out);
     }
 
+    /** {@code bytes} random bytes, base64url without padding (fits a URL as it is). */
+    static String randomBytes(int bytes) {
+        byte[] out = new byte[bytes];
+        RANDOM.nextBytes(out);
+        return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(out);
+    }
+
     static String sha256(String value) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));

@@ -34,6 +34,11 @@ class TokenService {
     private static final Logger log = LoggerFactory.getLogger(TokenService.class);
     static final String ISSUER = "htx-connect";
     static final String LINK_ISSUER = "htx-connect/link";
+    /**
+     * The issue time in milliseconds: {@code iat} has whole seconds only, too coarse to tell a token issued just
+     * before a sign-out everywhere from one issued just after it (a reset signs the user in again at once).
+     */
+    static final String ISSUED_AT_MILLIS = "iat_ms";
 
     private final SecretKey key;
     private final NimbusJwtEncoder encoder;
@@ -70,10 +75,19 @@ class TokenService {
         Instant now = Instant.now();
         Instant exp = now.plus(properties.jwtTtl());
         JwtClaimsSet claims = JwtClaimsSet.builder().issuer(ISSUER).subject(Long.toString(userId)).issuedAt(now)
-                .expiresAt(exp).claim("name", name).id(Secrets.random(16)).build();
+                .expiresAt(exp).claim("name", name).claim(ISSUED_AT_MILLIS, now.toEpochMilli()).id(Secrets.random(16)).build();
         String token = encoder.encode(JwtEncoderParameters.from(JwsHeader.with(MacAlgorithm.HS256).build(), claims))
                 .getTokenValue();
         return new Issued(token, exp);
+    }
+
+    /** When a sign-in token was issued, to the millisecond when it says so (tokens from before iat_ms: the second). */
+    static Instant issuedAt(org.springframework.security.oauth2.jwt.Jwt jwt) {
+        Object millis = jwt.getClaims().get(ISSUED_AT_MILLIS);
+        if (millis instanceof Number n) {
+            return Instant.ofEpochMilli(n.longValue());
+        }
+        return jwt.getIssuedAt();
     }
 
     /**

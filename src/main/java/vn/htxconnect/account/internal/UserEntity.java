@@ -42,9 +42,16 @@ class UserEntity extends Timestamped {
     @Enumerated(EnumType.STRING)
     Actor.PlatformRole platformRole;
 
-
-
     Instant lastLoginAt;
+
+    /**
+     * Sign-in tokens issued before this instant (epoch milliseconds) are refused: sign out everywhere, a password
+     * change or reset.
+     */
+    Long tokensValidAfterMs;
+
+    /** The jti of the one earlier token still accepted: the session that changed the password. */
+    String keptTokenId;
 
     @Version
     long version;
