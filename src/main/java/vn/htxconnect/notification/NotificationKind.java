@@ -34,5 +34,7 @@ public enum NotificationKind {
     /** To a cooperative: an instalment was disbursed. Params: subject, price (amount), unit (day). */
     SUPPORT_DISBURSED,
     /** To a cooperative: a loan repayment was recorded. Params: subject, price (amount), unit (day), count (outstanding). */
-    SUPPORT_REPAYMENT_RECORDED
+    SUPPORT_REPAYMENT_RECORDED,
+    /** To an organization: one of its webhook endpoints was disabled after repeated failure. Params: subject (URL), count (failures). */
+    WEBHOOK_DISABLED
 }

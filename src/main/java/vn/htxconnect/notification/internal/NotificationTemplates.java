@@ -56,7 +56,9 @@ final class NotificationTemplates {
             Map.entry(NotificationKind.SUPPORT_DISBURSED, new Template(Message.of("support.notification.disbursed.title"),
                     Message.of("support.notification.disbursed.message"))),
             Map.entry(NotificationKind.SUPPORT_REPAYMENT_RECORDED, new Template(Message.of("support.notification.repaid.title"),
-                    Message.of("support.notification.repaid.message")))));
+                    Message.of("support.notification.repaid.message"))),
+            Map.entry(NotificationKind.WEBHOOK_DISABLED, new Template(Message.of("notification.webhookDisabled.title"),
+                    Message.of("notification.webhookDisabled.message")))));
 
     private NotificationTemplates() {
     }
