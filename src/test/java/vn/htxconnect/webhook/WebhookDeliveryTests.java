@@ -76,6 +76,10 @@ class WebhookDeliveryTests {
     JdbcTemplate jdbc;
     @Autowired
     JsonMapper json;
+    @Autowired
+    WebhookEvents webhooks;
+    @Autowired
+    org.springframework.transaction.support.TransactionTemplate tx;
 
     HttpGraphQlTester admin;
     HttpServer server;
@@ -173,6 +177,20 @@ class WebhookDeliveryTests {
                 .variable("i", Map.of("organizationId", org, "url", base + path, "eventTypes", types,
                         "filter", Map.of("provinces", List.of(province))))
                 .execute();
+        r.path("createWebhook.errors").entityList(Object.class).hasSize(0);
+        return new Endpoint(r.path("createWebhook.endpoint.id").entity(String.class).get(),
+                r.path("createWebhook.secret").entity(String.class).get(), path);
+    }
+
+    private Endpoint endpointOf(String organizationId, String kind, List<String> types) {
+        String path = "/" + kind + "/" + TestData.unique("h");
+        Map<String, Object> input = new java.util.HashMap<>(Map.of("url", base + path, "eventTypes", types));
+        if (organizationId != null) {
+            input.put("organizationId", organizationId);
+        }
+        HttpGraphQlTester.Response r = admin.document("""
+                mutation($i: CreateWebhookInput!) { createWebhook(input: $i) { endpoint { id } secret errors { code } } }""")
+                .variable("i", input).execute();
         r.path("createWebhook.errors").entityList(Object.class).hasSize(0);
         return new Endpoint(r.path("createWebhook.endpoint.id").entity(String.class).get(),
                 r.path("createWebhook.secret").entity(String.class).get(), path);
@@ -380,5 +398,36 @@ class WebhookDeliveryTests {
         assertThat(delivered.at()).isAfter(restarted);
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(delivery(e.id(), messageId))
                 .containsEntry("state", "DELIVERED"));
+    }
+
+    @Test
+    @Order(9)
+    void anEventForThePartiesReachesOnlyTheirEndpointsAndAPublicOneAlsoTheAdminOwned() {
+        String buyer = TestData.createOrganization(anonymous, TestData.unique("Chuỗi webhook "), "RETAIL_CHAIN", "Huế");
+        String stranger = TestData.createOrganization(anonymous, TestData.unique("HTX lạ "), "COOPERATIVE", "Huế");
+        Endpoint supplierSide = endpointOf(org, "ok", List.of("QUOTE_RECEIVED", "TRADE_EVENT_PUBLISHED"));
+        Endpoint buyerSide = endpointOf(buyer, "ok", List.of("QUOTE_RECEIVED", "TRADE_EVENT_PUBLISHED"));
+        Endpoint strangerSide = endpointOf(stranger, "ok", List.of("QUOTE_RECEIVED", "TRADE_EVENT_PUBLISHED"));
+        Endpoint partner = endpointOf(null, "ok", List.of("QUOTE_RECEIVED", "TRADE_EVENT_PUBLISHED"));
+        String quote = vn.htxconnect.platform.GlobalId.encode("Quote", System.nanoTime() % 1_000_000_000L);
+        String fair = vn.htxconnect.platform.GlobalId.encode("TradeEvent", System.nanoTime() % 1_000_000_000L);
+        long buyerId = vn.htxconnect.platform.GlobalId.decode("id", buyer).id();
+        long supplierId = vn.htxconnect.platform.GlobalId.decode("id", org).id();
+        tx.executeWithoutResult(s -> {
+            webhooks.publish(WebhookEvent.toParties(WebhookEventType.QUOTE_RECEIVED, quote, List.of(buyerId, supplierId),
+                    Map.of("pricePerUnitVnd", 52_000)));
+            webhooks.publish(WebhookEvent.publicEvent(WebhookEventType.TRADE_EVENT_PUBLISHED, fair, Map.of("name", "Hội chợ")));
+        });
+        await().atMost(Duration.ofSeconds(30)).until(() -> !about(supplierSide, quote).isEmpty() && !about(buyerSide, quote).isEmpty()
+                && !about(strangerSide, fair).isEmpty() && !about(partner, fair).isEmpty());
+        assertThat(data(about(buyerSide, quote).getFirst()).path("pricePerUnitVnd").asLong()).isEqualTo(52_000);
+        assertThat(about(supplierSide, fair)).hasSize(1);
+        assertThat(about(buyerSide, fair)).hasSize(1);
+        // Public events reach every subscriber; a quote only its two parties.
+        assertThat(about(strangerSide, quote)).isEmpty();
+        assertThat(about(partner, quote)).isEmpty();
+        // Admin-owned endpoints are listed without an organization, for admins.
+        assertThat(admin.document("{ webhookEndpoints { id organizationId } }").execute()
+                .path("webhookEndpoints[*].id").entityList(String.class).get()).contains(partner.id());
     }
 }

@@ -280,8 +280,7 @@ class WebhookManagement implements WebhookEvents {
     // --- views
 
     static WebhookInputs.WebhookEndpoint view(WebhookStore.Endpoint e) {
-        Instant previous = e.previousSecretUntil() != null && e.previousSecretUntil().isAfter(Instant.now())
-                ? e.previousSecretUntil() : null;
+        Instant previous = e.previousSecret() != null ? e.previousSecretUntil() : null;
         return new WebhookInputs.WebhookEndpoint(GlobalId.encode(WebhookInputs.ENDPOINT_TYPE, e.id()),
                 e.organizationId() == null ? null : GlobalId.encode("Organization", e.organizationId()), e.url(),
                 e.description(), List.copyOf(e.eventTypes()), new WebhookInputs.WebhookFilter(e.provinceCodes(), e.categoryCodes()),

@@ -21,6 +21,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxPayloadBytes a larger event is sent with its object's ID only ({@code truncated: true})
  * @param allowedHosts host names or addresses/CIDR ranges that may be loopback or private and may use plain http
  *                     (tests, a partner's VPN); nothing by default
+ * @param logRetention how long delivered and dead deliveries stay in the log
  * @param enabled whether this instance sends deliveries (fan-out follows the outbox)
  */
 @ConfigurationProperties("htx.webhook")
@@ -34,6 +35,7 @@ record WebhookProperties(@DefaultValue({"5s", "5m", "30m", "2h", "5h", "10h", "1
                          @DefaultValue("24h") Duration previousSecretValidity,
                          @DefaultValue("262144") int maxPayloadBytes,
                          @DefaultValue({}) List<String> allowedHosts,
+                         @DefaultValue("30d") Duration logRetention,
                          @DefaultValue("true") boolean enabled) {
 
     /**

@@ -127,7 +127,7 @@ class WebhookSender {
         }
         long timestamp = Instant.now().getEpochSecond();
         StringBuilder signature = new StringBuilder(Signatures.sign(e.secret(), d.messageId(), timestamp, d.payload()));
-        if (e.previousSecret() != null && e.previousSecretUntil() != null && e.previousSecretUntil().isAfter(Instant.now())) {
+        if (e.previousSecret() != null) {
             signature.append(' ').append(Signatures.sign(e.previousSecret(), d.messageId(), timestamp, d.payload()));
         }
         HttpRequest request = HttpRequest.newBuilder(checked.uri()).timeout(properties.requestTimeout())
@@ -168,20 +168,27 @@ class WebhookSender {
             Duration retryIn = attempt <= schedule.size() ? schedule.get(attempt - 1) : null;
             store.failed(d.id(), outcome.status(), outcome.latencyMs(), outcome.error(), retryIn);
             store.endpointFailed(e.id(), retryIn == null);
-            WebhookStore.Endpoint now = store.lockEndpoint(e.id()).orElse(null);
-            if (now == null || !now.enabled()) {
-                return;
-            }
-            boolean tooManyDead = now.failureStreak() >= properties.disableAfterDeadDeliveries();
-            boolean failingTooLong = now.failingSince() != null
-                    && now.failingSince().plus(properties.disableAfterFailingFor()).isBefore(Instant.now());
-            if ((tooManyDead || failingTooLong) && store.disableFailing(e.id())) {
+            if (store.disableFailing(e.id(), properties.disableAfterDeadDeliveries(), properties.disableAfterFailingFor())) {
+                WebhookStore.Endpoint now = store.endpoint(e.id()).orElseThrow();
                 log.warn("Webhook endpoint {} disabled after {} dead deliveries in a row (failing since {})", e.id(),
                         now.failureStreak(), now.failingSince());
                 events.publishEvent(new WebhookEndpointDisabled(e.organizationId(),
                         GlobalId.encode(WebhookInputs.ENDPOINT_TYPE, e.id()), e.url(), now.failureStreak()));
             }
         });
+    }
+
+    /** Keeps the log to {@code htx.webhook.log-retention}: delivered and dead deliveries older than that go. */
+    @Scheduled(fixedDelayString = "${htx.webhook.purge-interval:1h}", initialDelayString = "${htx.webhook.purge-interval:1h}")
+    void purge() {
+        try {
+            int n;
+            do {
+                n = store.purge(properties.logRetention(), 1000);
+            } while (n == 1000);
+        } catch (DataAccessException e) {
+            log.warn("Webhook log not purged, retrying later: {}", e.getMostSpecificCause().getMessage());
+        }
     }
 
     private static int millisSince(long startNanos) {

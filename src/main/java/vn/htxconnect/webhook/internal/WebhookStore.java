@@ -51,7 +51,9 @@ class WebhookStore {
                     Instant lastAttemptAt, Instant nextAttemptAt, Instant createdAt) {
     }
 
-    private static final String ENDPOINT_COLUMNS = "id, organization_id, url, description, secret, previous_secret,"
+    /** The previous secret only while it still signs (compared in the database's clock, as it was written). */
+    private static final String ENDPOINT_COLUMNS = "id, organization_id, url, description, secret,"
+            + " CASE WHEN previous_secret_until > CURRENT_TIMESTAMP(6) THEN previous_secret END AS previous_secret,"
             + " previous_secret_until, event_types, province_codes, category_codes, enabled, failure_streak, failing_since,"
             + " disabled_at, created_at, updated_at";
     private static final String DELIVERY_COLUMNS = "id, message_id, endpoint_id, event_id, event_type, object_id, payload,"
@@ -254,10 +256,29 @@ class WebhookStore {
                 + " failure_streak = failure_streak + ? WHERE id = ?", dead ? 1 : 0, endpointId);
     }
 
-    /** Disables an endpoint that kept failing; true when this call disabled it. */
-    boolean disableFailing(long endpointId) {
-        return jdbc.update("UPDATE webhook_endpoint SET enabled = FALSE, disabled_at = CURRENT_TIMESTAMP(6) WHERE id = ? AND enabled",
-                endpointId) == 1;
+    /**
+     * Disables an endpoint that kept failing: {@code deadLimit} DEAD deliveries in a row, or every attempt failed for
+     * longer than {@code failingFor}. True when this call disabled it.
+     */
+    boolean disableFailing(long endpointId, int deadLimit, Duration failingFor) {
+        return jdbc.update("""
+                UPDATE webhook_endpoint SET enabled = FALSE, disabled_at = CURRENT_TIMESTAMP(6)
+                WHERE id = ? AND enabled AND (failure_streak >= ?
+                  OR failing_since < TIMESTAMPADD(SECOND, ?, CURRENT_TIMESTAMP(6)))""",
+                endpointId, deadLimit, -failingFor.toSeconds()) == 1;
+    }
+
+    /**
+     * Forgets delivered and dead deliveries older than {@code retention}, and events nothing refers to any more, up
+     * to {@code limit} rows each; returns how many deliveries went.
+     */
+    int purge(Duration retention, int limit) {
+        int deliveries = jdbc.update("DELETE FROM webhook_delivery WHERE state IN ('DELIVERED', 'DEAD')"
+                + " AND created_at < TIMESTAMPADD(SECOND, ?, CURRENT_TIMESTAMP(6)) ORDER BY id LIMIT ?", -retention.toSeconds(), limit);
+        jdbc.update("DELETE FROM webhook_event WHERE fanned_out_at IS NOT NULL AND created_at < TIMESTAMPADD(SECOND, ?, CURRENT_TIMESTAMP(6))"
+                + " AND NOT EXISTS (SELECT 1 FROM webhook_delivery d WHERE d.event_id = webhook_event.id) ORDER BY id LIMIT ?",
+                -retention.toSeconds(), limit);
+        return deliveries;
     }
 
     Optional<Delivery> delivery(long id) {
