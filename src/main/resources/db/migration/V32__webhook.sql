@@ -43,7 +43,9 @@ CREATE TABLE webhook_event (
 -- One message to one endpoint and its log: message_id (msg_…) is the webhook-id header, the same on every
 -- attempt and on a redelivery. State: PENDING (not tried yet), FAILED (will be retried at next_attempt_at),
 -- DELIVERED, DEAD (retries exhausted). A delivery is sent only when no earlier one of the same object to the
--- same endpoint is still PENDING or FAILED (order per object).
+-- same endpoint is still PENDING or FAILED (order per object). next_attempt_at is set exactly while a delivery is
+-- open (PENDING or FAILED), so the sender's claim walks ix_webhook_delivery_due in order without sorting (a filesort
+-- would read, and lock, every due row, leaving nothing for a second instance).
 CREATE TABLE webhook_delivery (
   id               BIGINT        NOT NULL AUTO_INCREMENT PRIMARY KEY,
   message_id       VARCHAR(40)   NOT NULL,
@@ -61,7 +63,7 @@ CREATE TABLE webhook_delivery (
   next_attempt_at  DATETIME(6)   NULL,
   created_at       DATETIME(6)   NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
   KEY ix_webhook_delivery_event (event_id),
-  KEY ix_webhook_delivery_due (state, next_attempt_at),
+  KEY ix_webhook_delivery_due (next_attempt_at),
   KEY ix_webhook_delivery_order (endpoint_id, object_id, id),
   KEY ix_webhook_delivery_log (endpoint_id, id),
   CONSTRAINT fk_webhook_delivery_endpoint FOREIGN KEY (endpoint_id) REFERENCES webhook_endpoint (id) ON DELETE CASCADE,

@@ -430,4 +430,31 @@ class WebhookDeliveryTests {
         assertThat(admin.document("{ webhookEndpoints { id organizationId } }").execute()
                 .path("webhookEndpoints[*].id").entityList(String.class).get()).contains(partner.id());
     }
+
+    @Test
+    @Order(10)
+    void twoSendingInstancesSendEachMessageOnce() {
+        Endpoint e = endpointOf(org, "ok", List.of("TRADE_EVENT_PUBLISHED"));
+        ConfigurableApplicationContext second = startSender();
+        try {
+            List<String> objects = new ArrayList<>();
+            for (int i = 0; i < 200; i++) {
+                objects.add(vn.htxconnect.platform.GlobalId.encode("TradeEvent", 2_000_000_000L + System.nanoTime() % 1_000_000_000L + i));
+            }
+            long start = System.nanoTime();
+            tx.executeWithoutResult(s -> objects.forEach(o -> webhooks.publish(WebhookEvent.publicEvent(
+                    WebhookEventType.TRADE_EVENT_PUBLISHED, o, Map.of("name", "Hội chợ " + o)))));
+            await().atMost(Duration.ofSeconds(60)).until(() -> objects.stream().allMatch(o -> !about(e, o).isEmpty()));
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            List<String> ids;
+            synchronized (received) {
+                ids = received.stream().filter(r -> r.path().equals(e.path())).map(Received::id).toList();
+            }
+            assertThat(ids).hasSize(200).doesNotHaveDuplicates();
+            System.out.printf("Webhooks: 200 events published in one transaction reached the receiver through two sending"
+                    + " instances in %d ms%n", millis);
+        } finally {
+            second.close();
+        }
+    }
 }

@@ -209,12 +209,13 @@ class WebhookStore {
      * transaction.
      */
     List<Delivery> claimDue(int limit, Duration lease) {
-        List<Delivery> due = jdbc.query("SELECT " + DELIVERY_COLUMNS + " FROM webhook_delivery d"
-                + " WHERE d.state IN ('PENDING', 'FAILED') AND d.next_attempt_at <= CURRENT_TIMESTAMP(6)"
+        // next_attempt_at is NULL once a delivery is DELIVERED or DEAD, so the due index alone finds open ones, in order.
+        List<Delivery> due = jdbc.query("SELECT " + DELIVERY_COLUMNS + " FROM webhook_delivery d FORCE INDEX (ix_webhook_delivery_due)"
+                + " WHERE d.next_attempt_at <= CURRENT_TIMESTAMP(6)"
                 + " AND EXISTS (SELECT 1 FROM webhook_endpoint e WHERE e.id = d.endpoint_id AND e.enabled)"
                 + " AND NOT EXISTS (SELECT 1 FROM webhook_delivery p WHERE p.endpoint_id = d.endpoint_id"
                 + "   AND p.object_id = d.object_id AND p.id < d.id AND p.state IN ('PENDING', 'FAILED'))"
-                + " ORDER BY d.next_attempt_at, d.id LIMIT ? FOR UPDATE SKIP LOCKED", WebhookStore::deliveryRow, limit);
+                + " ORDER BY d.next_attempt_at LIMIT ? FOR UPDATE SKIP LOCKED", WebhookStore::deliveryRow, limit);
         if (!due.isEmpty()) {
             jdbc.batchUpdate("UPDATE webhook_delivery SET next_attempt_at = TIMESTAMPADD(MICROSECOND, ?, CURRENT_TIMESTAMP(6))"
                     + " WHERE id = ?", due.stream().map(d -> new Object[] {lease.toMillis() * 1000, d.id()}).toList());
