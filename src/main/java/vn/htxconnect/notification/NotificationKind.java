@@ -41,5 +41,7 @@ public enum NotificationKind {
      * To one side of a conversation: the other side wrote while this side had read everything (one notice per
      * unread streak, not per message). Params: sender, subject (the conversation's title).
      */
-    MESSAGE_RECEIVED
+    MESSAGE_RECEIVED,
+    /** To an organization: one of its webhook endpoints was disabled after repeated failure. Params: subject (URL), count (failures). */
+    WEBHOOK_DISABLED
 }

@@ -360,6 +360,22 @@ class AuthorizationMatrixTests {
                 "mutation($i: SupportPaymentInput!) { recordSupportRepayment(input: $i) { errors { code } } }",
                 Map.of("i", Map.of("applicationId", freshApplicationOfA("APPROVE"), "amountVnd", 1_000_000L,
                         "on", java.time.LocalDate.now(vn.htxconnect.platform.VietnamTime.ZONE).toString())))));
+        // Webhooks: an organization's OWNERs manage its endpoints (admins any); members read them and their log.
+        rows.add(new Row("createWebhook", OWNERS, w -> new Call(
+                "mutation($i: CreateWebhookInput!) { createWebhook(input: $i) { secret errors { code } } }",
+                Map.of("i", Map.of("organizationId", orgA, "url", "http://127.0.0.1:9/matrix", "eventTypes", List.of("QUOTE_RECEIVED"))))));
+        rows.add(new Row("updateWebhook", OWNERS, w -> new Call(
+                "mutation($i: UpdateWebhookInput!) { updateWebhook(input: $i) { errors { code } } }",
+                Map.of("i", Map.of("id", webhookOfA(), "description", "Đối tác " + w)))));
+        rows.add(new Row("deleteWebhook", OWNERS, w -> new Call(
+                "mutation($i: WebhookIdInput!) { deleteWebhook(input: $i) { errors { code } } }",
+                Map.of("i", Map.of("id", freshWebhookOfA())))));
+        rows.add(new Row("rotateWebhookSecret", OWNERS, w -> new Call(
+                "mutation($i: WebhookIdInput!) { rotateWebhookSecret(input: $i) { secret errors { code } } }",
+                Map.of("i", Map.of("id", webhookOfA())))));
+        rows.add(new Row("redeliverWebhook", OWNERS, w -> new Call(
+                "mutation($i: RedeliverWebhookInput!) { redeliverWebhook(input: $i) { errors { code } } }",
+                Map.of("i", Map.of("deliveryId", deadDeliveryOfA())))));
         return rows;
     }
 
@@ -632,6 +648,12 @@ class AuthorizationMatrixTests {
                 "{ supportFigures { total { applications approvedVnd } medianDaysToDecision } }", Map.of())));
         rows.add(new Row("eligibleCooperatives", ALLIANCE, w -> new Call(
                 "query($p: ID!) { eligibleCooperatives(programId: $p, first: 5) { totalCount } }", Map.of("p", freshProgram()))));
+        rows.add(new Row("webhookEndpoints", MEMBERS, w -> new Call(
+                "query($o: ID) { webhookEndpoints(organizationId: $o) { id url } }", Map.of("o", orgA))));
+        rows.add(new Row("webhookEndpoints(admin-owned)", ADMIN, w -> new Call("{ webhookEndpoints { id } }", Map.of())));
+        rows.add(new Row("webhookDeliveries", MEMBERS, w -> new Call(
+                "query($e: ID!) { webhookDeliveries(endpointId: $e, first: 5) { totalCount edges { node { statusCode } } } }",
+                Map.of("e", webhookOfA()))));
         return rows;
     }
 
@@ -815,5 +837,36 @@ class AuthorizationMatrixTests {
             return ps;
         }, key);
         return vn.htxconnect.platform.GlobalId.encode("SourcingRequest", key.getKey().longValue());
+    }
+
+    /** A webhook endpoint of organization A (created by the admin), hearing quotes only so it stays quiet. */
+    private String freshWebhookOfA() {
+        return admin.document("mutation($i: CreateWebhookInput!) { createWebhook(input: $i) { endpoint { id } } }")
+                .variable("i", Map.of("organizationId", orgA, "url", "http://127.0.0.1:9/matrix", "eventTypes", List.of("QUOTE_RECEIVED")))
+                .execute().path("createWebhook.endpoint.id").entity(String.class).get();
+    }
+
+    private String sharedWebhook;
+
+    /** One endpoint of organization A for the rows that keep it (an organization has at most 20). */
+    private String webhookOfA() {
+        if (sharedWebhook == null) {
+            sharedWebhook = freshWebhookOfA();
+        }
+        return sharedWebhook;
+    }
+
+    /** A DEAD delivery to organization A's shared endpoint, written directly. */
+    private String deadDeliveryOfA() {
+        long endpoint = vn.htxconnect.platform.GlobalId.decode("id", webhookOfA()).id();
+        String key = TestData.unique("evt_");
+        jdbc.update("INSERT INTO webhook_event (event_key, event_type, object_id, audience_org_ids, payload, fanned_out_at)"
+                + " VALUES (?, 'QUOTE_RECEIVED', 'UXVvdGU6MQ', ?, '{}', CURRENT_TIMESTAMP(6))", key,
+                String.valueOf(vn.htxconnect.platform.GlobalId.decode("id", orgA).id()));
+        Long event = jdbc.queryForObject("SELECT id FROM webhook_event WHERE event_key = ?", Long.class, key);
+        jdbc.update("INSERT INTO webhook_delivery (message_id, endpoint_id, event_id, event_type, object_id, payload, state, attempt)"
+                + " VALUES (?, ?, ?, 'QUOTE_RECEIVED', 'UXVvdGU6MQ', '{}', 'DEAD', 8)", TestData.unique("msg_"), endpoint, event);
+        Long delivery = jdbc.queryForObject("SELECT MAX(id) FROM webhook_delivery WHERE event_id = ?", Long.class, event);
+        return vn.htxconnect.platform.GlobalId.encode("WebhookDelivery", delivery);
     }
 }

@@ -270,6 +270,50 @@ class HostileInputTests {
                 vn.htxconnect.platform.GlobalId.decode("id", app).id())).isZero();
     }
 
+    /**
+     * Webhook inputs: hostile text in every argument is answered with known codes and writes no endpoint; URLs
+     * that point inside the network (or are not https) are refused naming the url field, whatever their disguise.
+     */
+    @Test
+    void webhookInputsNameTheirFieldsAndNeverReachInsideTheNetwork() {
+        HttpGraphQlTester admin = TestData.asAdmin(anonymous);
+        String org = TestData.createOrganization(anonymous, TestData.unique("HTX webhook hostile "), "COOPERATIVE", "Huế");
+        int endpoints = count("webhook_endpoint");
+        String create = """
+                mutation($i: CreateWebhookInput!) { createWebhook(input: $i) { endpoint { id } secret errors { field code } } }""";
+        for (String p : PAYLOADS) {
+            assertHandled(admin, create, Map.of("i", Map.of("organizationId", org, "url", p, "eventTypes", List.of("PRODUCT_LISTED"))));
+            assertHandled(admin, create, Map.of("i", Map.of("organizationId", org, "url", "https://" + p + "/h",
+                    "eventTypes", List.of("PRODUCT_LISTED"))));
+            assertHandled(admin, create, Map.of("i", Map.of("organizationId", org, "url", "https://127.0.0.2/h",
+                    "description", p, "eventTypes", List.of("PRODUCT_LISTED"),
+                    "filter", Map.of("provinces", List.of(p), "categories", List.of(p)))));
+            assertHandled(admin, create, Map.of("i", Map.of("organizationId", p, "url", p, "eventTypes", List.of("PRODUCT_LISTED"))));
+            assertHandled(admin, "mutation($p: ID!) { updateWebhook(input: {id: $p, url: $p}) { errors { code } } }", Map.of("p", p));
+            assertHandled(admin, "mutation($p: ID!) { deleteWebhook(input: {id: $p}) { errors { code } } }", Map.of("p", p));
+            assertHandled(admin, "mutation($p: ID!) { redeliverWebhook(input: {deliveryId: $p}) { errors { code } } }", Map.of("p", p));
+            assertHandled(admin, "query($p: ID!) { webhookDeliveries(endpointId: $p) { totalCount } }", Map.of("p", p));
+            assertHandled(admin, "query($p: ID) { webhookEndpoints(organizationId: $p) { id } }", Map.of("p", p));
+        }
+        assertThat(count("webhook_endpoint")).isEqualTo(endpoints);
+        // The test configuration allow-lists 127.0.0.1 only (so `localhost` passes here; UrlGuardTests refuses it without
+        // the list); everything else internal is refused on the url field.
+        for (String url : List.of("https://169.254.169.254/latest/meta-data/", "http://10.0.0.1/h", "https://192.168.1.1/h",
+                "https://[::1]/h", "https://[::ffff:10.0.0.1]/h", "https://127.0.0.2/h",
+                "http://93.184.216.34/h", "https://0.0.0.0/h", "file:///etc/passwd")) {
+            HttpGraphQlTester.Response r = admin.document(create).variable("i", Map.of("organizationId", org, "url", url,
+                    "eventTypes", List.of("PRODUCT_LISTED"))).execute();
+            r.path("createWebhook.errors[0].field").entityList(String.class).containsExactly("input", "url");
+            r.path("createWebhook.errors[0].code").entity(String.class).isEqualTo("INVALID");
+            r.path("createWebhook.secret").valueIsNull();
+        }
+        HttpGraphQlTester.Response r = admin.document(create).variable("i", Map.of("organizationId", org, "url", "http://127.0.0.1:9/h",
+                "eventTypes", List.of(), "filter", Map.of("provinces", List.of("Hà Nội", "Atlantis"), "categories", List.of("COFFEE", "cà phê")))).execute();
+        r.path("createWebhook.errors[*].field").entityList(Object.class).hasSize(3);
+        r.path("createWebhook.errors[*].code").entityList(String.class).containsExactly("REQUIRED", "INVALID", "INVALID");
+        assertThat(count("webhook_endpoint")).isEqualTo(endpoints);
+    }
+
     private int count(String table) {
         return jdbc.queryForObject("SELECT COUNT(*) FROM " + table, Integer.class);
     }

@@ -2,6 +2,7 @@ package vn.htxconnect.catalog.internal;
 
 import java.time.Instant;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,6 +26,9 @@ import vn.htxconnect.platform.GlobalId;
 import vn.htxconnect.platform.Message;
 import vn.htxconnect.platform.UserErrorCode;
 import vn.htxconnect.platform.ValidationErrors;
+import vn.htxconnect.webhook.WebhookEvent;
+import vn.htxconnect.webhook.WebhookEventType;
+import vn.htxconnect.webhook.WebhookEvents;
 
 /**
  * The product mutations and reads; each write queues the product for the search index in the same transaction
@@ -38,12 +42,15 @@ class ProductManagement implements ProductService {
     private final ProductValidator validator;
     private final ProductWrites writes;
     private final ProductPages pages;
+    private final WebhookEvents webhooks;
 
-    ProductManagement(ProductRepository repository, ProductValidator validator, ProductWrites writes, ProductPages pages) {
+    ProductManagement(ProductRepository repository, ProductValidator validator, ProductWrites writes, ProductPages pages,
+                      WebhookEvents webhooks) {
         this.repository = repository;
         this.validator = validator;
         this.writes = writes;
         this.pages = pages;
+        this.webhooks = webhooks;
     }
 
     @Override
@@ -67,6 +74,7 @@ class ProductManagement implements ProductService {
         repository.saveAndFlush(e);
         writes.queue(e.id, "created");
         writes.announce(List.of(e));
+        publishWebhook(e, null);
         return new ProductPayload(e.toView(), List.of(), errors.warnings(), in.clientMutationId());
     }
 
@@ -80,12 +88,13 @@ class ProductManagement implements ProductService {
         }
         Organization owner = writes.owner(e);
         String oldRef = e.externalRef;
+        ProductStatus before = e.status;
         validator.update(in, e, owner, errors);
         if (e.externalRef != null && !e.externalRef.equals(oldRef)
                 && repository.findByOrganizationIdAndExternalRef(owner.databaseId(), e.externalRef).isPresent()) {
             errors.add("externalRef", UserErrorCode.DUPLICATE, Message.of("catalog.product.externalRefTaken"));
         }
-        return save(e, errors, in.clientMutationId(), "updated");
+        return save(e, errors, in.clientMutationId(), "updated", before);
     }
 
     @Override
@@ -96,11 +105,13 @@ class ProductManagement implements ProductService {
         if (e == null) {
             return new ProductPayload(null, errors.list(), errors.warnings(), clientMutationId);
         }
+        ProductStatus before = e.status;
         e.status = ProductStatus.ARCHIVED;
-        return save(e, errors, clientMutationId, "archived");
+        return save(e, errors, clientMutationId, "archived", before);
     }
 
-    private ProductPayload save(ProductEntity e, ValidationErrors errors, String clientMutationId, String event) {
+    private ProductPayload save(ProductEntity e, ValidationErrors errors, String clientMutationId, String event,
+                                ProductStatus before) {
         if (errors.hasErrors()) {
             // The entity is managed and half-changed: roll back so nothing reaches the database.
             TransactionAspectSupport.currentTransactionStatus().setRollbackOnly();
@@ -109,7 +120,50 @@ class ProductManagement implements ProductService {
         repository.saveAndFlush(e);
         writes.queue(e.id, event);
         writes.announce(List.of(e));
+        publishWebhook(e, before);
         return new ProductPayload(e.toView(), List.of(), errors.warnings(), clientMutationId);
+    }
+
+    /**
+     * Tells partners' endpoints (public: what the API shows everyone) that a product was listed, changed or
+     * archived. Drafts are members-only, so a draft's writes say nothing; a product leaving the public listing
+     * is announced with its ID and new status only.
+     */
+    private void publishWebhook(ProductEntity e, ProductStatus before) {
+        Product p = e.toView();
+        boolean wasPublic = before == ProductStatus.ACTIVE;
+        if (p.status() == ProductStatus.ACTIVE) {
+            Map<String, Object> fields = new LinkedHashMap<>();
+            fields.put("organizationId", GlobalId.encode(Organization.TYPE, p.organizationId()));
+            fields.put("name", p.name());
+            fields.put("description", p.description());
+            fields.put("categoryCode", p.categoryCode());
+            fields.put("unit", p.unit() == null ? null : p.unit().name());
+            fields.put("priceMinVnd", p.priceMinVnd());
+            fields.put("priceMaxVnd", p.priceMaxVnd());
+            fields.put("minOrderQty", p.minOrderQty());
+            fields.put("monthlyCapacity", p.monthlyCapacity());
+            fields.put("availableMonths", p.availableMonths());
+            fields.put("provinceCode", p.provinceCode());
+            fields.put("imageUrls", p.imageUrls());
+            fields.put("status", p.status().name());
+            fields.put("certifications", p.validCertifications().stream().map(c -> {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("scheme", c.scheme().name());
+                m.put("label", c.label());
+                m.put("ocopStars", c.ocopStars());
+                m.put("validTo", c.validTo() == null ? null : c.validTo().toString());
+                return m;
+            }).toList());
+            fields.put("updatedAt", p.updatedAt() == null ? null : p.updatedAt().toString());
+            fields.put("version", p.version());
+            webhooks.publish(WebhookEvent.publicEvent(wasPublic ? WebhookEventType.PRODUCT_CHANGED : WebhookEventType.PRODUCT_LISTED,
+                    p.id(), fields).withFilters(p.provinceCode(), p.categoryCode()));
+        } else if (wasPublic) {
+            webhooks.publish(WebhookEvent.publicEvent(p.status() == ProductStatus.ARCHIVED ? WebhookEventType.PRODUCT_ARCHIVED
+                    : WebhookEventType.PRODUCT_CHANGED, p.id(), Map.of("status", p.status().name()))
+                    .withFilters(p.provinceCode(), p.categoryCode()));
+        }
     }
 
     private ProductEntity existing(String id, Long expectedVersion, ValidationErrors errors) {

@@ -25,6 +25,9 @@ import vn.htxconnect.platform.Message;
 import vn.htxconnect.platform.UserErrorCode;
 import vn.htxconnect.platform.ValidationErrors;
 
+import vn.htxconnect.webhook.WebhookEvent;
+import vn.htxconnect.webhook.WebhookEventType;
+import vn.htxconnect.webhook.WebhookEvents;
 /**
  * Records the Alliance's decisions. DISSOLVED archives the cooperative; MERGED first moves its products and
  * linkages to the cooperative it merged into, then archives it. Everything happens in one transaction with
@@ -40,9 +43,11 @@ class CooperativeDecisionManagement {
     private final OrganizationService organizations;
     private final ProductTransfers products;
     private final LinkageTransfers linkages;
+    private final WebhookEvents webhooks;
 
     CooperativeDecisionManagement(CooperativeDecisionStore store, OrganizationService organizations,
-                                  ProductTransfers products, LinkageTransfers linkages) {
+                                  ProductTransfers products, LinkageTransfers linkages, WebhookEvents webhooks) {
+        this.webhooks = webhooks;
         this.store = store;
         this.organizations = organizations;
         this.products = products;
@@ -102,6 +107,15 @@ class CooperativeDecisionManagement {
                 TransactionAspectSupport.currentTransactionStatus().setRollbackOnly();
                 return RecordCooperativeDecisionPayload.refused(archived.errors(), in.clientMutationId());
             }
+            // Its activity status is now final (dissolved or merged): the cooperative's own endpoints hear it; the
+            // status rules' day-to-day changes are computed when read, so there is no moment to announce them.
+            java.util.Map<String, Object> f = new java.util.LinkedHashMap<>();
+            f.put("status", in.kind().name());
+            f.put("mergedIntoOrganizationId", target == null ? null : target.id());
+            f.put("decisionId", decision.id());
+            f.put("decidedAt", Instant.now().toString());
+            webhooks.publish(WebhookEvent.toParties(WebhookEventType.COOPERATIVE_ACTIVITY_STATUS_CHANGED, org.id(),
+                    List.of(org.databaseId()), f).withFilters(org.provinceCode(), null));
         }
         return new RecordCooperativeDecisionPayload(decision, organizations.findById(org.databaseId()).orElseThrow(), moved,
                 transferred.moved().size(), transferred.closed().size(), List.of(), in.clientMutationId());

@@ -39,9 +39,11 @@ class LinkageProposals {
     private final LinkageTerms terms;
     private final LinkageAnnouncements announcements;
     private final List<OriginReferences> origins;
+    private final LinkageWebhooks webhooks;
 
     LinkageProposals(LinkageRepository repository, LinkageHistory history, LinkageTerms terms,
-                     LinkageAnnouncements announcements, List<OriginReferences> origins) {
+                     LinkageAnnouncements announcements, List<OriginReferences> origins, LinkageWebhooks webhooks) {
+        this.webhooks = webhooks;
         this.repository = repository;
         this.history = history;
         this.terms = terms;
@@ -90,6 +92,7 @@ class LinkageProposals {
             history.record(e.id, Action.CONFIRM, Status.PROPOSED, Status.ACTIVE, side, actor, null, now);
         }
         announcements.announce(e, actor, supplier, customer);
+        webhooks.publish(e);
         return new LinkagePayload(e.toView(), List.of(), in.clientMutationId());
     }
 
@@ -140,6 +143,7 @@ class LinkageProposals {
         e.status = Status.PROPOSED;
         repository.saveAndFlush(e);
         history.record(e.id, Action.PROPOSE, null, Status.PROPOSED, null, actor, "Opened from " + origin + " " + in.originRef(), now);
+        webhooks.publish(e);
         return Optional.of(e.toView());
     }
 }

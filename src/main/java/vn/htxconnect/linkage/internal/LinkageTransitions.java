@@ -33,9 +33,11 @@ class LinkageTransitions {
     private final LinkageHistory history;
     private final OrganizationService organizations;
     private final LinkageAnnouncements announcements;
+    private final LinkageWebhooks webhooks;
 
     LinkageTransitions(LinkageRepository repository, LinkageHistory history, OrganizationService organizations,
-                       LinkageAnnouncements announcements) {
+                       LinkageAnnouncements announcements, LinkageWebhooks webhooks) {
+        this.webhooks = webhooks;
         this.repository = repository;
         this.history = history;
         this.organizations = organizations;
@@ -79,6 +81,9 @@ class LinkageTransitions {
         }
         repository.saveAndFlush(e);
         history.record(e.id, action, from, to, side, actor, why, now);
+        if (to != from) {
+            webhooks.publish(e);
+        }
         if (action == Action.CONFIRM && to == Status.ACTIVE) {
             announcements.announce(e, actor, organizations.findById(e.supplierOrganizationId).orElseThrow(),
                     organizations.findById(e.customerOrganizationId).orElseThrow());

@@ -24,10 +24,12 @@ class SupplyEventPayloads {
 
     private final LinkageRepository linkages;
     private final SupplyEventStore store;
+    private final LinkageWebhooks webhooks;
 
-    SupplyEventPayloads(LinkageRepository linkages, SupplyEventStore store) {
+    SupplyEventPayloads(LinkageRepository linkages, SupplyEventStore store, LinkageWebhooks webhooks) {
         this.linkages = linkages;
         this.store = store;
+        this.webhooks = webhooks;
     }
 
     /** The linkage's delivered quantity and last activity from its effective events, then the payload. */
@@ -47,7 +49,9 @@ class SupplyEventPayloads {
             linkages.saveAndFlush(l);
             view = LinkageController.view(actor, l.toView());
         }
-        return new Payload(store.findByIds(List.of(eventId)).get(eventId), view, List.of(), clientMutationId);
+        SupplyEvent event = store.findByIds(List.of(eventId)).get(eventId);
+        webhooks.supplyEvent(event, l);
+        return new Payload(event, view, List.of(), clientMutationId);
     }
 
     /** Nothing of a refused write may stay, not even the lot lock row. */

@@ -60,7 +60,9 @@ final class NotificationTemplates {
             Map.entry(NotificationKind.INQUIRY_RECEIVED, new Template(Message.of("notification.inquiryReceived.title"),
                     Message.of("notification.inquiryReceived.message"))),
             Map.entry(NotificationKind.MESSAGE_RECEIVED, new Template(Message.of("notification.messageReceived.title"),
-                    Message.of("notification.messageReceived.message")))));
+                    Message.of("notification.messageReceived.message"))),
+            Map.entry(NotificationKind.WEBHOOK_DISABLED, new Template(Message.of("notification.webhookDisabled.title"),
+                    Message.of("notification.webhookDisabled.message")))));
 
     private NotificationTemplates() {
     }

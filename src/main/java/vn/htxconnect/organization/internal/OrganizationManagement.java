@@ -36,6 +36,9 @@ import vn.htxconnect.platform.ValidationErrors;
 import vn.htxconnect.region.Province;
 import vn.htxconnect.region.ProvinceService;
 
+import vn.htxconnect.webhook.WebhookEvent;
+import vn.htxconnect.webhook.WebhookEventType;
+import vn.htxconnect.webhook.WebhookEvents;
 /** Creates, updates and reads organizations; every change that product documents show goes to the outbox. */
 @Service
 class OrganizationManagement implements OrganizationService {
@@ -49,9 +52,11 @@ class OrganizationManagement implements OrganizationService {
     private final OrganizationQueries queries;
     private final ProvinceService provinces;
     private final Outbox outbox;
+    private final WebhookEvents webhooks;
 
     OrganizationManagement(OrganizationRepository repository, OrganizationQueries queries, ProvinceService provinces,
-                           Outbox outbox) {
+                           Outbox outbox, WebhookEvents webhooks) {
+        this.webhooks = webhooks;
         this.repository = repository;
         this.queries = queries;
         this.provinces = provinces;
@@ -146,11 +151,32 @@ class OrganizationManagement implements OrganizationService {
             return new OrganizationPayload(null, new ValidationErrors()
                     .add("id", UserErrorCode.NOT_FOUND, Message.of("organization.notFound")).list(), clientMutationId);
         }
+        boolean newlyVerified = verified && e.verificationStatus != VerificationStatus.VERIFIED;
         e.verificationStatus = verified ? VerificationStatus.VERIFIED : VerificationStatus.UNVERIFIED;
         e.verifiedAt = verified ? Instant.now() : null;
         repository.saveAndFlush(e);
         outbox.enqueue(OrganizationService.OUTBOX_TYPE, e.id, "verification");
+        if (newlyVerified && e.toView().kind().isCooperative()) {
+            publishVerified(e.toView());
+        }
         return new OrganizationPayload(e.toView(), List.of(), clientMutationId);
+    }
+
+    /** Tells every subscriber (public) that the Alliance verified a cooperative, with its public profile (no contacts). */
+    private void publishVerified(Organization o) {
+        Map<String, Object> f = new java.util.LinkedHashMap<>();
+        f.put("kind", o.kind().name());
+        f.put("name", o.name());
+        f.put("provinceCode", o.provinceCode());
+        f.put("sectors", o.sectors());
+        f.put("foundedYear", o.foundedYear());
+        f.put("memberCount", o.memberCount());
+        f.put("website", o.website());
+        f.put("description", o.description());
+        f.put("verificationStatus", o.verificationStatus().name());
+        f.put("verifiedAt", o.verifiedAt() == null ? null : o.verifiedAt().toString());
+        webhooks.publish(WebhookEvent.publicEvent(WebhookEventType.COOPERATIVE_VERIFIED, o.id(), f)
+                .withFilters(o.provinceCode(), null));
     }
 
     /** Validates and copies the given (non-null) fields. */

@@ -24,6 +24,9 @@ import vn.htxconnect.program.TradeEventInput;
 import vn.htxconnect.program.TradeEventOutcomes;
 import vn.htxconnect.program.TradeEventPayload;
 import vn.htxconnect.program.TradeEventService;
+import vn.htxconnect.webhook.WebhookEvent;
+import vn.htxconnect.webhook.WebhookEventType;
+import vn.htxconnect.webhook.WebhookEvents;
 
 /** Events are created, changed and cancelled by the Alliance's analysts and admins; one transaction each. */
 @Service
@@ -32,8 +35,11 @@ class TradeEventManagement implements TradeEventService {
     private final TradeEventRepository repository;
     private final TradeEventValidator validator;
     private final EventOutcomes outcomes;
+    private final WebhookEvents webhooks;
 
-    TradeEventManagement(TradeEventRepository repository, TradeEventValidator validator, EventOutcomes outcomes) {
+    TradeEventManagement(TradeEventRepository repository, TradeEventValidator validator, EventOutcomes outcomes,
+                         WebhookEvents webhooks) {
+        this.webhooks = webhooks;
         this.repository = repository;
         this.validator = validator;
         this.outcomes = outcomes;
@@ -51,7 +57,25 @@ class TradeEventManagement implements TradeEventService {
             return new TradeEventPayload(null, errors.list(), in.clientMutationId());
         }
         repository.saveAndFlush(e);
+        publishWebhook(e.toView());
         return new TradeEventPayload(e.toView(), List.of(), in.clientMutationId());
+    }
+
+    /** A trade event is public from its creation: every subscriber hears of it, with what the API shows everyone. */
+    private void publishWebhook(TradeEvent t) {
+        Map<String, Object> f = new java.util.LinkedHashMap<>();
+        f.put("kind", t.kind() == null ? null : t.kind().name());
+        f.put("name", t.name());
+        f.put("description", t.description());
+        f.put("startsOn", String.valueOf(t.startsOn()));
+        f.put("endsOn", String.valueOf(t.endsOn()));
+        f.put("provinceCode", t.provinceCode());
+        f.put("address", t.address());
+        f.put("organiserOrganizationId", t.organiserOrganizationId() == null ? null
+                : GlobalId.encode("Organization", t.organiserOrganizationId()));
+        f.put("version", t.version());
+        webhooks.publish(WebhookEvent.publicEvent(WebhookEventType.TRADE_EVENT_PUBLISHED, t.id(), f)
+                .withFilters(t.provinceCode(), null));
     }
 
     @Override

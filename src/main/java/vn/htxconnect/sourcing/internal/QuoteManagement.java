@@ -33,6 +33,9 @@ import vn.htxconnect.sourcing.SourcingRequest;
 import vn.htxconnect.sourcing.internal.QuoteInputs.QuoteDecisionInput;
 import vn.htxconnect.sourcing.internal.QuoteInputs.QuotePayload;
 import vn.htxconnect.sourcing.internal.QuoteInputs.SendQuoteInput;
+import vn.htxconnect.webhook.WebhookEvent;
+import vn.htxconnect.webhook.WebhookEventType;
+import vn.htxconnect.webhook.WebhookEvents;
 
 /**
  * Sending and answering quotes, each in one transaction that writes nothing when it reports an
@@ -51,11 +54,13 @@ class QuoteManagement {
     private final ConversationService conversations;
     private final ApplicationEventPublisher events;
     private final NotificationService notifications;
+    private final WebhookEvents webhooks;
 
     QuoteManagement(QuoteRepository quotes, SourcingRequestRepository requests, QuoteTerms terms,
                     OrganizationService organizations, ConversationService conversations,
-                    ApplicationEventPublisher events, NotificationService notifications) {
+                    ApplicationEventPublisher events, NotificationService notifications, WebhookEvents webhooks) {
         this.notifications = notifications;
+        this.webhooks = webhooks;
         this.quotes = quotes;
         this.requests = requests;
         this.terms = terms;
@@ -120,6 +125,7 @@ class QuoteManagement {
         notifications.notify(request.buyerOrganizationId, NotificationKind.QUOTE_RECEIVED, q.toView().id(), Map.of(
                 "request", request.title, "supplier", supplier.name(), "price", String.format(Locale.ROOT, "%,d", q.pricePerUnitVnd)
                         .replace(',', '.'), "unit", q.unit.label()));
+        publishWebhook(q, WebhookEventType.QUOTE_RECEIVED);
         return new QuotePayload(q.toView(), List.of(), in.clientMutationId());
     }
 
@@ -158,6 +164,7 @@ class QuoteManagement {
                 q.frequency.name(), request.windowFrom, request.windowTo, q.decidedAt));
         notifications.notify(q.supplierOrganizationId, NotificationKind.QUOTE_ACCEPTED, q.toView().id(), Map.of(
                 "request", request.title, "buyer", organizations.findById(q.buyerOrganizationId).map(Organization::name).orElse("")));
+        publishWebhook(q, WebhookEventType.QUOTE_ACCEPTED);
         return new QuotePayload(q.toView(), List.of(), in.clientMutationId());
     }
 
@@ -183,6 +190,7 @@ class QuoteManagement {
             String title = requests.findById(q.requestId).map(r -> r.title).orElse("");
             notifications.notify(q.supplierOrganizationId, NotificationKind.QUOTE_DECLINED, q.toView().id(),
                     Map.of("request", title, "reason", reason == null ? "" : reason));
+            publishWebhook(q, WebhookEventType.QUOTE_DECLINED);
         }
         return new QuotePayload(q.toView(), List.of(), in.clientMutationId());
     }
@@ -214,6 +222,28 @@ class QuoteManagement {
         q.decidedAt = Instant.now();
         q.decidedByUserId = Access.current().userId();
         quotes.saveAndFlush(q);
+    }
+
+    /** Tells the buyer's and the supplier's endpoints, with the quote as both sides see it in the API. */
+    private void publishWebhook(QuoteEntity entity, WebhookEventType type) {
+        Quote q = entity.toView();
+        Map<String, Object> fields = new java.util.LinkedHashMap<>();
+        fields.put("requestId", GlobalId.encode(SourcingRequest.TYPE, q.requestId()));
+        fields.put("supplierOrganizationId", GlobalId.encode(Organization.TYPE, q.supplierOrganizationId()));
+        fields.put("buyerOrganizationId", GlobalId.encode(Organization.TYPE, q.buyerOrganizationId()));
+        fields.put("productId", q.productId() == null ? null : GlobalId.encode("Product", q.productId()));
+        fields.put("pricePerUnitVnd", q.pricePerUnitVnd());
+        fields.put("unit", q.unit().name());
+        fields.put("quantity", q.quantity());
+        fields.put("frequency", q.frequency().name());
+        fields.put("deliveryTerms", q.deliveryTerms());
+        fields.put("validUntil", String.valueOf(q.validUntil()));
+        fields.put("note", q.note());
+        fields.put("status", q.status().name());
+        fields.put("decisionReason", q.decisionReason());
+        fields.put("decidedAt", q.decidedAt() == null ? null : q.decidedAt().toString());
+        fields.put("version", q.version());
+        webhooks.publish(WebhookEvent.toParties(type, q.id(), List.of(q.buyerOrganizationId(), q.supplierOrganizationId()), fields));
     }
 
     private static QuotePayload failed(ValidationErrors errors, String clientMutationId) {

@@ -25,11 +25,16 @@ import vn.htxconnect.platform.Message;
 import vn.htxconnect.platform.Outbox;
 import vn.htxconnect.platform.UserErrorCode;
 import vn.htxconnect.platform.ValidationErrors;
+import vn.htxconnect.sourcing.SourcingEnums;
 import vn.htxconnect.sourcing.SourcingEnums.Status;
+import vn.htxconnect.sourcing.SourcingEnums.Visibility;
 import vn.htxconnect.sourcing.SourcingRequest;
 import vn.htxconnect.sourcing.SourcingRequestInput;
 import vn.htxconnect.sourcing.SourcingRequestPayload;
 import vn.htxconnect.sourcing.SourcingService;
+import vn.htxconnect.webhook.WebhookEvent;
+import vn.htxconnect.webhook.WebhookEventType;
+import vn.htxconnect.webhook.WebhookEvents;
 
 /**
  * Sourcing request writes and reads. Requests belong to a buying organization (retail chain, processor
@@ -48,9 +53,11 @@ class SourcingManagement implements SourcingService {
     private final RequestValidator validator;
     private final OrganizationService organizations;
     private final Outbox outbox;
+    private final WebhookEvents webhooks;
 
     SourcingManagement(SourcingRequestRepository repository, RequestValidator validator,
-                       OrganizationService organizations, Outbox outbox) {
+                       OrganizationService organizations, Outbox outbox, WebhookEvents webhooks) {
+        this.webhooks = webhooks;
         this.repository = repository;
         this.validator = validator;
         this.organizations = organizations;
@@ -86,6 +93,7 @@ class SourcingManagement implements SourcingService {
         repository.saveAndFlush(e);
         outbox.enqueue(OUTBOX_TYPE, e.id, "created");
         outbox.enqueue(MatchDiscoveryHandler.REQUEST_TYPE, e.id, "created");
+        publishWebhook(e, WebhookEventType.SOURCING_REQUEST_POSTED);
         return new SourcingRequestPayload(e.toView(), List.of(), in.clientMutationId());
     }
 
@@ -142,7 +150,47 @@ class SourcingManagement implements SourcingService {
             // Created, changed or resumed: what matches it now may be news to both sides.
             outbox.enqueue(MatchDiscoveryHandler.REQUEST_TYPE, e.id, event);
         }
+        publishWebhook(e, WebhookEventType.SOURCING_REQUEST_CHANGED);
         return new SourcingRequestPayload(e.toView(), List.of(), clientMutationId);
+    }
+
+    /**
+     * Tells partners' endpoints: a public request to every subscriber, an invitation-only one to the buyer and the
+     * invited organizations. The fields are those suppliers see: what the buyer marked confidential is left out.
+     */
+    private void publishWebhook(SourcingRequestEntity entity, WebhookEventType type) {
+        SourcingRequest r = entity.toView();
+        Set<SourcingEnums.ConfidentialField> hidden = r.confidentialFields();
+        Map<String, Object> f = new java.util.LinkedHashMap<>();
+        if (!hidden.contains(SourcingEnums.ConfidentialField.BUYER) && r.buyerOrganizationId() != null) {
+            f.put("buyerOrganizationId", GlobalId.encode(Organization.TYPE, r.buyerOrganizationId()));
+        }
+        f.put("title", r.title());
+        f.put("details", r.details());
+        f.put("categoryCode", r.categoryCode());
+        if (!hidden.contains(SourcingEnums.ConfidentialField.QUANTITY)) {
+            f.put("quantity", r.quantity());
+        }
+        f.put("unit", r.unit() == null ? null : r.unit().name());
+        f.put("frequency", r.frequency() == null ? null : r.frequency().name());
+        f.put("deliveryProvinceCode", r.deliveryProvinceCode());
+        f.put("certifications", r.certifications() == null ? List.of() : r.certifications().stream().map(Enum::name).toList());
+        f.put("minOcopStars", r.minOcopStars());
+        if (!hidden.contains(SourcingEnums.ConfidentialField.TARGET_PRICE)) {
+            f.put("targetMaxPriceVnd", r.targetMaxPriceVnd());
+        }
+        f.put("windowFrom", String.valueOf(r.windowFrom()));
+        f.put("windowTo", String.valueOf(r.windowTo()));
+        f.put("expiresAt", String.valueOf(r.expiresAt()));
+        f.put("status", r.status().name());
+        f.put("visibility", r.visibility().name());
+        f.put("verifiedSuppliersOnly", r.verifiedSuppliersOnly());
+        f.put("version", r.version());
+        String id = GlobalId.encode(SourcingRequest.TYPE, r.databaseId());
+        List<Long> parties = new java.util.ArrayList<>(r.invitedOrganizationIds());
+        parties.add(entity.buyerOrganizationId);
+        webhooks.publish((r.visibility() == Visibility.PUBLIC ? WebhookEvent.publicEvent(type, id, f)
+                : WebhookEvent.toParties(type, id, parties, f)).withFilters(r.deliveryProvinceCode(), r.categoryCode()));
     }
 
     private SourcingRequestEntity existing(String id, Long expectedVersion, ValidationErrors errors) {

@@ -1,0 +1,11 @@
+package vn.htxconnect.webhook;
+
+/** The webhook module's API for the modules that own events. */
+public interface WebhookEvents {
+
+    /**
+     * Queues an event for every matching endpoint. Must run inside the transaction that makes the change: the
+     * event is sent only if it commits, and is never lost once it has.
+     */
+    void publish(WebhookEvent event);
+}
