@@ -457,4 +457,31 @@ class WebhookDeliveryTests {
             second.close();
         }
     }
+
+    @Test
+    @Order(11)
+    void importedProductsAreAnnouncedLikeThoseWrittenOneByOne() throws Exception {
+        Endpoint e = endpointOf(org, "ok", List.of("PRODUCT_LISTED", "PRODUCT_CHANGED"));
+        String ref = TestData.unique("IMP-");
+        String name = "Hồ tiêu nhập " + ref;
+        String csv = "external_ref,name,category,description,unit,price_min_vnd,price_max_vnd,min_order_qty,"
+                + "monthly_capacity,available_months,certifications,ocop_stars,province,lat,lon,image_urls\n"
+                + ref + "," + name + ",COFFEE,,kg,,,,,,,,,,,\n";
+        admin.document("""
+                mutation($i: ImportProductsInput!) { importProducts(input: $i) { productImport { id } errors { code message } } }""")
+                .variable("i", Map.of("organizationId", org, "csv", csv)).execute()
+                .path("importProducts.errors").entityList(Object.class).hasSize(0);
+        await().atMost(Duration.ofSeconds(60)).until(() -> imported(e, name) != null);
+        Received r = imported(e, name);
+        assertThat(type(r)).isEqualTo("product.listed");
+        assertThat(r.signature()).isEqualTo(expectedSignature(e.secret(), r.id(), r.timestamp(), r.body()));
+        assertThat(data(r).path("categoryCode").asString()).isEqualTo("COFFEE");
+    }
+
+    private Received imported(Endpoint e, String name) {
+        synchronized (received) {
+            return received.stream().filter(r -> r.path().equals(e.path()) && data(r).path("name").asString().equals(name))
+                    .findFirst().orElse(null);
+        }
+    }
 }

@@ -100,6 +100,14 @@ public class ProductImportMerge {
         }
         writes.announce(outcomes.stream().filter(o -> o.outcome() == ImportOutcome.CREATED || o.outcome() == ImportOutcome.UPDATED)
                 .map(Outcome::entity).toList());
+        // Partners hear of imported products like of those written one by one (an import keeps a product's status).
+        for (Outcome o : outcomes) {
+            if (o.outcome() == ImportOutcome.CREATED) {
+                writes.publish(o.entity(), null);
+            } else if (o.outcome() == ImportOutcome.UPDATED) {
+                writes.publish(o.entity(), o.entity().status);
+            }
+        }
         return outcomes.stream().map(o -> new ImportRowResult(o.rowNumber(), o.outcome(),
                 o.entity() == null ? null : o.entity().id, o.errors(), o.warnings())).toList();
     }

@@ -2,7 +2,6 @@ package vn.htxconnect.catalog.internal;
 
 import java.time.Instant;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,9 +25,6 @@ import vn.htxconnect.platform.GlobalId;
 import vn.htxconnect.platform.Message;
 import vn.htxconnect.platform.UserErrorCode;
 import vn.htxconnect.platform.ValidationErrors;
-import vn.htxconnect.webhook.WebhookEvent;
-import vn.htxconnect.webhook.WebhookEventType;
-import vn.htxconnect.webhook.WebhookEvents;
 
 /**
  * The product mutations and reads; each write queues the product for the search index in the same transaction
@@ -42,15 +38,12 @@ class ProductManagement implements ProductService {
     private final ProductValidator validator;
     private final ProductWrites writes;
     private final ProductPages pages;
-    private final WebhookEvents webhooks;
 
-    ProductManagement(ProductRepository repository, ProductValidator validator, ProductWrites writes, ProductPages pages,
-                      WebhookEvents webhooks) {
+    ProductManagement(ProductRepository repository, ProductValidator validator, ProductWrites writes, ProductPages pages) {
         this.repository = repository;
         this.validator = validator;
         this.writes = writes;
         this.pages = pages;
-        this.webhooks = webhooks;
     }
 
     @Override
@@ -74,7 +67,7 @@ class ProductManagement implements ProductService {
         repository.saveAndFlush(e);
         writes.queue(e.id, "created");
         writes.announce(List.of(e));
-        publishWebhook(e, null);
+        writes.publish(e, null);
         return new ProductPayload(e.toView(), List.of(), errors.warnings(), in.clientMutationId());
     }
 
@@ -120,50 +113,8 @@ class ProductManagement implements ProductService {
         repository.saveAndFlush(e);
         writes.queue(e.id, event);
         writes.announce(List.of(e));
-        publishWebhook(e, before);
+        writes.publish(e, before);
         return new ProductPayload(e.toView(), List.of(), errors.warnings(), clientMutationId);
-    }
-
-    /**
-     * Tells partners' endpoints (public: what the API shows everyone) that a product was listed, changed or
-     * archived. Drafts are members-only, so a draft's writes say nothing; a product leaving the public listing
-     * is announced with its ID and new status only.
-     */
-    private void publishWebhook(ProductEntity e, ProductStatus before) {
-        Product p = e.toView();
-        boolean wasPublic = before == ProductStatus.ACTIVE;
-        if (p.status() == ProductStatus.ACTIVE) {
-            Map<String, Object> fields = new LinkedHashMap<>();
-            fields.put("organizationId", GlobalId.encode(Organization.TYPE, p.organizationId()));
-            fields.put("name", p.name());
-            fields.put("description", p.description());
-            fields.put("categoryCode", p.categoryCode());
-            fields.put("unit", p.unit() == null ? null : p.unit().name());
-            fields.put("priceMinVnd", p.priceMinVnd());
-            fields.put("priceMaxVnd", p.priceMaxVnd());
-            fields.put("minOrderQty", p.minOrderQty());
-            fields.put("monthlyCapacity", p.monthlyCapacity());
-            fields.put("availableMonths", p.availableMonths());
-            fields.put("provinceCode", p.provinceCode());
-            fields.put("imageUrls", p.imageUrls());
-            fields.put("status", p.status().name());
-            fields.put("certifications", p.validCertifications().stream().map(c -> {
-                Map<String, Object> m = new LinkedHashMap<>();
-                m.put("scheme", c.scheme().name());
-                m.put("label", c.label());
-                m.put("ocopStars", c.ocopStars());
-                m.put("validTo", c.validTo() == null ? null : c.validTo().toString());
-                return m;
-            }).toList());
-            fields.put("updatedAt", p.updatedAt() == null ? null : p.updatedAt().toString());
-            fields.put("version", p.version());
-            webhooks.publish(WebhookEvent.publicEvent(wasPublic ? WebhookEventType.PRODUCT_CHANGED : WebhookEventType.PRODUCT_LISTED,
-                    p.id(), fields).withFilters(p.provinceCode(), p.categoryCode()));
-        } else if (wasPublic) {
-            webhooks.publish(WebhookEvent.publicEvent(p.status() == ProductStatus.ARCHIVED ? WebhookEventType.PRODUCT_ARCHIVED
-                    : WebhookEventType.PRODUCT_CHANGED, p.id(), Map.of("status", p.status().name()))
-                    .withFilters(p.provinceCode(), p.categoryCode()));
-        }
     }
 
     private ProductEntity existing(String id, Long expectedVersion, ValidationErrors errors) {

@@ -1,11 +1,14 @@
 package vn.htxconnect.catalog.internal;
 
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
+import vn.htxconnect.catalog.Product;
 import vn.htxconnect.catalog.ProductService;
 import vn.htxconnect.catalog.ProductStatus;
 import vn.htxconnect.catalog.ProductsChanged;
@@ -17,6 +20,9 @@ import vn.htxconnect.platform.Message;
 import vn.htxconnect.platform.Outbox;
 import vn.htxconnect.platform.UserErrorCode;
 import vn.htxconnect.platform.ValidationErrors;
+import vn.htxconnect.webhook.WebhookEvent;
+import vn.htxconnect.webhook.WebhookEventType;
+import vn.htxconnect.webhook.WebhookEvents;
 
 /**
  * What the product mutations and the CSV import share: who may list products, and what every write sets off
@@ -29,9 +35,11 @@ class ProductWrites {
     private final Outbox outbox;
     private final ApplicationEventPublisher events;
     private final ProductActivity activity;
+    private final WebhookEvents webhooks;
 
     ProductWrites(OrganizationService organizations, Outbox outbox, ApplicationEventPublisher events,
-                  ProductActivity activity) {
+                  ProductActivity activity, WebhookEvents webhooks) {
+        this.webhooks = webhooks;
         this.organizations = organizations;
         this.outbox = outbox;
         this.events = events;
@@ -82,6 +90,49 @@ class ProductWrites {
         List<Long> active = written.stream().filter(p -> p.status == ProductStatus.ACTIVE).map(p -> p.id).toList();
         if (!active.isEmpty()) {
             events.publishEvent(new ProductsChanged(active));
+        }
+    }
+
+    /**
+     * Tells partners' endpoints (through the webhook module, in the write's transaction; the CSV import too, row by
+     * row) (public: what the API shows everyone) that a product was listed, changed or
+     * archived. Drafts are members-only, so a draft's writes say nothing; a product leaving the public listing
+     * is announced with its ID and new status only.
+     */
+    void publish(ProductEntity e, ProductStatus before) {
+        Product p = e.toView();
+        boolean wasPublic = before == ProductStatus.ACTIVE;
+        if (p.status() == ProductStatus.ACTIVE) {
+            Map<String, Object> fields = new LinkedHashMap<>();
+            fields.put("organizationId", GlobalId.encode(Organization.TYPE, p.organizationId()));
+            fields.put("name", p.name());
+            fields.put("description", p.description());
+            fields.put("categoryCode", p.categoryCode());
+            fields.put("unit", p.unit() == null ? null : p.unit().name());
+            fields.put("priceMinVnd", p.priceMinVnd());
+            fields.put("priceMaxVnd", p.priceMaxVnd());
+            fields.put("minOrderQty", p.minOrderQty());
+            fields.put("monthlyCapacity", p.monthlyCapacity());
+            fields.put("availableMonths", p.availableMonths());
+            fields.put("provinceCode", p.provinceCode());
+            fields.put("imageUrls", p.imageUrls());
+            fields.put("status", p.status().name());
+            fields.put("certifications", p.validCertifications().stream().map(c -> {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("scheme", c.scheme().name());
+                m.put("label", c.label());
+                m.put("ocopStars", c.ocopStars());
+                m.put("validTo", c.validTo() == null ? null : c.validTo().toString());
+                return m;
+            }).toList());
+            fields.put("updatedAt", p.updatedAt() == null ? null : p.updatedAt().toString());
+            fields.put("version", p.version());
+            webhooks.publish(WebhookEvent.publicEvent(wasPublic ? WebhookEventType.PRODUCT_CHANGED : WebhookEventType.PRODUCT_LISTED,
+                    p.id(), fields).withFilters(p.provinceCode(), p.categoryCode()));
+        } else if (wasPublic) {
+            webhooks.publish(WebhookEvent.publicEvent(p.status() == ProductStatus.ARCHIVED ? WebhookEventType.PRODUCT_ARCHIVED
+                    : WebhookEventType.PRODUCT_CHANGED, p.id(), Map.of("status", p.status().name()))
+                    .withFilters(p.provinceCode(), p.categoryCode()));
         }
     }
 }

@@ -59,6 +59,8 @@ class WebhookManagement implements WebhookEvents {
     /** Endpoints per organization (and admin-owned): enough for a few integrations, few enough to list. */
     static final int MAX_ENDPOINTS = 20;
     static final int MAX_FILTER_VALUES = 50;
+    /** Another instance's new or re-enabled endpoint is heard from at most this long after the change. */
+    private static final long LISTENED_TTL_NANOS = 1_000_000_000L;
     private static final Logger log = LoggerFactory.getLogger(WebhookManagement.class);
 
     private final WebhookStore store;
@@ -67,6 +69,13 @@ class WebhookManagement implements WebhookEvents {
     private final WebhookProperties properties;
     private final UrlGuard guard;
     private final ProvinceService provinces;
+    /**
+     * The event types some enabled endpoint listens to, read again at most once a second (and at once on this
+     * instance after an endpoint changes here): a write nobody listens to costs nothing, where every product
+     * write and every imported row would otherwise add an event row and an outbox row for nobody.
+     */
+    private volatile Set<WebhookEventType> listenedTo;
+    private volatile long listenedToReadAt;
 
     WebhookManagement(WebhookStore store, Outbox outbox, JsonMapper json, WebhookProperties properties, UrlGuard guard,
                       ProvinceService provinces) {
@@ -81,6 +90,9 @@ class WebhookManagement implements WebhookEvents {
     @Override
     @Transactional(propagation = Propagation.MANDATORY)
     public void publish(WebhookEvent event) {
+        if (!listened(event.type())) {
+            return;
+        }
         String key = Signatures.newId("evt_");
         Instant now = Instant.now();
         Map<String, Object> data = new LinkedHashMap<>();
@@ -100,6 +112,21 @@ class WebhookManagement implements WebhookEvents {
         long id = store.insertEvent(key, event.type(), event.objectId(), event.audience(), event.provinceCode(),
                 event.categoryCode(), payload);
         outbox.enqueue(OUTBOX_TYPE, id, event.type().name());
+    }
+
+    private boolean listened(WebhookEventType type) {
+        Set<WebhookEventType> types = listenedTo;
+        if (types == null || System.nanoTime() - listenedToReadAt > LISTENED_TTL_NANOS) {
+            types = store.listenedTypes();
+            listenedTo = types;
+            listenedToReadAt = System.nanoTime();
+        }
+        return types.contains(type);
+    }
+
+    /** Endpoints changed on this instance: the next event reads the listened-to types again. */
+    private void endpointsChanged() {
+        listenedTo = null;
     }
 
     private String body(String key, WebhookEventType type, Instant at, Map<String, Object> data) {
@@ -134,6 +161,7 @@ class WebhookManagement implements WebhookEvents {
         long id;
         try {
             id = store.insertEndpoint(orgId, url, description, secret, types, provinceCodes, categories);
+            endpointsChanged();
         } catch (DataIntegrityViolationException e) {
             // Only an admin gets here with an organization that does not exist (an owner's exists).
             return new WebhookSecretPayload(null, null, List.of(UserError.of("organizationId", UserErrorCode.NOT_FOUND,
@@ -158,8 +186,10 @@ class WebhookManagement implements WebhookEvents {
             return new WebhookPayload(null, errors.list(), input.clientMutationId());
         }
         store.updateEndpoint(e.id(), url, description, types, provinceCodes, categories);
+        endpointsChanged();
         if (input.enabled() != null) {
             store.setEnabled(e.id(), input.enabled());
+            endpointsChanged();
         }
         return new WebhookPayload(view(store.endpoint(e.id()).orElseThrow()), List.of(), input.clientMutationId());
     }

@@ -95,6 +95,19 @@ class WebhookStore {
     }
 
     /** Enables (clearing the failure record) or disables an endpoint by its owner's choice. */
+    /** The event types at least one enabled endpoint listens to. */
+    Set<WebhookEventType> listenedTypes() {
+        Set<WebhookEventType> types = EnumSet.noneOf(WebhookEventType.class);
+        jdbc.query("SELECT DISTINCT event_types FROM webhook_endpoint WHERE enabled", rs -> {
+            for (String t : rs.getString(1).split(",")) {
+                if (!t.isBlank()) {
+                    types.add(WebhookEventType.valueOf(t.strip()));
+                }
+            }
+        });
+        return types;
+    }
+
     void setEnabled(long id, boolean enabled) {
         jdbc.update(enabled
                 ? "UPDATE webhook_endpoint SET enabled = TRUE, disabled_at = NULL, failure_streak = 0, failing_since = NULL,"
@@ -204,7 +217,8 @@ class WebhookStore {
 
     /**
      * Locks up to {@code limit} due deliveries to enabled endpoints that no other transaction holds (skipping, not
-     * waiting for, locked ones) and whose object has no earlier delivery to the same endpoint still open, and
+     * waiting for, locked ones) and whose object has no earlier event (by event ID) still open for the same endpoint
+     * or not yet fanned out, and
      * reserves them for {@code lease}: a sender that dies mid-send leaves them due again after it. Call in a
      * transaction.
      */
@@ -213,8 +227,13 @@ class WebhookStore {
         List<Delivery> due = jdbc.query("SELECT " + DELIVERY_COLUMNS + " FROM webhook_delivery d FORCE INDEX (ix_webhook_delivery_due)"
                 + " WHERE d.next_attempt_at <= CURRENT_TIMESTAMP(6)"
                 + " AND EXISTS (SELECT 1 FROM webhook_endpoint e WHERE e.id = d.endpoint_id AND e.enabled)"
+                // Order per object follows the events, not the deliveries: two instances may fan out a later event
+                // before an earlier one (their outbox rows are claimed apart), so a delivery also waits while an
+                // earlier event of its object has not been fanned out yet.
                 + " AND NOT EXISTS (SELECT 1 FROM webhook_delivery p WHERE p.endpoint_id = d.endpoint_id"
-                + "   AND p.object_id = d.object_id AND p.id < d.id AND p.state IN ('PENDING', 'FAILED'))"
+                + "   AND p.object_id = d.object_id AND p.event_id < d.event_id AND p.state IN ('PENDING', 'FAILED'))"
+                + " AND NOT EXISTS (SELECT 1 FROM webhook_event ev WHERE ev.object_id = d.object_id"
+                + "   AND ev.id < d.event_id AND ev.fanned_out_at IS NULL)"
                 + " ORDER BY d.next_attempt_at LIMIT ? FOR UPDATE SKIP LOCKED", WebhookStore::deliveryRow, limit);
         if (!due.isEmpty()) {
             jdbc.batchUpdate("UPDATE webhook_delivery SET next_attempt_at = TIMESTAMPADD(MICROSECOND, ?, CURRENT_TIMESTAMP(6))"
