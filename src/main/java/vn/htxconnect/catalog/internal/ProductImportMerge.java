@@ -10,6 +10,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import vn.htxconnect.catalog.ProductInput;
+import vn.htxconnect.catalog.ProductStatus;
 import vn.htxconnect.organization.Organization;
 import vn.htxconnect.platform.UserError;
 import vn.htxconnect.platform.ValidationErrors;
@@ -101,13 +102,15 @@ public class ProductImportMerge {
         writes.announce(outcomes.stream().filter(o -> o.outcome() == ImportOutcome.CREATED || o.outcome() == ImportOutcome.UPDATED)
                 .map(Outcome::entity).toList());
         // Partners hear of imported products like of those written one by one (an import keeps a product's status).
+        List<ProductEntity> announced = new ArrayList<>();
+        List<ProductStatus> before = new ArrayList<>();
         for (Outcome o : outcomes) {
-            if (o.outcome() == ImportOutcome.CREATED) {
-                writes.publish(o.entity(), null);
-            } else if (o.outcome() == ImportOutcome.UPDATED) {
-                writes.publish(o.entity(), o.entity().status);
+            if (o.outcome() == ImportOutcome.CREATED || o.outcome() == ImportOutcome.UPDATED) {
+                announced.add(o.entity());
+                before.add(o.outcome() == ImportOutcome.CREATED ? null : o.entity().status);
             }
         }
+        writes.publishAll(announced, before);
         return outcomes.stream().map(o -> new ImportRowResult(o.rowNumber(), o.outcome(),
                 o.entity() == null ? null : o.entity().id, o.errors(), o.warnings())).toList();
     }

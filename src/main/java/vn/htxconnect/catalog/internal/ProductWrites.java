@@ -1,5 +1,6 @@
 package vn.htxconnect.catalog.internal;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -100,6 +101,26 @@ class ProductWrites {
      * is announced with its ID and new status only.
      */
     void publish(ProductEntity e, ProductStatus before) {
+        WebhookEvent event = webhookEvent(e, before);
+        if (event != null) {
+            webhooks.publish(event);
+        }
+    }
+
+    /** The same for many written products (a CSV import's batch) in two statements, whatever their number. */
+    void publishAll(List<ProductEntity> written, List<ProductStatus> before) {
+        List<WebhookEvent> events = new ArrayList<>(written.size());
+        for (int i = 0; i < written.size(); i++) {
+            WebhookEvent event = webhookEvent(written.get(i), before.get(i));
+            if (event != null) {
+                events.add(event);
+            }
+        }
+        webhooks.publishAll(events);
+    }
+
+    /** What partners hear of a written product, or null when it says nothing to them (a draft's writes). */
+    private static WebhookEvent webhookEvent(ProductEntity e, ProductStatus before) {
         Product p = e.toView();
         boolean wasPublic = before == ProductStatus.ACTIVE;
         if (p.status() == ProductStatus.ACTIVE) {
@@ -127,12 +148,13 @@ class ProductWrites {
             }).toList());
             fields.put("updatedAt", p.updatedAt() == null ? null : p.updatedAt().toString());
             fields.put("version", p.version());
-            webhooks.publish(WebhookEvent.publicEvent(wasPublic ? WebhookEventType.PRODUCT_CHANGED : WebhookEventType.PRODUCT_LISTED,
-                    p.id(), fields).withFilters(p.provinceCode(), p.categoryCode()));
+            return WebhookEvent.publicEvent(wasPublic ? WebhookEventType.PRODUCT_CHANGED : WebhookEventType.PRODUCT_LISTED,
+                    p.id(), fields).withFilters(p.provinceCode(), p.categoryCode());
         } else if (wasPublic) {
-            webhooks.publish(WebhookEvent.publicEvent(p.status() == ProductStatus.ARCHIVED ? WebhookEventType.PRODUCT_ARCHIVED
+            return WebhookEvent.publicEvent(p.status() == ProductStatus.ARCHIVED ? WebhookEventType.PRODUCT_ARCHIVED
                     : WebhookEventType.PRODUCT_CHANGED, p.id(), Map.of("status", p.status().name()))
-                    .withFilters(p.provinceCode(), p.categoryCode()));
+                    .withFilters(p.provinceCode(), p.categoryCode());
         }
+        return null;
     }
 }

@@ -93,6 +93,24 @@ class WebhookManagement implements WebhookEvents {
         if (!listened(event.type())) {
             return;
         }
+        WebhookStore.NewEvent e = prepare(event);
+        long id = store.insertEvent(e.key(), event.type(), event.objectId(), event.audience(), event.provinceCode(),
+                event.categoryCode(), e.payload());
+        outbox.enqueue(OUTBOX_TYPE, id, event.type().name());
+    }
+
+    @Override
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void publishAll(List<WebhookEvent> events) {
+        List<WebhookStore.NewEvent> prepared = events.stream().filter(e -> listened(e.type())).map(this::prepare).toList();
+        if (prepared.isEmpty()) {
+            return;
+        }
+        outbox.enqueueAll(OUTBOX_TYPE, store.insertEvents(prepared), "batch");
+    }
+
+    /** The event's key and its body as sent (the object's ID only when the body would be too large). */
+    private WebhookStore.NewEvent prepare(WebhookEvent event) {
         String key = Signatures.newId("evt_");
         Instant now = Instant.now();
         Map<String, Object> data = new LinkedHashMap<>();
@@ -109,9 +127,7 @@ class WebhookManagement implements WebhookEvents {
                     event.objectId(), properties.maxPayloadBytes());
             payload = body(key, event.type(), now, Map.of("id", event.objectId(), "truncated", true));
         }
-        long id = store.insertEvent(key, event.type(), event.objectId(), event.audience(), event.provinceCode(),
-                event.categoryCode(), payload);
-        outbox.enqueue(OUTBOX_TYPE, id, event.type().name());
+        return new WebhookStore.NewEvent(key, event, payload);
     }
 
     private boolean listened(WebhookEventType type) {

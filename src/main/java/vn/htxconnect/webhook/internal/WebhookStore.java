@@ -11,7 +11,9 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -20,6 +22,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Component;
 
+import vn.htxconnect.webhook.WebhookEvent;
 import vn.htxconnect.webhook.WebhookEventType;
 
 /** The webhook tables, in plain SQL (the claim needs {@code SKIP LOCKED}, which Hibernate's dialect would drop). */
@@ -156,6 +159,32 @@ class WebhookStore {
 
     // --- events
 
+    /** An event ready to store: its key, what it is about, and its body. */
+    record NewEvent(String key, WebhookEvent event, String payload) {
+    }
+
+    /** Stores many events in one batch; returns their IDs in the same order (read back by their unique keys). */
+    List<Long> insertEvents(List<NewEvent> events) {
+        jdbc.batchUpdate("""
+                INSERT INTO webhook_event (event_key, event_type, object_id, audience_org_ids, province_code, category_code, payload)
+                VALUES (?, ?, ?, ?, ?, ?, ?)""", events.stream().map(n -> new Object[] {n.key(), n.event().type().name(),
+                n.event().objectId(), audience(n.event().audience()), n.event().provinceCode(), n.event().categoryCode(),
+                n.payload()}).toList());
+        Map<String, Long> ids = new HashMap<>();
+        for (int from = 0; from < events.size(); from += 1000) {
+            List<NewEvent> chunk = events.subList(from, Math.min(events.size(), from + 1000));
+            jdbc.query("SELECT event_key, id FROM webhook_event WHERE event_key IN (" + marks(chunk.size()) + ")",
+                    rs -> {
+                        ids.put(rs.getString(1), rs.getLong(2));
+                    }, chunk.stream().map(NewEvent::key).toArray());
+        }
+        return events.stream().map(n -> ids.get(n.key())).toList();
+    }
+
+    private static String audience(Set<Long> audience) {
+        return audience.isEmpty() ? null : audience.stream().sorted().map(String::valueOf).collect(Collectors.joining(","));
+    }
+
     long insertEvent(String key, WebhookEventType type, String objectId, Set<Long> audience, String province,
                      String category, String payload) {
         GeneratedKeyHolder holder = new GeneratedKeyHolder();
@@ -166,7 +195,7 @@ class WebhookStore {
             ps.setString(1, key);
             ps.setString(2, type.name());
             ps.setString(3, objectId);
-            ps.setString(4, audience.isEmpty() ? null : audience.stream().sorted().map(String::valueOf).collect(Collectors.joining(",")));
+            ps.setString(4, audience(audience));
             ps.setString(5, province);
             ps.setString(6, category);
             ps.setString(7, payload);
