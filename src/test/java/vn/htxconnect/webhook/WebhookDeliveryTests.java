@@ -464,14 +464,18 @@ class WebhookDeliveryTests {
         Endpoint e = endpointOf(org, "ok", List.of("PRODUCT_LISTED", "PRODUCT_CHANGED"));
         String ref = TestData.unique("IMP-");
         String name = "Hồ tiêu nhập " + ref;
+        String second = "Cà phê nhập " + ref;
         String csv = "external_ref,name,category,description,unit,price_min_vnd,price_max_vnd,min_order_qty,"
                 + "monthly_capacity,available_months,certifications,ocop_stars,province,lat,lon,image_urls\n"
-                + ref + "," + name + ",COFFEE,,kg,,,,,,,,,,,\n";
+                + ref + "," + name + ",COFFEE,,kg,,,,,,,,,,,\n"
+                + ref + "-2," + second + ",COFFEE,,kg,,,,,,,,,,,\n";
         admin.document("""
                 mutation($i: ImportProductsInput!) { importProducts(input: $i) { productImport { id } errors { code message } } }""")
                 .variable("i", Map.of("organizationId", org, "csv", csv)).execute()
                 .path("importProducts.errors").entityList(Object.class).hasSize(0);
-        await().atMost(Duration.ofSeconds(60)).until(() -> imported(e, name) != null);
+        // Both rows of the import's batch are announced, each as its own message.
+        await().atMost(Duration.ofSeconds(60)).until(() -> imported(e, name) != null && imported(e, second) != null);
+        assertThat(imported(e, second).id()).isNotEqualTo(imported(e, name).id());
         Received r = imported(e, name);
         assertThat(type(r)).isEqualTo("product.listed");
         assertThat(r.signature()).isEqualTo(expectedSignature(e.secret(), r.id(), r.timestamp(), r.body()));
