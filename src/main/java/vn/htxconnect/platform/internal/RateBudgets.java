@@ -68,7 +68,8 @@ class RateBudgets {
     /** Points owed back to callers, not yet written. */
     private final Map<String, Long> refunds = new ConcurrentHashMap<>();
     private final Executor refundWriter = Executors.newVirtualThreadPerTaskExecutor();
-    private final Semaphore refundWriters = new Semaphore(4);
+    private static final int REFUND_WRITERS = 4;
+    private final Semaphore refundWriters = new Semaphore(REFUND_WRITERS);
 
     RateBudgets(LimitsProperties limits, DataSource dataSource,
                 @Value("${htx.limits.unsynchronized-points:0}") long unsynchronizedPoints) {
@@ -159,6 +160,10 @@ class RateBudgets {
         for (String caller : List.copyOf(refunds.keySet())) {
             writeRefund(caller);
         }
+        // A writer that took its caller's refund off the map before this call may still be writing it (a test saw
+        // the next take before that write): all permits free means every such write has ended.
+        refundWriters.acquireUninterruptibly(REFUND_WRITERS);
+        refundWriters.release(REFUND_WRITERS);
     }
 
     /** Deletes buckets that have been full for a while, in batches that skip rows other instances hold. */
