@@ -45,6 +45,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import vn.htxconnect.HtxConnectApplication;
 import vn.htxconnect.testing.DedicatedDatabase;
+import vn.htxconnect.notification.NotificationSupport;
 import vn.htxconnect.testing.IntegrationTest;
 import vn.htxconnect.testing.TestData;
 
@@ -480,6 +481,26 @@ class WebhookDeliveryTests {
         assertThat(type(r)).isEqualTo("product.listed");
         assertThat(r.signature()).isEqualTo(expectedSignature(e.secret(), r.id(), r.timestamp(), r.body()));
         assertThat(data(r).path("categoryCode").asString()).isEqualTo("COFFEE");
+    }
+
+    @Test
+    @Order(12)
+    void productsMovedByAMergerAreAnnouncedWithTheirNewOrganization() {
+        Endpoint e = endpointOf(null, "ok", List.of("PRODUCT_CHANGED"));
+        String merged = NotificationSupport.register(anonymous, "COOPERATIVE", "HTX Sáp Nhập ").org();
+        String target = NotificationSupport.register(anonymous, "COOPERATIVE", "HTX Tiếp Nhận ").org();
+        String product = TestData.createProduct(anonymous, merged, TestData.unique("Mật ong rừng "), "HONEY", Map.of());
+        admin.document("""
+                mutation($i: RecordCooperativeDecisionInput!) { recordCooperativeDecision(input: $i) {
+                  productsMoved errors { field code message } } }""")
+                .variable("i", Map.of("organizationId", merged, "kind", "MERGED", "mergedIntoOrganizationId", target))
+                .execute()
+                .path("recordCooperativeDecision.errors").entityList(Object.class).hasSize(0)
+                .path("recordCooperativeDecision.productsMoved").entity(Integer.class).isEqualTo(1);
+        await().atMost(Duration.ofSeconds(30)).until(() -> about(e, product).stream()
+                .anyMatch(r -> data(r).path("organizationId").asString().equals(target)));
+        Received r = about(e, product).getLast();
+        assertThat(type(r)).isEqualTo("product.changed");
     }
 
     private Received imported(Endpoint e, String name) {

@@ -4,6 +4,8 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 
+import jakarta.persistence.EntityManager;
+
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -25,9 +27,16 @@ class ProductTransferManagement implements ProductTransfers {
     private final Outbox outbox;
 
     private final ProductActivity activity;
+    private final ProductRepository repository;
+    private final ProductWrites writes;
+    private final EntityManager entityManager;
 
-    ProductTransferManagement(JdbcTemplate jdbc, Outbox outbox, ProductActivity activity) {
+    ProductTransferManagement(JdbcTemplate jdbc, Outbox outbox, ProductActivity activity, ProductRepository repository,
+                              ProductWrites writes, EntityManager entityManager) {
         this.activity = activity;
+        this.repository = repository;
+        this.writes = writes;
+        this.entityManager = entityManager;
         this.jdbc = jdbc;
         this.outbox = outbox;
     }
@@ -50,6 +59,11 @@ class ProductTransferManagement implements ProductTransfers {
                 toOrganizationId, Timestamp.from(Instant.now()), fromOrganizationId);
         outbox.enqueueAll(ProductService.OUTBOX_TYPE, ids, "updated");
         activity.inherit(fromOrganizationId, toOrganizationId);
+        // Partners hear that the products changed hands (product changed, with the new organization). The update
+        // above bypassed the persistence context: an entity it already held is read again.
+        List<ProductEntity> moved = repository.findAllById(ids);
+        moved.stream().filter(e -> e.organizationId != toOrganizationId).forEach(entityManager::refresh);
+        writes.publishAll(moved, moved.stream().map(e -> e.status).toList());
         return ids;
     }
 }
