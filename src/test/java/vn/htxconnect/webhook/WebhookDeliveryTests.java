@@ -44,8 +44,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import vn.htxconnect.HtxConnectApplication;
-import vn.htxconnect.testing.DedicatedDatabase;
 import vn.htxconnect.notification.NotificationSupport;
+import vn.htxconnect.testing.DedicatedDatabase;
 import vn.htxconnect.testing.IntegrationTest;
 import vn.htxconnect.testing.TestData;
 
