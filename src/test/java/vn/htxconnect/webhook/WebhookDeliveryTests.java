@@ -503,6 +503,34 @@ class WebhookDeliveryTests {
         assertThat(type(r)).isEqualTo("product.changed");
     }
 
+    @Test
+    @Order(13)
+    void aSourcingRequestIsSentAsSuppliersSeeItAndOnceItStopsTakingOffersOnlyItsStatus() {
+        Endpoint e = endpointOf(null, "ok", List.of("SOURCING_REQUEST_POSTED", "SOURCING_REQUEST_CHANGED"));
+        NotificationSupport.Registered buyer = NotificationSupport.register(anonymous, "RETAIL_CHAIN", "Chuỗi Kín ");
+        HttpGraphQlTester asBuyer = buyer.as(anonymous);
+        String request = NotificationSupport.createRequest(asBuyer, buyer.org(), TestData.unique("Cần cà phê "), "COFFEE");
+        asBuyer.document("mutation($i: UpdateSourcingRequestInput!) { updateSourcingRequest(input: $i) { errors { code } } }")
+                .variable("i", Map.of("id", request, "confidentialFields", List.of("BUYER", "QUANTITY")))
+                .execute().path("updateSourcingRequest.errors").entityList(Object.class).hasSize(0);
+        asBuyer.document("mutation($i: SourcingRequestStatusInput!) { pauseSourcingRequest(input: $i) { errors { code } } }")
+                .variable("i", Map.of("id", request)).execute()
+                .path("pauseSourcingRequest.errors").entityList(Object.class).hasSize(0);
+        await().atMost(Duration.ofSeconds(30)).until(() -> about(e, request).size() >= 3);
+        List<Received> got = about(e, request);
+        assertThat(got).extracting(this::type).containsExactly("sourcing_request.posted", "sourcing_request.changed",
+                "sourcing_request.changed");
+        assertThat(data(got.get(0)).path("buyerOrganizationId").asString()).isEqualTo(buyer.org());
+        // Hidden from suppliers once the buyer marks them confidential, as in the API.
+        assertThat(data(got.get(1)).path("buyerOrganizationId").isNull()).isTrue();
+        assertThat(data(got.get(1)).path("quantity").isNull()).isTrue();
+        assertThat(data(got.get(1)).path("title").asString()).startsWith("Cần cà phê ");
+        // Paused: suppliers no longer see it, so partners hear its status and nothing else.
+        assertThat(data(got.get(2)).path("status").asString()).isEqualTo("PAUSED");
+        assertThat(data(got.get(2)).has("title")).isFalse();
+        assertThat(data(got.get(2)).has("quantity")).isFalse();
+    }
+
     private Received imported(Endpoint e, String name) {
         synchronized (received) {
             return received.stream().filter(r -> r.path().equals(e.path()) && data(r).path("name").asString().equals(name))

@@ -1,8 +1,10 @@
 package vn.htxconnect.sourcing.internal;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -159,38 +161,36 @@ class SourcingManagement implements SourcingService {
      * invited organizations. The fields are those suppliers see: what the buyer marked confidential is left out.
      */
     private void publishWebhook(SourcingRequestEntity entity, WebhookEventType type) {
-        SourcingRequest r = entity.toView();
-        Set<SourcingEnums.ConfidentialField> hidden = r.confidentialFields();
-        Map<String, Object> f = new java.util.LinkedHashMap<>();
-        if (!hidden.contains(SourcingEnums.ConfidentialField.BUYER) && r.buyerOrganizationId() != null) {
-            f.put("buyerOrganizationId", GlobalId.encode(Organization.TYPE, r.buyerOrganizationId()));
-        }
-        f.put("title", r.title());
-        f.put("details", r.details());
-        f.put("categoryCode", r.categoryCode());
-        if (!hidden.contains(SourcingEnums.ConfidentialField.QUANTITY)) {
+        SourcingRequest full = entity.toView();
+        // What suppliers see in the API: the redacted copy (hidden fields null, no invitation list), and of a request
+        // no longer taking offers (paused, closed, fulfilled, expired) nothing but its status.
+        SourcingRequest r = full.redacted();
+        Map<String, Object> f = new LinkedHashMap<>();
+        if (full.acceptingOffers()) {
+            f.put("buyerOrganizationId", r.buyerOrganizationId() == null ? null
+                    : GlobalId.encode(Organization.TYPE, r.buyerOrganizationId()));
+            f.put("title", r.title());
+            f.put("details", r.details());
+            f.put("categoryCode", r.categoryCode());
             f.put("quantity", r.quantity());
-        }
-        f.put("unit", r.unit() == null ? null : r.unit().name());
-        f.put("frequency", r.frequency() == null ? null : r.frequency().name());
-        f.put("deliveryProvinceCode", r.deliveryProvinceCode());
-        f.put("certifications", r.certifications() == null ? List.of() : r.certifications().stream().map(Enum::name).toList());
-        f.put("minOcopStars", r.minOcopStars());
-        if (!hidden.contains(SourcingEnums.ConfidentialField.TARGET_PRICE)) {
+            f.put("unit", r.unit() == null ? null : r.unit().name());
+            f.put("frequency", r.frequency() == null ? null : r.frequency().name());
+            f.put("deliveryProvinceCode", r.deliveryProvinceCode());
+            f.put("certifications", r.certifications() == null ? List.of() : r.certifications().stream().map(Enum::name).toList());
+            f.put("minOcopStars", r.minOcopStars());
             f.put("targetMaxPriceVnd", r.targetMaxPriceVnd());
+            f.put("windowFrom", String.valueOf(r.windowFrom()));
+            f.put("windowTo", String.valueOf(r.windowTo()));
+            f.put("expiresAt", String.valueOf(r.expiresAt()));
+            f.put("visibility", r.visibility().name());
+            f.put("verifiedSuppliersOnly", r.verifiedSuppliersOnly());
+            f.put("version", r.version());
         }
-        f.put("windowFrom", String.valueOf(r.windowFrom()));
-        f.put("windowTo", String.valueOf(r.windowTo()));
-        f.put("expiresAt", String.valueOf(r.expiresAt()));
         f.put("status", r.status().name());
-        f.put("visibility", r.visibility().name());
-        f.put("verifiedSuppliersOnly", r.verifiedSuppliersOnly());
-        f.put("version", r.version());
-        String id = GlobalId.encode(SourcingRequest.TYPE, r.databaseId());
-        List<Long> parties = new java.util.ArrayList<>(r.invitedOrganizationIds());
+        List<Long> parties = new ArrayList<>(full.invitedOrganizationIds());
         parties.add(entity.buyerOrganizationId);
-        webhooks.publish((r.visibility() == Visibility.PUBLIC ? WebhookEvent.publicEvent(type, id, f)
-                : WebhookEvent.toParties(type, id, parties, f)).withFilters(r.deliveryProvinceCode(), r.categoryCode()));
+        webhooks.publish((r.visibility() == Visibility.PUBLIC ? WebhookEvent.publicEvent(type, r.id(), f)
+                : WebhookEvent.toParties(type, r.id(), parties, f)).withFilters(r.deliveryProvinceCode(), r.categoryCode()));
     }
 
     private SourcingRequestEntity existing(String id, Long expectedVersion, ValidationErrors errors) {
