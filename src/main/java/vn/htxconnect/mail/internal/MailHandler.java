@@ -1,11 +1,16 @@
 package vn.htxconnect.mail.internal;
 
+import java.io.IOException;
+import java.io.UnsupportedEncodingException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
+import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 
 import org.slf4j.Logger;
@@ -13,7 +18,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.mail.MailException;
+import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 import org.springframework.util.StringUtils;
@@ -24,8 +32,10 @@ import vn.htxconnect.platform.OutboxHandler;
 
 /**
  * Sends queued mails from the outbox: through the configured SMTP server, or, with none configured
- * ({@code spring.mail.host} empty), into the log. A mail the server refuses is retried with the outbox's
- * backoff; one already sent (a repeated event) is not sent again.
+ * ({@code spring.mail.host} empty), into the log. A batch goes out over one connection; a mail the server refuses
+ * is retried with the outbox's backoff; when nothing goes out (the server is away) the handler throws and the outbox
+ * holds the mails until {@link #reachable()} finds the server again. A mail already sent (a repeated event) is not
+ * sent again.
  */
 @Component
 class MailHandler implements OutboxHandler {
@@ -54,38 +64,83 @@ class MailHandler implements OutboxHandler {
     }
 
     @Override
-    public Collection<OutboxEvent> handle(OutboxBatch batch) {
+    public Collection<OutboxEvent> handle(OutboxBatch batch) throws IOException {
+        List<MailStore.Stored> mails = MailStore.unsent(jdbc, batch.aggregateIds(TYPE));
+        if (!smtp) {
+            for (MailStore.Stored mail : mails) {
+                log.info("Mail ({}) to {}: {}\n{}", mail.purpose(), mail.to(), mail.subject(), mail.text());
+                MailStore.sent(jdbc, mail.id(), "log");
+            }
+            return List.of();
+        }
+        JavaMailSender mailSender = sender.getObject();
+        Map<MimeMessage, MailStore.Stored> messages = new LinkedHashMap<>();
         List<Long> failed = new ArrayList<>();
-        for (MailStore.Stored mail : MailStore.unsent(jdbc, batch.aggregateIds(TYPE))) {
+        for (MailStore.Stored mail : mails) {
             try {
-                if (smtp) {
-                    send(mail);
-                    MailStore.sent(jdbc, mail.id(), "smtp");
-                } else {
-                    log.info("Mail ({}) to {}: {}\n{}", mail.purpose(), mail.to(), mail.subject(), mail.text());
-                    MailStore.sent(jdbc, mail.id(), "log");
+                messages.put(message(mailSender, mail), mail);
+            } catch (MessagingException | RuntimeException e) {
+                failed(mail, e, failed);
+            }
+        }
+        Map<Object, Exception> refused = Map.of();
+        if (!messages.isEmpty()) {
+            try {
+                // One connection for the whole batch.
+                mailSender.send(messages.keySet().toArray(MimeMessage[]::new));
+            } catch (MailSendException e) {
+                refused = e.getFailedMessages();
+                if (refused.size() == messages.size()) {
+                    // Nothing went out (no connection, or a server refusing everything): the outbox holds the
+                    // batch and probes reachable() instead of backing off each mail while the server is away.
+                    throw new IOException("mail server unreachable: " + e.getMessage(), e);
                 }
-            } catch (jakarta.mail.MessagingException | RuntimeException e) {
-                log.warn("Mail {} ({}) not sent, retried later: {}", mail.id(), mail.purpose(), e.toString());
-                MailStore.failed(jdbc, mail.id(), e.toString());
-                failed.add(mail.id());
+            } catch (MailException e) {
+                throw new IOException("mail server refused the session: " + e.getMessage(), e);
+            }
+        }
+        for (Map.Entry<MimeMessage, MailStore.Stored> m : messages.entrySet()) {
+            Exception e = refused.get(m.getKey());
+            if (e == null) {
+                MailStore.sent(jdbc, m.getValue().id(), "smtp");
+            } else {
+                failed(m.getValue(), e, failed);
             }
         }
         return batch.eventsOf(TYPE, failed);
     }
 
-    private void send(MailStore.Stored mail) throws jakarta.mail.MessagingException {
-        JavaMailSender mailSender = sender.getObject();
+    /** The SMTP server takes a connection now (asked by the outbox while this handler's mails wait). */
+    @Override
+    public boolean reachable() {
+        if (!smtp || !(sender.getObject() instanceof JavaMailSenderImpl impl)) {
+            return true;
+        }
+        try {
+            impl.testConnection();
+            return true;
+        } catch (MessagingException e) {
+            return false;
+        }
+    }
+
+    private void failed(MailStore.Stored mail, Exception e, List<Long> failed) {
+        log.warn("Mail {} ({}) not sent, retried later: {}", mail.id(), mail.purpose(), e.toString());
+        MailStore.failed(jdbc, mail.id(), e.toString());
+        failed.add(mail.id());
+    }
+
+    private MimeMessage message(JavaMailSender mailSender, MailStore.Stored mail) throws MessagingException {
         MimeMessage message = mailSender.createMimeMessage();
         MimeMessageHelper helper = new MimeMessageHelper(message, false, StandardCharsets.UTF_8.name());
         try {
             helper.setFrom(properties.from(), properties.fromName());
-        } catch (java.io.UnsupportedEncodingException e) {
+        } catch (UnsupportedEncodingException e) {
             helper.setFrom(properties.from());
         }
         helper.setTo(mail.to());
         helper.setSubject(mail.subject());
         helper.setText(mail.text(), false);
-        mailSender.send(message);
+        return message;
     }
 }
