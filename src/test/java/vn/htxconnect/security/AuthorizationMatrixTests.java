@@ -265,8 +265,7 @@ class AuthorizationMatrixTests {
         rows.add(new Row("markNotificationsRead", MEMBERS, w -> new Call(
                 "mutation($i: MarkNotificationsReadInput!) { markNotificationsRead(input: $i) { unreadCount errors { code } } }",
                 Map.of("i", Map.of("organizationId", orgA)))));
-        rows.add(new Row("setNotificationDigest", EnumSet.of(Who.OTHER_ORG_MEMBER, Who.MEMBER, Who.OWNER, Who.ALLIANCE,
-                Who.ADMIN), w -> new Call(
+        rows.add(new Row("setNotificationDigest", SIGNED_IN_USERS, w -> new Call(
                 "mutation { setNotificationDigest(input: {enabled: false}) { errors { code } } }", Map.of())));
         rows.add(new Row("recordShipment", MEMBERS, w -> new Call(
                 "mutation($i: RecordShipmentInput!) { recordShipment(input: $i) { errors { code } } }",

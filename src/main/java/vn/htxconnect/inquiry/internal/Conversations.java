@@ -203,8 +203,7 @@ class Conversations {
         // was read under lock, so two messages sent at once cannot both see "nothing unread".
         int otherUnread = other == ConversationRole.BUYER ? c.buyerUnread() : c.supplierUnread();
         if (otherUnread == 0) {
-            String sender = organizations.findByIds(List.of(c.organizationOf(side))).values().stream()
-                    .map(Organization::name).findFirst().orElse("");
+            String sender = organizations.findById(c.organizationOf(side)).map(Organization::name).orElse("");
             notifications.notify(c.organizationOf(other), NotificationKind.MESSAGE_RECEIVED, c.id(),
                     Map.of("sender", sender, "subject", c.subject()));
         }

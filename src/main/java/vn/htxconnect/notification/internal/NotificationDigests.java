@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -129,11 +130,15 @@ class NotificationDigests {
             return new int[] {0, 0};
         }
         Map<Long, Recipient> recipients = users.recipients(due.stream().map(Due::userId).toList());
+        // Organization names label the lines of people in several organizations: read once for the whole batch.
+        Set<Long> labelled = recipients.values().stream().filter(r -> r.organizationIds().size() > 1)
+                .flatMap(r -> r.organizationIds().stream()).collect(Collectors.toSet());
+        Map<Long, Organization> names = labelled.isEmpty() ? Map.of() : organizations.findByIds(labelled);
         List<Object[]> moved = new ArrayList<>();
         int sent = 0;
         for (Due d : due) {
             Recipient r = recipients.get(d.userId());
-            boolean mailed = r != null && !r.organizationIds().isEmpty() && send(r, d.coveredUntil(), now);
+            boolean mailed = r != null && !r.organizationIds().isEmpty() && send(r, d.coveredUntil(), now, names);
             sent += mailed ? 1 : 0;
             moved.add(new Object[] {Timestamp.from(nextDue(now)), Timestamp.from(now), mailed ? Timestamp.from(now) : null,
                     d.userId()});
@@ -143,20 +148,21 @@ class NotificationDigests {
         return new int[] {due.size(), sent};
     }
 
-    private boolean send(Recipient r, Instant after, Instant upTo) {
+    /** One statement for the user's window; a mail only when it holds something. */
+    private boolean send(Recipient r, Instant after, Instant upTo, Map<Long, Organization> names) {
         Set<Long> orgs = r.organizationIds();
-        long count = store.countUnreadBetween(orgs, after, upTo);
+        NotificationStore.Unread unread = store.unreadBetween(orgs, after, upTo, maxItems);
+        long count = unread.total();
         if (count == 0) {
             return false;
         }
-        List<Notification> items = store.unreadBetween(orgs, after, upTo, maxItems);
+        List<Notification> items = unread.newest();
         String lang = r.language();
-        Map<Long, Organization> names = orgs.size() > 1 ? organizations.findByIds(orgs) : Map.of();
         StringBuilder body = new StringBuilder(Messages.render(Message.of("notification.digest.intro", r.name(), count), lang))
                 .append("\n\n");
         for (Notification n : items) {
             body.append("• ");
-            Organization org = names.get(n.organizationId());
+            Organization org = orgs.size() > 1 ? names.get(n.organizationId()) : null;
             if (org != null) {
                 body.append('[').append(org.name()).append("] ");
             }

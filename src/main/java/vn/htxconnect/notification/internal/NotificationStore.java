@@ -117,18 +117,24 @@ class NotificationStore {
                 new MapSqlParameterSource("ids", ids), ROW);
     }
 
-    /** Unread notifications of these organizations created in (after, upTo], newest first (the digest's list). */
-    List<Notification> unreadBetween(Collection<Long> organizationIds, Instant after, Instant upTo, int limit) {
-        return named.query("SELECT " + COLUMNS + " FROM notification WHERE organization_id IN (:orgs) AND read_at IS NULL"
-                + " AND created_at > :after AND created_at <= :upTo ORDER BY id DESC LIMIT :limit",
-                window(organizationIds, after, upTo).addValue("limit", limit), ROW);
+    /** Unread notifications in a window: the newest {@code limit} of them, and how many there are in all. */
+    record Unread(List<Notification> newest, long total) {
     }
 
-    long countUnreadBetween(Collection<Long> organizationIds, Instant after, Instant upTo) {
-        Long n = named.queryForObject("SELECT COUNT(*) FROM notification WHERE organization_id IN (:orgs)"
-                + " AND read_at IS NULL AND created_at > :after AND created_at <= :upTo",
-                window(organizationIds, after, upTo), Long.class);
-        return n == null ? 0 : n;
+    /**
+     * Unread notifications of these organizations created in (after, upTo], newest first, with their total (the
+     * digest's list): one statement, the count taken over the whole window before the limit.
+     */
+    Unread unreadBetween(Collection<Long> organizationIds, Instant after, Instant upTo, int limit) {
+        long[] total = {0};
+        List<Notification> newest = named.query("SELECT " + COLUMNS + ", COUNT(*) OVER () AS total FROM notification"
+                + " WHERE organization_id IN (:orgs) AND read_at IS NULL AND created_at > :after AND created_at <= :upTo"
+                + " ORDER BY id DESC LIMIT :limit", window(organizationIds, after, upTo).addValue("limit", limit),
+                (rs, n) -> {
+                    total[0] = rs.getLong("total");
+                    return ROW.mapRow(rs, n);
+                });
+        return new Unread(newest, total[0]);
     }
 
     private static MapSqlParameterSource window(Collection<Long> organizationIds, Instant after, Instant upTo) {
