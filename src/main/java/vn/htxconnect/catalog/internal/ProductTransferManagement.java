@@ -61,7 +61,7 @@ class ProductTransferManagement implements ProductTransfers {
         activity.inherit(fromOrganizationId, toOrganizationId);
         // Partners hear that the products changed hands (product changed, with the new organization). The update
         // above bypassed the persistence context: an entity it already held is read again.
-        List<ProductEntity> moved = repository.findAllById(ids);
+        List<ProductEntity> moved = repository.findWithCertifications(ids);
         moved.stream().filter(e -> e.organizationId != toOrganizationId).forEach(entityManager::refresh);
         writes.publishAll(moved, moved.stream().map(e -> e.status).toList());
         return ids;

@@ -19,6 +19,8 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import tools.jackson.databind.json.JsonMapper;
 
 import vn.htxconnect.platform.Access;
@@ -142,7 +144,17 @@ class WebhookManagement implements WebhookEvents {
 
     /** Endpoints changed on this instance: the next event reads the listened-to types again. */
     private void endpointsChanged() {
-        listenedTo = null;
+        // After the commit: cleared before it, a publish on another thread could read and keep the old types.
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    listenedTo = null;
+                }
+            });
+        } else {
+            listenedTo = null;
+        }
     }
 
     private String body(String key, WebhookEventType type, Instant at, Map<String, Object> data) {
