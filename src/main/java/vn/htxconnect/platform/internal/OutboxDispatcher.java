@@ -98,8 +98,15 @@ class OutboxDispatcher {
     void wake() {
         if (properties.enabled() && wakeQueued.compareAndSet(false, true)) {
             Thread.ofVirtual().name("outbox-wake").start(() -> {
-                wakeQueued.set(false);
-                poll();
+                draining.lock();
+                try {
+                    // Cleared only once this thread holds the drain: commits before now are in what it drains, and
+                    // those during a drain queue exactly one more wake-up (not a waiting thread each).
+                    wakeQueued.set(false);
+                    drainAll();
+                } finally {
+                    draining.unlock();
+                }
             });
         }
     }
