@@ -105,7 +105,7 @@ port_closed() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 check "down stopped this checkout's Elasticsearch" port_closed "$ES_PORT2"
 check "down stopped this checkout's MariaDB" port_closed "$DB_PORT2"
 status="$(in_clone scripts/services.sh status)"; echo "$status"
-check "status says both are down" grep -qx "mysql: down" <<<"$status"
+check "status says both are down" bash -c 'grep -qx "mysql: down" <<<"$1" && grep -qx "elasticsearch: down" <<<"$1"' _ "$status"
 
 log "2. A non-root user ($USER2) in a 0700 home, with the services this machine already runs"
 id "$USER2" >/dev/null 2>&1 || useradd --create-home --shell /bin/bash "$USER2"

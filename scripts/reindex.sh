@@ -16,12 +16,18 @@ gql() { # $1 = JSON request body; prints the response
 }
 
 started="$(gql '{"query":"mutation { reindexProducts(input: {clientMutationId: \"reindex.sh\"}) { job { id index } errors { code message } } }"}')"
-if [ "$(jq '.data.reindexProducts.errors | length' <<<"$started")" != 0 ] || [ "$(jq -r '.data.reindexProducts.job.id' <<<"$started")" = null ]; then
+job="$(jq -r '.data.reindexProducts.job.id // empty' <<<"$started")"
+code="$(jq -r '.data.reindexProducts.errors[0].code // empty' <<<"$started")"
+if [ -z "$job" ] || { [ -n "$code" ] && [ "$code" != CONFLICT ]; }; then
   jq -r '(.data.reindexProducts.errors // [])[] | "\(.code): \(.message)", (.errors // [])[].message' <<<"$started" >&2
   die "Reindex not started"
 fi
-job="$(jq -r '.data.reindexProducts.job.id' <<<"$started")"
-log "Reindex started: job $job"
+if [ "$code" = CONFLICT ]; then
+  # Another reindex runs already (an admin's, or the app rebuilding a missing index itself): follow that one.
+  log "A reindex is already running: following job $job"
+else
+  log "Reindex started: job $job"
+fi
 
 query="$(jq -nc --arg id "$job" '{query: "query($id: ID!) { searchJob(id: $id) { status index total processed caughtUp docsPerSecond startedAt loadedAt finishedAt error } }", variables: {id: $id}}')"
 while true; do

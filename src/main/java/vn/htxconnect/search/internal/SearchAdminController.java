@@ -67,7 +67,9 @@ class SearchAdminController implements NodeResolver {
         try {
             return new ReindexProductsPayload(reindexer.start(), List.of(), input.clientMutationId());
         } catch (SearchJobs.AlreadyRunning e) {
-            return new ReindexProductsPayload(null, List.of(new UserError(List.of("input"), UserErrorCode.CONFLICT,
+            // The running job comes back with the refusal: a caller (scripts/reindex.sh after a restore, while the
+            // healer rebuilds a missing index) follows that one instead of failing.
+            return new ReindexProductsPayload(e.running, List.of(new UserError(List.of("input"), UserErrorCode.CONFLICT,
                     Message.of("search.reindex.running", e.running.id(), e.running.processed(), e.running.total()))),
                     input.clientMutationId());
         }
