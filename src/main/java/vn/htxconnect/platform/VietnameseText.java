@@ -50,6 +50,69 @@ public final class VietnameseText {
         return value;
     }
 
+    /*
+     * Folding one character at a time. Almost all text is ASCII plus precomposed Latin letters (Vietnamese uses
+     * U+00C0–U+01B0 and U+1EA0–U+1EF9): for such text normalise-then-fold is a per-character map — lower case, drop
+     * every mark, "đ"/"ð" to "d" — and needs none of the Unicode normalisation, regular expressions and tone-mark
+     * placement of the general path (the tone mark's place does not matter once it is dropped). The table is built
+     * from the general path itself, one character at a time, so the two cannot disagree on a character;
+     * VietnameseTextTests compares them on random text. Anything else (combining marks, format characters, other
+     * scripts, non-ASCII spaces) takes the general path. Document building folded ~15 texts a product through the
+     * general path (docs/performance.md, profile 3); descriptions are too long for the memo.
+     */
+    private static final char[] FOLDED_CHAR = foldTable();
+
+    private static char[] foldTable() {
+        char[] table = new char[0x1F00];
+        for (char c = 0xC0; c < table.length; c++) {
+            if (c >= 0x250 && c < 0x1E00) {
+                continue;
+            }
+            String one = String.valueOf(c);
+            if (!Character.isLetter(c) || !Normalizer.isNormalized(one, Normalizer.Form.NFC)
+                    || one.toLowerCase(Locale.ROOT).length() != 1) {
+                continue;
+            }
+            String folded = foldNormalized(normalizeUnicode(one));
+            if (folded.length() == 1 && folded.charAt(0) < 0x80 && Character.isLetter(folded.charAt(0))) {
+                table[c] = folded.charAt(0);
+            }
+        }
+        return table;
+    }
+
+    /** {@link #fold} of text made of ASCII and the characters of {@link #FOLDED_CHAR}, or null for any other text. */
+    static String foldByTable(String s) {
+        char[] out = new char[s.length()];
+        int n = 0;
+        boolean inSpace = false;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 0x80) {
+                if (c == ' ' || (c >= 0x09 && c <= 0x0D)) {
+                    if (!inSpace) {
+                        out[n++] = ' ';
+                    }
+                    inSpace = true;
+                    continue;
+                }
+                out[n++] = c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
+            } else if (c < FOLDED_CHAR.length && FOLDED_CHAR[c] != 0) {
+                out[n++] = FOLDED_CHAR[c];
+            } else {
+                return null;
+            }
+            inSpace = false;
+        }
+        return new String(out, 0, n).trim();
+    }
+
+    /** {@link #fold} by the general path only: normalise, decompose, drop marks (tests compare the table with it). */
+    static String foldBySteps(String text) {
+        String s = text == null || text.isEmpty() ? "" : normalizeUnicode(text);
+        return isAscii(s) ? s : foldNormalized(s);
+    }
+
     private VietnameseText() {
     }
 
@@ -99,6 +162,13 @@ public final class VietnameseText {
      * mark is removed and "đ" becomes "d" ("Cà Phê Đắk Lắk" becomes "ca phe dak lak").
      */
     public static String fold(String text) {
+        if (text == null || text.isEmpty()) {
+            return "";
+        }
+        String byTable = foldByTable(text);
+        if (byTable != null) {
+            return byTable;
+        }
         String s = normalize(text);
         if (isAscii(s)) {
             return s;
@@ -114,6 +184,22 @@ public final class VietnameseText {
 
     /** True if the text carries any Vietnamese diacritic, i.e. folding changes it. */
     public static boolean hasDiacritics(String text) {
+        if (text == null) {
+            return false;
+        }
+        boolean marked = false;
+        boolean byTable = true;
+        for (int i = 0; i < text.length() && byTable; i++) {
+            char c = text.charAt(i);
+            if (c >= 0x80) {
+                // A character of the table always folds to a different one.
+                marked = true;
+                byTable = c < FOLDED_CHAR.length && FOLDED_CHAR[c] != 0;
+            }
+        }
+        if (byTable) {
+            return marked;
+        }
         String normalized = normalize(text);
         return !normalized.equals(fold(normalized));
     }

@@ -3,6 +3,7 @@ package vn.htxconnect.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.text.Normalizer;
+import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 
@@ -143,5 +144,44 @@ class VietnameseTextTests {
         }
         assertThat(VietnameseText.normalize("  Ca  PHE\tRobusta \n")).isEqualTo("ca phe robusta");
         assertThat(VietnameseText.fold("Thanh Long")).isEqualTo("thanh long");
+    }
+
+    /**
+     * The per-character table and the general path agree: on every character the table covers, and on random text
+     * mixing ASCII, Vietnamese letters in both cases, the two tone-mark placements, combining marks, format characters,
+     * non-ASCII spaces and letters the table leaves out (then the general path answers, so fold must still agree).
+     */
+    @Test
+    void foldByTableAgreesWithTheGeneralPath() {
+        for (char c = 0; c < 0x1F00; c++) {
+            String one = "x" + c + "y";
+            String byTable = VietnameseText.foldByTable(one);
+            if (byTable != null) {
+                assertThat(byTable).as("U+%04X", (int) c).isEqualTo(VietnameseText.foldBySteps(one));
+            }
+        }
+        String alphabet = "aAbBdDđĐðÐeEoOuUyYqQ zZ09.,-\t\n\u00A0\u200B\u00AD\u0301\u0323\u0302"
+                + "àáảãạăắằẳẵặâấầẩẫậèéẻẽẹêếềểễệìíỉĩịòóỏõọôốồổỗộơớờởỡợùúủũụưứừửữựỳýỷỹỵ"
+                + "ÀÁẢÃẠĂẮẰẲẴẶÂẤẦẨẪẬÈÉẺẼẸÊẾỀỂỄỆÌÍỈĨỊÒÓỎÕỌÔỐỒỔỖỘƠỚỜỞỠỢÙÚỦŨỤƯỨỪỬỮỰỲÝỶỸỴ"
+                + "İßæøÅçñü\u212A\u00B5";
+        alphabet = alphabet.translateEscapes();
+        Random random = new Random(20261207);
+        int byTable = 0;
+        for (int n = 0; n < 200_000; n++) {
+            StringBuilder text = new StringBuilder();
+            int length = 1 + random.nextInt(24);
+            for (int k = 0; k < length; k++) {
+                text.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            String s = text.toString();
+            if (VietnameseText.foldByTable(s) != null) {
+                byTable++;
+            }
+            assertThat(VietnameseText.fold(s)).as("fold of \"%s\"", s).isEqualTo(VietnameseText.foldBySteps(s));
+            assertThat(VietnameseText.hasDiacritics(s)).as("hasDiacritics of \"%s\"", s)
+                    .isEqualTo(!VietnameseText.normalize(s).equals(VietnameseText.foldBySteps(s)));
+        }
+        // Both paths were exercised.
+        assertThat(byTable).isBetween(1_000, 199_000);
     }
 }

@@ -36,8 +36,7 @@ class ErrorCodeInterceptor implements WebGraphQlInterceptor {
     private static final List<Known> KNOWN = List.of(
             new Known("ValidationError", Pattern.compile("Validation error \\((\\w+)@\\[(.*)\\]\\) : (.*)"),
                     "graphql.validation"),
-            new Known("InvalidSyntax", Pattern.compile("Invalid syntax (.*)"), "graphql.syntax"),
-            new Known("ExecutionAborted", Pattern.compile("maximum query depth exceeded (\\d+) > (\\d+)"), "graphql.depth"));
+            new Known("InvalidSyntax", Pattern.compile("Invalid syntax (.*)"), "graphql.syntax"));
 
     @Override
     public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {

@@ -28,7 +28,7 @@ import vn.htxconnect.platform.ErrorCode;
 import vn.htxconnect.platform.Message;
 
 /**
- * Refuses writes with API keys, and enforces the calculated cost (per query and against the caller's leaky-bucket budget), the alias
+ * Refuses writes with API keys, and enforces the depth limit, the calculated cost (per query and against the caller's leaky-bucket budget), the alias
  * limit and the time limit, and reports {@code extensions.cost} with every answer. A subscription is
  * charged once, when it starts (its events are not timed, charged or refunded again).
  */
@@ -49,7 +49,7 @@ class LimitsInstrumentation extends SimplePerformantInstrumentation {
 
     /**
      * {@code htx.graphql.refused}: requests answered with a refusal before running, by reason (rate: the caller's
-     * budget is spent, RATE_LIMITED; cost, aliases: the query is too big; apiKeyWrite: a key tried a mutation).
+     * budget is spent, RATE_LIMITED; depth, cost, aliases: the query is too big; apiKeyWrite: a key tried a mutation).
      */
     private void refused(String reason) {
         meters.counter("htx.graphql.refused", "reason", reason).increment();
@@ -88,6 +88,10 @@ class LimitsInstrumentation extends SimplePerformantInstrumentation {
         }
         QueryCost cost = QueryCost.of(op.getSelectionSet(), ctx.getFragmentsByName(), ctx.getCoercedVariables().toMap());
         s.requested = cost.cost();
+        if (cost.depth() > limits.maxDepth()) {
+            refused("depth");
+            throw abort(ErrorCode.BAD_REQUEST, Message.of("graphql.depth", cost.depth(), limits.maxDepth()), Map.of());
+        }
         if (cost.aliases() > limits.maxAliases()) {
             refused("aliases");
             throw abort(ErrorCode.BAD_REQUEST, Message.of("limits.aliases", cost.aliases(), limits.maxAliases()), Map.of());

@@ -18,7 +18,9 @@ import vn.htxconnect.platform.Cursors;
 /**
  * The calculated cost of an operation, GitHub style: every connection costs the number of nodes it
  * may return, its {@code first} (default 20) times the nodes of the connections around it; the
- * operation itself costs 1. Also counts aliased fields.
+ * operation itself costs 1. Also counts aliased fields and measures the depth of field nesting (a root field is at
+ * depth 1; fragments add none), in the same walk: graphql-java's MaxQueryDepthInstrumentation walked the document
+ * once more per request for the depth alone.
  */
 final class QueryCost {
 
@@ -26,6 +28,7 @@ final class QueryCost {
     private final Map<String, Object> variables;
     private long cost = 1;
     private int aliases;
+    private int depth;
 
     private QueryCost(Map<String, FragmentDefinition> fragments, Map<String, Object> variables) {
         this.fragments = fragments;
@@ -34,7 +37,7 @@ final class QueryCost {
 
     static QueryCost of(SelectionSet selections, Map<String, FragmentDefinition> fragments, Map<String, Object> variables) {
         QueryCost c = new QueryCost(fragments, variables);
-        c.walk(selections, 1, 0);
+        c.walk(selections, 1, 0, 0);
         return c;
     }
 
@@ -46,18 +49,26 @@ final class QueryCost {
         return aliases;
     }
 
-    private void walk(SelectionSet set, long multiplier, int depth) {
-        if (set == null || depth > 50) {
+    /** The deepest field nesting, counted up to {@link #MAX_WALK} levels of selections. */
+    int depth() {
+        return depth;
+    }
+
+    /** Levels of selections (fields and fragments) walked at most: deeper documents are refused on depth anyway. */
+    static final int MAX_WALK = 50;
+
+    private void walk(SelectionSet set, long multiplier, int levels, int fieldDepth) {
+        if (set == null || levels > MAX_WALK) {
             return;
         }
         for (Selection<?> s : set.getSelections()) {
             switch (s) {
-                case Field f -> field(f, multiplier, depth);
-                case InlineFragment i -> walk(i.getSelectionSet(), multiplier, depth + 1);
+                case Field f -> field(f, multiplier, levels, fieldDepth + 1);
+                case InlineFragment i -> walk(i.getSelectionSet(), multiplier, levels + 1, fieldDepth);
                 case FragmentSpread spread -> {
                     FragmentDefinition def = fragments.get(spread.getName());
                     if (def != null) {
-                        walk(def.getSelectionSet(), multiplier, depth + 1);
+                        walk(def.getSelectionSet(), multiplier, levels + 1, fieldDepth);
                     }
                 }
                 default -> { }
@@ -65,7 +76,8 @@ final class QueryCost {
         }
     }
 
-    private void field(Field f, long multiplier, int depth) {
+    private void field(Field f, long multiplier, int levels, int fieldDepth) {
+        depth = Math.max(depth, fieldDepth);
         if (f.getAlias() != null) {
             aliases++;
         }
@@ -75,7 +87,7 @@ final class QueryCost {
             child = saturatedMultiply(multiplier, size);
             cost = saturatedAdd(cost, child);
         }
-        walk(f.getSelectionSet(), child, depth + 1);
+        walk(f.getSelectionSet(), child, levels + 1, fieldDepth);
     }
 
     /** A field that pages: it takes {@code first} or selects {@code edges}/{@code nodes}. */
