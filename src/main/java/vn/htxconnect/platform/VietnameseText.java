@@ -52,30 +52,41 @@ public final class VietnameseText {
 
     /*
      * Folding one character at a time. Almost all text is ASCII plus precomposed Latin letters (Vietnamese uses
-     * U+00C0–U+01B0 and U+1EA0–U+1EF9): for such text normalise-then-fold is a per-character map — lower case, drop
-     * every mark, "đ"/"ð" to "d" — and needs none of the Unicode normalisation, regular expressions and tone-mark
-     * placement of the general path (the tone mark's place does not matter once it is dropped). The table is built
-     * from the general path itself, one character at a time, so the two cannot disagree on a character;
-     * VietnameseTextTests compares them on random text. Anything else (combining marks, format characters, other
-     * scripts, non-ASCII spaces) takes the general path. Document building folded ~15 texts a product through the
-     * general path (docs/performance.md, profile 3); descriptions are too long for the memo.
+     * U+00C0–U+01B0 and U+1EA0–U+1EF9) and common punctuation and symbols (– ’ “ ” … • ° ₫ ℃): for such text
+     * normalise-then-fold is a per-character map — lower case, drop every mark, "đ"/"ð" to "d", punctuation as it is —
+     * and needs none of the Unicode normalisation, regular expressions and tone-mark placement of the general path
+     * (the tone mark's place does not matter once it is dropped). The table is built from the general path itself,
+     * one character at a time between two letters, so the two cannot disagree on a character; VietnameseTextTests
+     * compares them on random text. Characters the general path changes with their neighbours or drops (combining
+     * marks, format characters, spaces other than ASCII ones, C1 controls) are not in the table: text with any of
+     * them, or with other scripts, takes the general path. Document building folded ~15 texts a product through the
+     * general path (docs/performance.md, profiles 3 and 4); descriptions are too long for the memo.
      */
     private static final char[] FOLDED_CHAR = foldTable();
 
     private static char[] foldTable() {
-        char[] table = new char[0x1F00];
-        for (char c = 0xC0; c < table.length; c++) {
-            if (c >= 0x250 && c < 0x1E00) {
+        char[] table = new char[0x2200];
+        for (char c = 0xA0; c < table.length; c++) {
+            boolean covered = c < 0x250 || (c >= 0x1E00 && c < 0x1F00) || c >= 0x2000;
+            int type = Character.getType(c);
+            if (!covered || Character.isWhitespace(c) || Character.isSpaceChar(c) || type == Character.FORMAT
+                    || type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK
+                    || type == Character.ENCLOSING_MARK || type == Character.UNASSIGNED || type == Character.SURROGATE
+                    || type == Character.PRIVATE_USE || type == Character.CONTROL) {
                 continue;
             }
             String one = String.valueOf(c);
-            if (!Character.isLetter(c) || !Normalizer.isNormalized(one, Normalizer.Form.NFC)
-                    || one.toLowerCase(Locale.ROOT).length() != 1) {
+            if (!Normalizer.isNormalized(one, Normalizer.Form.NFC) || one.toLowerCase(Locale.ROOT).length() != 1) {
                 continue;
             }
-            String folded = foldNormalized(normalizeUnicode(one));
-            if (folded.length() == 1 && folded.charAt(0) < 0x80 && Character.isLetter(folded.charAt(0))) {
-                table[c] = folded.charAt(0);
+            String folded = foldBySteps("x" + c + "x");
+            if (folded.length() != 3 || folded.charAt(0) != 'x' || folded.charAt(2) != 'x') {
+                continue;
+            }
+            char f = folded.charAt(1);
+            // A letter with marks folds to a plain ASCII letter; punctuation, symbols and letters such as "ß" stay.
+            if ((f < 0x80 && Character.isLetter(f)) || f == c) {
+                table[c] = f;
             }
         }
         return table;
@@ -192,9 +203,9 @@ public final class VietnameseText {
         for (int i = 0; i < text.length() && byTable; i++) {
             char c = text.charAt(i);
             if (c >= 0x80) {
-                // A character of the table always folds to a different one.
-                marked = true;
+                // A letter of the table folds to a different one; punctuation stays as it is.
                 byTable = c < FOLDED_CHAR.length && FOLDED_CHAR[c] != 0;
+                marked |= byTable && FOLDED_CHAR[c] != c;
             }
         }
         if (byTable) {

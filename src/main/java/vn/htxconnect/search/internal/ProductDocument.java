@@ -3,7 +3,6 @@ package vn.htxconnect.search.internal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -126,9 +125,10 @@ record ProductDocument(Product product, Organization organization, List<Category
         names.add(clipped(product.name()));
         names.add(clipped(VietnameseText.fold(product.name())));
         Set<String> tails = new LinkedHashSet<>();
-        String[] words = product.name().strip().split("\\s+");
-        for (int i = 1; i < words.length && i < 4; i++) {
-            String tail = String.join(" ", Arrays.copyOfRange(words, i, words.length));
+        // The words as split("\\s+") would give them, without a regular expression for every product.
+        List<String> words = words(product.name().strip());
+        for (int i = 1; i < words.size() && i < 4; i++) {
+            String tail = String.join(" ", words.subList(i, words.size()));
             tails.add(clipped(tail));
             tails.add(clipped(VietnameseText.fold(tail)));
         }
@@ -139,6 +139,25 @@ record ProductDocument(Product product, Organization organization, List<Category
             out.add(Map.of("input", List.copyOf(tails), "weight", TAIL_WEIGHT));
         }
         return out;
+    }
+
+    /** Words separated by runs of the characters {@code \\s} stands for in a Java regular expression. */
+    static List<String> words(String text) {
+        List<String> words = new ArrayList<>();
+        int start = -1;
+        for (int k = 0; k <= text.length(); k++) {
+            boolean space = k == text.length() || switch (text.charAt(k)) {
+                case ' ', '\t', '\n', '\u000B', '\f', '\r' -> true;
+                default -> false;
+            };
+            if (space && start >= 0) {
+                words.add(text.substring(start, k));
+                start = -1;
+            } else if (!space && start < 0) {
+                start = k;
+            }
+        }
+        return words;
     }
 
     private static String clipped(String s) {

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -170,6 +171,7 @@ class ProductReindexer {
         final AtomicLong processed = new AtomicLong();
         final AtomicReference<Exception> failure = new AtomicReference<>();
         final LoadTiming timing = new LoadTiming();
+        final Map<Long, Organization> organizationsRead = new ConcurrentHashMap<>();
 
         Load(long jobId, String index) {
             this.jobId = jobId;
@@ -178,6 +180,30 @@ class ProductReindexer {
 
         void fail(Exception e) {
             failure.compareAndSet(null, e);
+        }
+
+        /**
+         * The page's organizations, each read once per load: an organization's products come in runs and across both
+         * lanes, and reading its row for every page was a tenth of the readers' CPU (Hibernate, profile 4). One that
+         * changes during the load is caught up with its products after the swap, as before.
+         */
+        Map<Long, Organization> organizationsOf(List<Product> page) {
+            Map<Long, Organization> out = new HashMap<>();
+            List<Long> missing = new ArrayList<>();
+            for (Product p : page) {
+                Organization known = organizationsRead.get(p.organizationId());
+                if (known != null) {
+                    out.put(known.databaseId(), known);
+                } else if (!out.containsKey(p.organizationId()) && !missing.contains(p.organizationId())) {
+                    missing.add(p.organizationId());
+                }
+            }
+            if (!missing.isEmpty()) {
+                Map<Long, Organization> read = organizations.findByIds(missing);
+                organizationsRead.putAll(read);
+                out.putAll(read);
+            }
+            return out;
         }
 
         /** One lane: the products with IDs in ({@code after}, {@code upTo}], page by page. */
@@ -189,8 +215,7 @@ class ProductReindexer {
                     return;
                 }
                 after = page.getLast().databaseId();
-                Map<Long, Organization> orgs = organizations.findByIds(
-                        page.stream().map(Product::organizationId).distinct().toList());
+                Map<Long, Organization> orgs = organizationsOf(page);
                 timing.sql.add(System.nanoTime() - t0);
                 Map<Long, Product> found = new HashMap<>();
                 List<Long> ids = new ArrayList<>(page.size());

@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -123,5 +124,20 @@ class ProductDocumentTests {
         assertThat(ProductField.CATEGORY_NAMES.boosted(1.5)).isEqualTo("category_names^1.5");
         assertThat(ProductField.NAME.sub("shingles")).isEqualTo("name.shingles");
         assertThat(ProductField.CertificateField.OCOP_STARS.path()).isEqualTo("certifications.ocop_stars");
+    }
+
+    @Test
+    void wordsSplitAsTheRegularExpressionDid() {
+        Random random = new Random(7);
+        String alphabet = "ab cà\t\n\u000B\f\r\u00A0\u2003x";
+        for (int n = 0; n < 20_000; n++) {
+            StringBuilder text = new StringBuilder();
+            for (int k = random.nextInt(12); k > 0; k--) {
+                text.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            String name = text.toString().strip();
+            List<String> expected = name.isEmpty() ? List.of() : List.of(name.split("\\s+"));
+            assertThat(ProductDocument.words(name)).as("\"%s\"", name).isEqualTo(expected);
+        }
     }
 }
