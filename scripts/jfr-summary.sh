@@ -8,7 +8,14 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 use_jdk25
 file="${1:?a .jfr file}"
 # jfr print keeps 5 frames of a stack unless told otherwise (the recording holds 256).
-jfr print --stack-depth 256 --json --events jdk.ExecutionSample "$file" | python3 -c '
+# CPU-time samples (JDK 25 on Linux; the benchmark records them) count all CPU time, system calls included; older
+# recordings have execution samples only, which see threads running Java code (a few each period).
+event=jdk.ExecutionSample
+if jfr summary "$file" | awk '$1 == "jdk.CPUTimeSample" && $2 > 0 { found = 1 } END { exit !found }'; then
+  event=jdk.CPUTimeSample
+fi
+echo "Samples: $event"
+jfr print --stack-depth 256 --json --events "$event" "$file" | python3 -c '
 import json, sys, collections
 events = json.load(sys.stdin)["recording"]["events"]
 layers = [
@@ -41,7 +48,7 @@ for e in events:
     if not st:
         continue
     n += 1
-    t = e["values"]["sampledThread"]
+    t = e["values"].get("sampledThread") or e["values"].get("eventThread") or {}
     threads[(t.get("javaName") or t.get("osName") or "").rstrip("0123456789-")] += 1
     frames = [f["method"]["type"]["name"].replace("/", ".") + "." + f["method"]["name"] for f in st["frames"]]
     found = "JDK and the rest"
