@@ -21,6 +21,8 @@ first_a=$a0; first_e=$e0; first_d=$d0
 for ((s = 1; s <= seconds; s++)); do
     sleep 1
     a1=$(cpu_of "$app"); e1=$(cpu_of "$es"); d1=$(cpu_of "$db")
+    # A process that ended keeps its last reading (cpu_of says 0 for it), so no negative cores.
+    ((a1 < a0)) && a1=$a0; ((e1 < e0)) && e1=$e0; ((d1 < d0)) && d1=$d0
     awk -v s="$s" -v a=$((a1 - a0)) -v e=$((e1 - e0)) -v d=$((d1 - d0)) -v t="$ticks" \
         'BEGIN { printf "%8d %8.2f %14.2f %8.2f\n", s, a / t, e / t, d / t }'
     a0=$a1; e0=$e1; d0=$d1

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -189,12 +190,12 @@ class ProductReindexer {
          */
         Map<Long, Organization> organizationsOf(List<Product> page) {
             Map<Long, Organization> out = new HashMap<>();
-            List<Long> missing = new ArrayList<>();
+            Set<Long> missing = new LinkedHashSet<>();
             for (Product p : page) {
                 Organization known = organizationsRead.get(p.organizationId());
                 if (known != null) {
                     out.put(known.databaseId(), known);
-                } else if (!out.containsKey(p.organizationId()) && !missing.contains(p.organizationId())) {
+                } else {
                     missing.add(p.organizationId());
                 }
             }
